@@ -1,0 +1,44 @@
+# koppel: `make demo` and `make test` on a machine where only python3 is present.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= koppel-demo.db
+DEMO_STUDENTS ?= 1200
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo test lint typecheck unit benchmark clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/koppel --database sqlite:///$(DEMO_DB) demo --students $(DEMO_STUDENTS) --replace
+	$(BIN)/koppel --database sqlite:///$(DEMO_DB) serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy src
+
+test: lint typecheck
+	@bash scripts/ensure-postgres.sh
+	$(BIN)/pytest -n 2
+
+benchmark: install
+	$(BIN)/python benchmarks/demo_generation.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,58 @@
+"""The ``koppel`` command."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from koppel import __version__
+from koppel.cli import portal, users
+from koppel.cli.context import CONTEXT
+
+app = typer.Typer(
+    name="koppel",
+    help=(
+        "koppel: portal, roosterbestand, portalconnector en jaarovergang "
+        "voor het voortgezet onderwijs."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"koppel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            envvar="KOPPEL_DATABASE_URL",
+            help="Database-adres (standaard sqlite:///koppel.db).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie.")
+    ] = False,
+) -> None:
+    """Global options, before the command."""
+    CONTEXT.database_url = database
+
+
+app.command("init")(portal.init)
+app.command("demo")(portal.demo)
+app.command("stats")(portal.stats)
+app.command("serve")(portal.serve)
+app.add_typer(users.app, name="user")
+
+
+def run() -> None:
+    app()

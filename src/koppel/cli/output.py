@@ -1,0 +1,79 @@
+"""Printing for the command line: Rich on stderr for people, JSON on stdout for scripts."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from koppel.domain.errors import KoppelError
+
+console = Console()
+errors = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def print_json(data: object) -> None:
+    """One JSON object on stdout, nothing else."""
+    typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=False, default=str))
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a :class:`KoppelError` into one clear line on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except KoppelError as error:
+            errors.print(f"[bold red]Fout:[/] {error.message()}", highlight=False)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper
+
+
+class RichProgress:
+    """Shows each step of long work as a Rich progress bar on stderr (only on a terminal)."""
+
+    def __init__(self) -> None:
+        self._bar = Progress(
+            TextColumn("{task.description:<34}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=errors,
+            disable=not errors.is_terminal,
+        )
+        self._task: TaskID | None = None
+        self._total = 0
+
+    def __enter__(self) -> RichProgress:
+        self._bar.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._bar.stop()
+
+    def step(self, label: str, total: int) -> None:
+        if self._task is not None:
+            self._bar.update(self._task, completed=self._total)
+        self._task = self._bar.add_task(label, total=total)
+        self._total = total
+
+    def advance(self, amount: int = 1) -> None:
+        if self._task is not None:
+            self._bar.advance(self._task, amount)

@@ -1,0 +1,160 @@
+"""Commands for the portal database: init, demo, stats, serve."""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from koppel.cli.context import CONTEXT
+from koppel.cli.options import DatabaseOption, JsonOption
+from koppel.cli.output import RichProgress, console, print_json, reports_errors
+from koppel.domain.errors import InvalidValue
+from koppel.services.demo.build import MAX_STUDENTS, MIN_STUDENTS, build_demo_school
+from koppel.services.setup import ensure_current_school_year
+from koppel.services.stats import collect_stats
+from koppel.store.database import display_url, ensure_reachable, is_initialised
+from koppel.store.migrate import upgrade
+from koppel.store.reset import drop_everything
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+
+@reports_errors
+def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """Maak de portaldatabase aan of werk hem bij naar het nieuwste schema."""
+    engine = CONTEXT.engine(database)
+    ensure_reachable(engine)
+    before, after = upgrade(engine)
+    year = ensure_current_school_year(SqlAlchemyUnitOfWork(engine), today=date.today())
+    if as_json:
+        print_json(
+            {
+                "database": display_url(engine),
+                "revision_before": before,
+                "revision": after,
+                "created": before is None,
+                "school_year": year.name,
+            }
+        )
+        return
+    what = "aangemaakt" if before is None else ("bijgewerkt" if before != after else "al actueel")
+    console.print(f"Database {display_url(engine)} {what} (schema {after}).")
+    console.print(f"Huidig schooljaar: {year.name}.")
+    console.print(
+        "Volgende stap: [bold]koppel user add[/] voor een beheerder, of [bold]koppel demo[/]."
+    )
+
+
+@reports_errors
+def demo(
+    students: Annotated[
+        int,
+        typer.Option(
+            "--students",
+            min=MIN_STUDENTS,
+            max=MAX_STUDENTS,
+            help="Aantal leerlingen van de demoschool.",
+        ),
+    ] = 1200,
+    seed: Annotated[int, typer.Option("--seed", help="Zelfde seed, zelfde school.")] = 1,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Gooi alles in de database weg en begin opnieuw."),
+    ] = False,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bouw een realistische demoschool (verzonnen gegevens) in de portaldatabase."""
+    engine = CONTEXT.engine(database)
+    ensure_reachable(engine)
+    if replace:
+        drop_everything(engine)
+    upgrade(engine)
+    with RichProgress() as progress:
+        result = build_demo_school(
+            SqlAlchemyUnitOfWork(engine),
+            students=students,
+            seed=seed,
+            today=date.today(),
+            progress=progress,
+        )
+    if as_json:
+        print_json(result.as_json())
+        return
+    console.print(
+        f"Demoschool klaar in {display_url(engine)}: {result.students} leerlingen, "
+        f"{result.staff} medewerkers, {result.departments} afdelingen, {result.groups} groepen, "
+        f"{result.accounts} accounts (schooljaar {result.school_year})."
+    )
+    table = Table(title="Inloggen op het portal", show_lines=False)
+    table.add_column("rol")
+    table.add_column("gebruikersnaam")
+    table.add_column("wachtwoord")
+    table.add_row("beheerder", result.administrator, result.administrator_password)
+    for role, username in result.personas.items():
+        table.add_row(role, username, result.persona_password)
+    console.print(table)
+    console.print("Bewaar deze wachtwoorden: ze worden niet opgeslagen en niet nog eens getoond.")
+    console.print("Start het portal met [bold]koppel serve[/] en open http://127.0.0.1:8000.")
+
+
+@reports_errors
+def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """Tel wat het portal bevat."""
+    result = collect_stats(CONTEXT.unit_of_work(database))
+    if as_json:
+        print_json(result.as_json())
+        return
+    table = Table(title="Portal")
+    table.add_column("wat")
+    table.add_column("aantal", justify="right")
+    rows = [
+        ("leerlingen actief", result.students_active),
+        ("leerlingen vertrokken", result.students_left),
+        ("medewerkers", result.staff),
+        ("accounts", result.accounts),
+        ("afdelingen", result.departments),
+        ("groepen", result.groups),
+        ("groepsindelingen", result.memberships),
+        ("docent- en mentorkoppelingen", result.teacher_links),
+        ("prognoses", result.prognoses),
+        ("pakketkeuzes", result.package_choices),
+    ]
+    for label, count in rows:
+        table.add_row(label, f"{count:,}".replace(",", "."))
+    console.print(table)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@reports_errors
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    database: DatabaseOption = None,
+) -> None:
+    """Start het portal (webserver)."""
+    import uvicorn
+
+    from koppel.web.app import create_app
+
+    if not _is_loopback(host):
+        raise InvalidValue("serve.loopback_only", host=host)
+    settings = CONTEXT.settings(database)
+    engine = CONTEXT.engine(database)
+    if not is_initialised(engine):
+        CONTEXT.unit_of_work(database)  # raises the 'run koppel init first' error
+    console.print(
+        f"Portal op http://{host}:{port} (database {display_url(engine)}); stop met Ctrl+C."
+    )
+    uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="warning")

@@ -1,0 +1,73 @@
+"""``koppel user``: accounts from the command line."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from koppel.cli.context import CONTEXT
+from koppel.cli.options import DatabaseOption, JsonOption
+from koppel.cli.output import console, print_json, reports_errors
+from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.services.accounts import add_account
+
+app = typer.Typer(help="Accounts van het portal.", no_args_is_help=True)
+
+
+@app.command("add")
+@reports_errors
+def add(
+    username: Annotated[str, typer.Argument(help="Gebruikersnaam, bijv. jansen of 012345.")],
+    roles: Annotated[
+        list[Role],
+        typer.Option("--role", help="Rol (meer dan eens mogelijk).", case_sensitive=False),
+    ],
+    name: Annotated[str | None, typer.Option("--name", help="Naam zoals getoond.")] = None,
+    email: Annotated[str, typer.Option("--email")] = "",
+    departments: Annotated[
+        list[str] | None,
+        typer.Option("--department", help="Afdeling van een teamleider (meer dan eens)."),
+    ] = None,
+    student: Annotated[
+        str, typer.Option("--student", help="Leerlingnummer (voor de rol student).")
+    ] = "",
+    staff: Annotated[str, typer.Option("--staff", help="Docentcode van de medewerker.")] = "",
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin", help="Lees het wachtwoord van stdin i.p.v. er een te maken."
+        ),
+    ] = False,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Maak een account; zonder --password-stdin krijgt het een gegenereerd wachtwoord."""
+    kind = AccountKind.STUDENT if student else (AccountKind.STAFF if staff else AccountKind.OTHER)
+    account = Account(
+        username=username,
+        display_name=name or username,
+        roles=frozenset(roles),
+        kind=kind,
+        student_number=student,
+        staff_code=staff.upper(),
+        departments=frozenset(departments or ()),
+        email=email,
+    )
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    created = add_account(CONTEXT.unit_of_work(database), account, password=password)
+    if as_json:
+        print_json(
+            {
+                "username": created.account.username,
+                "roles": sorted(role.value for role in created.account.roles),
+                "departments": sorted(created.account.departments),
+                "password": created.password if created.is_generated else None,
+            }
+        )
+        return
+    roles_text = ", ".join(sorted(role.value for role in created.account.roles))
+    console.print(f"Account [bold]{created.account.username}[/] aangemaakt ({roles_text}).")
+    if created.is_generated:
+        console.print(f"Wachtwoord: [bold]{created.password}[/] (wordt niet nog eens getoond).")

@@ -1,0 +1,71 @@
+"""Accounts and roles (DESIGN.md section 3). Access is denied unless a role grants it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from koppel.domain.errors import InvalidValue
+from koppel.domain.text import clean_text, require
+
+_USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
+
+
+class Role(StrEnum):
+    """Rol: applicatiebeheerder, roostermaker, teamleider, mentor, docent, leerling."""
+
+    ADMINISTRATOR = "administrator"
+    SCHEDULER = "scheduler"
+    TEAM_LEADER = "team_leader"
+    MENTOR = "mentor"
+    TEACHER = "teacher"
+    STUDENT = "student"
+
+
+class AccountKind(StrEnum):
+    """Type gebruiker: leerling, medewerker or other (such as a service account)."""
+
+    STUDENT = "student"
+    STAFF = "staff"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """An account that can log in to the portal, with its roles.
+
+    A student account belongs to a student (``student_number``); a staff account to a
+    staff member (``staff_code``). A team leader's scope is ``departments``.
+    """
+
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    kind: AccountKind = AccountKind.OTHER
+    student_number: str = ""
+    staff_code: str = ""
+    departments: frozenset[str] = field(default_factory=frozenset)
+    email: str = ""
+    is_active: bool = True
+
+    def __post_init__(self) -> None:
+        username = clean_text(self.username)
+        if not _USERNAME.match(username):
+            raise InvalidValue("account.username", value=self.username)
+        object.__setattr__(self, "username", username.lower())
+        object.__setattr__(self, "display_name", require(self.display_name, "naam"))
+        object.__setattr__(self, "roles", frozenset(Role(role) for role in self.roles))
+        object.__setattr__(self, "kind", AccountKind(self.kind))
+        object.__setattr__(self, "departments", frozenset(d.upper() for d in self.departments))
+        if not self.roles:
+            raise InvalidValue("account.no_roles", username=username)
+        if Role.STUDENT in self.roles and not self.student_number:
+            raise InvalidValue("account.student_link", username=username)
+
+    def has_role(self, role: Role) -> bool:
+        return self.is_active and role in self.roles
+
+    def leads_department(self, department_code: str) -> bool:
+        """A team leader edits the planning data of its own departments only."""
+        return self.has_role(Role.TEAM_LEADER) and department_code.upper() in self.departments

@@ -1,0 +1,74 @@
+"""Groepen: home classes (stamklassen), cluster groups (clustergroepen) and other groups,
+each of one school year, and who is in them (groepsindeling)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from koppel.domain.errors import InvalidValue
+from koppel.domain.students import validate_student_number
+from koppel.domain.text import clean_text, require
+
+
+class GroupKind(StrEnum):
+    HOME_CLASS = "home_class"
+    CLUSTER_GROUP = "cluster_group"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Groep, e.g. home class ``4V2`` or cluster group ``4V.netl1``, in a school year.
+
+    ``folder`` (map) lets the year transition delete one folder of groups at a time.
+    """
+
+    name: str
+    kind: GroupKind
+    school_year: str
+    department_code: str = ""
+    folder: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", require(self.name, "groep"))
+        object.__setattr__(self, "kind", GroupKind(self.kind))
+        object.__setattr__(self, "department_code", clean_text(self.department_code).upper())
+        object.__setattr__(self, "folder", clean_text(self.folder))
+        if self.kind is GroupKind.HOME_CLASS and not self.department_code:
+            raise InvalidValue("home_class.department", group=self.name)
+
+    @property
+    def is_home_class(self) -> bool:
+        return self.kind is GroupKind.HOME_CLASS
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMembership:
+    """A student in a group."""
+
+    group_name: str
+    student_number: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "group_name", require(self.group_name, "groep"))
+        object.__setattr__(self, "student_number", validate_student_number(self.student_number))
+
+
+def check_one_home_class_per_department(
+    groups: Mapping[str, Group], memberships: Iterable[GroupMembership]
+) -> None:
+    """A student has at most one home class per department (and school year)."""
+    seen: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for membership in memberships:
+        group = groups[membership.group_name]
+        if group.is_home_class:
+            key = (membership.student_number, group.department_code, group.school_year)
+            seen[key].append(group.name)
+    for (student, department, _year), names in seen.items():
+        if len(names) > 1:
+            raise InvalidValue(
+                "home_class.twice", student=student, department=department, groups=", ".join(names)
+            )

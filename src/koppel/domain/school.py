@@ -1,0 +1,114 @@
+"""The school's structure: school years (schooljaren), branches (vestigingen) and
+departments (afdelingen)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from koppel.domain.errors import InvalidValue
+from koppel.domain.text import clean_text, require
+
+_SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
+_DEPARTMENT_CODE = re.compile(r"^([1-6])[A-Z]{1,4}$")
+
+
+class EducationType(StrEnum):
+    """Onderwijssoort."""
+
+    VMBO_B = "VMBO-B"
+    VMBO_K = "VMBO-K"
+    MAVO = "MAVO"
+    MAVO_HAVO = "MAVO/HAVO"
+    HAVO = "HAVO"
+    HAVO_VWO = "HAVO/VWO"
+    VWO = "VWO"
+
+
+class LeadingSide(StrEnum):
+    """Portal leidend / desktop leidend: whose value wins."""
+
+    PORTAL = "portal"
+    PROJECT = "project"
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolYear:
+    """Schooljaar, named like ``2026-2027``; it runs from 1 August to 31 July."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        match = _SCHOOL_YEAR.match(clean_text(self.name))
+        if not match or int(match[2]) != int(match[1]) + 1:
+            raise InvalidValue("school_year.format", value=self.name)
+        object.__setattr__(self, "name", match[0])
+
+    @classmethod
+    def starting(cls, year: int) -> SchoolYear:
+        return cls(f"{year}-{year + 1}")
+
+    @classmethod
+    def containing(cls, day: date) -> SchoolYear:
+        """The school year that ``day`` falls in."""
+        return cls.starting(day.year if day.month >= 8 else day.year - 1)
+
+    @property
+    def start_year(self) -> int:
+        return int(self.name[:4])
+
+    @property
+    def starts_on(self) -> date:
+        return date(self.start_year, 8, 1)
+
+    @property
+    def ends_on(self) -> date:
+        return date(self.start_year + 1, 7, 31)
+
+    def next(self) -> SchoolYear:
+        return SchoolYear.starting(self.start_year + 1)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """Vestiging."""
+
+    code: str
+    name: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", require(self.code, "vestiging").upper())
+        object.__setattr__(self, "name", require(self.name, "naam vestiging"))
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    """Afdeling: one year of study in one education type at one branch, e.g. ``4V`` / ``4 VWO``.
+
+    ``home_class_lead`` says which side leads its home-class assignment (stamklasindeling).
+    """
+
+    code: str
+    name: str
+    year_of_study: int
+    education_type: EducationType
+    branch_code: str
+    home_class_lead: LeadingSide = LeadingSide.PORTAL
+
+    def __post_init__(self) -> None:
+        code = require(self.code, "afdeling").upper().replace(" ", "")
+        match = _DEPARTMENT_CODE.match(code)
+        if not match:
+            raise InvalidValue("department.code", value=self.code)
+        if int(match[1]) != self.year_of_study:
+            raise InvalidValue("department.year", code=code, year=self.year_of_study)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "name", require(self.name, "naam afdeling"))
+        object.__setattr__(self, "education_type", EducationType(self.education_type))
+        object.__setattr__(self, "home_class_lead", LeadingSide(self.home_class_lead))
+        object.__setattr__(self, "branch_code", require(self.branch_code, "vestiging").upper())

@@ -1,0 +1,58 @@
+"""Leerlingen: the student and the rules over a set of students."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from koppel.domain.errors import InvalidValue
+from koppel.domain.personal import PersonalData
+from koppel.domain.text import clean_text
+
+_STUDENT_NUMBER = re.compile(r"^[0-9A-Za-z]{1,20}$")
+
+
+class StudentStatus(StrEnum):
+    """Actief, or vertrokken (left): students are marked as left, never deleted."""
+
+    ACTIVE = "active"
+    LEFT = "left"
+
+
+def validate_student_number(value: str) -> str:
+    """A student number (leerlingnummer) is text: leading zeros are part of it."""
+    text = clean_text(value)
+    if not _STUDENT_NUMBER.match(text):
+        raise InvalidValue("student_number.format", value=value)
+    return text
+
+
+def ensure_unique_student_numbers(numbers: Iterable[str]) -> None:
+    """:class:`InvalidValue` naming the first student number that occurs twice."""
+    counts = Counter(clean_text(number) for number in numbers)
+    duplicates = sorted(number for number, count in counts.items() if count > 1)
+    if duplicates:
+        raise InvalidValue("student_number.duplicate", value=", ".join(duplicates))
+
+
+@dataclass(frozen=True, slots=True)
+class Student:
+    """Leerling, keyed by its student number."""
+
+    student_number: str
+    personal: PersonalData
+    birth_date: date | None = None
+    lwoo: bool = False
+    status: StudentStatus = StudentStatus.ACTIVE
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "student_number", validate_student_number(self.student_number))
+        object.__setattr__(self, "status", StudentStatus(self.status))
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is StudentStatus.ACTIVE

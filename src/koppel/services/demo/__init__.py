@@ -1,0 +1,1 @@
+"""The demo school (``koppel demo``): synthetic, realistic, deterministic for a seed."""

@@ -1,0 +1,1 @@
+"""Storage adapters: the portal database (SQLAlchemy 2, SQLite or PostgreSQL)."""

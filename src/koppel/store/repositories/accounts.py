@@ -1,0 +1,150 @@
+"""Accounts with their roles and team-leader departments in the portal database."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, func, select
+
+from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.domain.errors import AlreadyExists, NotFound
+from koppel.store import tables as t
+from koppel.store.repositories.keys import KeyIndex
+from koppel.store.repositories.school import SqlAlchemySchoolRepository
+from koppel.store.repositories.staff import SqlAlchemyStaffRepository
+from koppel.store.repositories.students import SqlAlchemyStudentRepository
+
+
+class SqlAlchemyAccountRepository:
+    """Accounts, keyed by username. A password hash of ``None`` means the account cannot
+    log in until a password is set (by ``koppel user add`` or an administrator's reset)."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        *,
+        school: SqlAlchemySchoolRepository,
+        students: SqlAlchemyStudentRepository,
+        staff: SqlAlchemyStaffRepository,
+    ) -> None:
+        self._connection = connection
+        self._school = school
+        self._students = students
+        self._staff = staff
+        self.ids = KeyIndex(connection, t.accounts, "username", "account")
+
+    def add_many(
+        self, accounts: Sequence[Account], *, password_hashes: dict[str, str] | None = None
+    ) -> None:
+        """Add accounts; ``password_hashes`` maps usernames to their (argon2) hash."""
+        hashes = password_hashes or {}
+        seen: set[str] = set()
+        for account in accounts:
+            if account.username in seen or self.ids.find(account.username) is not None:
+                raise AlreadyExists("account", account.username)
+            seen.add(account.username)
+        if not accounts:
+            return
+        now = datetime.now(UTC)
+        self._connection.execute(
+            t.accounts.insert(),
+            [
+                {
+                    "username": a.username,
+                    "display_name": a.display_name,
+                    "email": a.email,
+                    "kind": a.kind.value,
+                    "student_id": (
+                        self._students.ids.id_of(a.student_number) if a.student_number else None
+                    ),
+                    "staff_id": self._staff.ids.id_of(a.staff_code) if a.staff_code else None,
+                    "password_hash": hashes.get(a.username),
+                    "is_active": a.is_active,
+                    "created_at": now,
+                }
+                for a in accounts
+            ],
+        )
+        self.ids.forget()
+        self._connection.execute(
+            t.account_roles.insert(),
+            [
+                {"account_id": self.ids.id_of(a.username), "role": role.value}
+                for a in accounts
+                for role in sorted(a.roles)
+            ],
+        )
+        department_rows = [
+            {
+                "account_id": self.ids.id_of(a.username),
+                "department_id": self._school.department_ids.id_of(code),
+            }
+            for a in accounts
+            for code in sorted(a.departments)
+        ]
+        if department_rows:
+            self._connection.execute(t.account_departments.insert(), department_rows)
+
+    def get(self, username: str) -> Account:
+        a, s, m = t.accounts, t.students, t.staff_members
+        row = self._connection.execute(
+            select(
+                a.c.id,
+                a.c.username,
+                a.c.display_name,
+                a.c.kind,
+                a.c.email,
+                a.c.is_active,
+                s.c.student_number,
+                m.c.staff_code,
+            )
+            .outerjoin(s, s.c.id == a.c.student_id)
+            .outerjoin(m, m.c.id == a.c.staff_id)
+            .where(a.c.username == username.lower())
+        ).first()
+        if row is None:
+            raise NotFound("account", username)
+        roles = self._connection.scalars(
+            select(t.account_roles.c.role).where(t.account_roles.c.account_id == row.id)
+        )
+        d, ad = t.departments, t.account_departments
+        departments = self._connection.scalars(
+            select(d.c.code).join(ad, ad.c.department_id == d.c.id).where(ad.c.account_id == row.id)
+        )
+        return Account(
+            username=row.username,
+            display_name=row.display_name,
+            roles=frozenset(Role(r) for r in roles),
+            kind=AccountKind(row.kind),
+            student_number=row.student_number or "",
+            staff_code=row.staff_code or "",
+            departments=frozenset(departments),
+            email=row.email,
+            is_active=row.is_active,
+        )
+
+    def password_hash(self, username: str) -> str | None:
+        return self._connection.scalar(
+            select(t.accounts.c.password_hash).where(t.accounts.c.username == username.lower())
+        )
+
+    def set_password_hash(self, username: str, password_hash: str) -> None:
+        self._connection.execute(
+            t.accounts.update()
+            .where(t.accounts.c.id == self.ids.id_of(username.lower()))
+            .values(password_hash=password_hash)
+        )
+
+    def count(self) -> int:
+        return self._connection.scalar(select(func.count()).select_from(t.accounts)) or 0
+
+    def count_by_role(self) -> dict[Role, int]:
+        rows = self._connection.execute(
+            select(t.account_roles.c.role, func.count()).group_by(t.account_roles.c.role)
+        )
+        counts: dict[Role, int] = defaultdict(int)
+        for role, count in rows:
+            counts[Role(role)] = count
+        return {role: counts[role] for role in Role}

@@ -1,0 +1,67 @@
+"""Staff members (personeel) in the portal database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, func, select
+
+from koppel.domain.errors import AlreadyExists, NotFound
+from koppel.domain.staff import StaffMember, StaffStatus
+from koppel.store import tables as t
+from koppel.store.repositories.keys import KeyIndex
+
+_COLUMNS = (
+    t.staff_members.c.staff_code,
+    t.staff_members.c.first_name,
+    t.staff_members.c.last_name,
+    t.staff_members.c.infix,
+    t.staff_members.c.email,
+    t.staff_members.c.status,
+)
+
+
+class SqlAlchemyStaffRepository:
+    """Medewerkers, keyed by staff code."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self.ids = KeyIndex(connection, t.staff_members, "staff_code", "medewerker")
+
+    def add_many(self, members: Sequence[StaffMember]) -> None:
+        seen: set[str] = set()
+        for member in members:
+            if member.staff_code in seen or self.ids.find(member.staff_code) is not None:
+                raise AlreadyExists("medewerker", member.staff_code)
+            seen.add(member.staff_code)
+        if members:
+            self._connection.execute(
+                t.staff_members.insert(),
+                [
+                    {
+                        "staff_code": m.staff_code,
+                        "first_name": m.first_name,
+                        "infix": m.infix,
+                        "last_name": m.last_name,
+                        "email": m.email,
+                        "status": m.status.value,
+                    }
+                    for m in members
+                ],
+            )
+        self.ids.forget()
+
+    def get(self, staff_code: str) -> StaffMember:
+        row = self._connection.execute(
+            select(*_COLUMNS).where(t.staff_members.c.staff_code == staff_code.upper())
+        ).first()
+        if row is None:
+            raise NotFound("medewerker", staff_code)
+        return StaffMember(*row[:5], status=StaffStatus(row.status))
+
+    def list(self) -> list[StaffMember]:
+        rows = self._connection.execute(select(*_COLUMNS).order_by(t.staff_members.c.last_name))
+        return [StaffMember(*row[:5], status=StaffStatus(row.status)) for row in rows]
+
+    def count(self) -> int:
+        return self._connection.scalar(select(func.count()).select_from(t.staff_members)) or 0

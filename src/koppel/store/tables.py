@@ -1,0 +1,258 @@
+"""The portal database's tables (SQLAlchemy Core).
+
+Foreign keys say what may be deleted: deleting a group takes its memberships and
+staff links with it (``ON DELETE CASCADE``) but never a student; a student with
+memberships, planning data or an account cannot be deleted at all (``RESTRICT``):
+students are marked as left instead.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
+
+CASCADE = "CASCADE"
+RESTRICT = "RESTRICT"
+
+
+def _id() -> Column[int]:
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON, nullable=False),
+)
+
+school_years = Table(
+    "school_years",
+    metadata,
+    _id(),
+    Column("name", String(9), nullable=False, unique=True),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("is_current", Boolean, nullable=False, default=False),
+)
+
+branches = Table(
+    "branches",
+    metadata,
+    _id(),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+)
+
+departments = Table(
+    "departments",
+    metadata,
+    _id(),
+    Column("code", String(8), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("year_of_study", Integer, nullable=False),
+    Column("education_type", String(16), nullable=False),
+    Column("branch_id", ForeignKey("branches.id", ondelete=RESTRICT), nullable=False),
+    Column("home_class_lead", String(8), nullable=False, default="portal"),
+    CheckConstraint("year_of_study BETWEEN 1 AND 6", name="year_of_study"),
+    CheckConstraint("home_class_lead IN ('portal', 'project')", name="home_class_lead"),
+)
+
+students = Table(
+    "students",
+    metadata,
+    _id(),
+    Column("student_number", String(20), nullable=False, unique=True),
+    Column("first_name", String(100), nullable=False),
+    Column("infix", String(30), nullable=False, default=""),
+    Column("last_name", String(100), nullable=False),
+    Column("gender", String(1), nullable=False, default="X"),
+    Column("street", String(200), nullable=False, default=""),
+    Column("house_number", String(20), nullable=False, default=""),
+    Column("postcode", String(7), nullable=False, default=""),
+    Column("city", String(100), nullable=False, default=""),
+    Column("email", String(254), nullable=False, default=""),
+    Column("previous_home_class", String(40), nullable=False, default=""),
+    Column("birth_date", Date),
+    Column("lwoo", Boolean, nullable=False, default=False),
+    Column("status", String(8), nullable=False, default="active"),
+    CheckConstraint("gender IN ('M', 'V', 'X')", name="gender"),
+    CheckConstraint("status IN ('active', 'left')", name="status"),
+)
+
+department_participations = Table(
+    "department_participations",
+    metadata,
+    Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), nullable=False),
+    Column("department_id", ForeignKey("departments.id", ondelete=RESTRICT), nullable=False),
+    Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
+    Column("percentage", Integer, nullable=False),
+    PrimaryKeyConstraint("student_id", "department_id", "school_year_id"),
+    CheckConstraint("percentage BETWEEN 1 AND 100", name="percentage"),
+)
+
+prognoses = Table(
+    "prognoses",
+    metadata,
+    _id(),
+    Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), nullable=False),
+    Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
+    Column("round", Integer, nullable=False, default=1),
+    Column("comment", Text, nullable=False, default=""),
+    UniqueConstraint("student_id", "school_year_id"),
+    CheckConstraint("round >= 1", name="round"),
+)
+
+prognosis_shares = Table(
+    "prognosis_shares",
+    metadata,
+    Column("prognosis_id", ForeignKey("prognoses.id", ondelete=CASCADE), nullable=False),
+    Column("department_id", ForeignKey("departments.id", ondelete=RESTRICT), nullable=False),
+    Column("percentage", Integer, nullable=False),
+    PrimaryKeyConstraint("prognosis_id", "department_id"),
+    CheckConstraint("percentage BETWEEN 1 AND 100", name="percentage"),
+)
+
+package_choices = Table(
+    "package_choices",
+    metadata,
+    _id(),
+    Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), nullable=False),
+    Column("department_id", ForeignKey("departments.id", ondelete=RESTRICT), nullable=False),
+    Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
+    Column("profile", String(16), nullable=False, default=""),
+    UniqueConstraint("student_id", "department_id", "school_year_id"),
+)
+
+package_subjects = Table(
+    "package_subjects",
+    metadata,
+    Column("package_choice_id", ForeignKey("package_choices.id", ondelete=CASCADE), nullable=False),
+    Column("subject", String(16), nullable=False),
+    Column("is_exemption", Boolean, nullable=False, default=False),
+    PrimaryKeyConstraint("package_choice_id", "subject"),
+)
+
+groups = Table(
+    "groups",
+    metadata,
+    _id(),
+    Column("name", String(40), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
+    Column("department_id", ForeignKey("departments.id", ondelete=RESTRICT)),
+    Column("folder", String(100), nullable=False, default=""),
+    UniqueConstraint("school_year_id", "name"),
+    CheckConstraint("kind IN ('home_class', 'cluster_group', 'other')", name="kind"),
+    CheckConstraint("kind <> 'home_class' OR department_id IS NOT NULL", name="home_class_dept"),
+)
+
+# ``home_class_department_id`` repeats the department of a home class so that the
+# database itself refuses a second home class for a student in one department.
+group_memberships = Table(
+    "group_memberships",
+    metadata,
+    Column("group_id", ForeignKey("groups.id", ondelete=CASCADE), nullable=False),
+    Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), nullable=False),
+    Column("home_class_department_id", ForeignKey("departments.id", ondelete=RESTRICT)),
+    Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
+    PrimaryKeyConstraint("group_id", "student_id"),
+    UniqueConstraint("student_id", "home_class_department_id", "school_year_id"),
+    Index("ix_group_memberships_student_id", "student_id"),
+)
+
+staff_members = Table(
+    "staff_members",
+    metadata,
+    _id(),
+    Column("staff_code", String(8), nullable=False, unique=True),
+    Column("first_name", String(100), nullable=False),
+    Column("infix", String(30), nullable=False, default=""),
+    Column("last_name", String(100), nullable=False),
+    Column("email", String(254), nullable=False, default=""),
+    Column("status", String(8), nullable=False, default="active"),
+    CheckConstraint("status IN ('active', 'left')", name="status"),
+)
+
+staff_links = Table(
+    "staff_links",
+    metadata,
+    Column("group_id", ForeignKey("groups.id", ondelete=CASCADE), nullable=False),
+    Column("staff_id", ForeignKey("staff_members.id", ondelete=CASCADE), nullable=False),
+    Column("role", String(8), nullable=False),
+    PrimaryKeyConstraint("group_id", "staff_id", "role"),
+    CheckConstraint("role IN ('teacher', 'mentor')", name="role"),
+    Index("ix_staff_links_staff_id", "staff_id"),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    _id(),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False),
+    Column("email", String(254), nullable=False, default=""),
+    Column("kind", String(8), nullable=False),
+    Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), unique=True),
+    Column("staff_id", ForeignKey("staff_members.id", ondelete=RESTRICT), unique=True),
+    Column("password_hash", String(200)),
+    Column("is_active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("kind IN ('student', 'staff', 'other')", name="kind"),
+)
+
+account_roles = Table(
+    "account_roles",
+    metadata,
+    Column("account_id", ForeignKey("accounts.id", ondelete=CASCADE), nullable=False),
+    Column("role", String(16), nullable=False),
+    PrimaryKeyConstraint("account_id", "role"),
+)
+
+account_departments = Table(
+    "account_departments",
+    metadata,
+    Column("account_id", ForeignKey("accounts.id", ondelete=CASCADE), nullable=False),
+    Column("department_id", ForeignKey("departments.id", ondelete=CASCADE), nullable=False),
+    PrimaryKeyConstraint("account_id", "department_id"),
+)
+
+audit_entries = Table(
+    "audit_entries",
+    metadata,
+    _id(),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("entity", String(64), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("changeset", String(36)),
+    Index("ix_audit_entries_changeset", "changeset"),
+)

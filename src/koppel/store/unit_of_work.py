@@ -1,0 +1,74 @@
+"""One transaction per use case: the unit of work opens it, hands out the repositories
+and commits once; anything not committed is rolled back."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine, RootTransaction
+
+from koppel.store.repositories.accounts import SqlAlchemyAccountRepository
+from koppel.store.repositories.audit import SqlAlchemyAuditRepository
+from koppel.store.repositories.groups import SqlAlchemyGroupRepository
+from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
+from koppel.store.repositories.school import SqlAlchemySchoolRepository
+from koppel.store.repositories.staff import SqlAlchemyStaffRepository
+from koppel.store.repositories.students import SqlAlchemyStudentRepository
+
+
+class SqlAlchemyUnitOfWork:
+    """``with SqlAlchemyUnitOfWork(engine) as uow: ...; uow.commit()``."""
+
+    school: SqlAlchemySchoolRepository
+    students: SqlAlchemyStudentRepository
+    staff: SqlAlchemyStaffRepository
+    groups: SqlAlchemyGroupRepository
+    planning: SqlAlchemyPlanningRepository
+    accounts: SqlAlchemyAccountRepository
+    audit: SqlAlchemyAuditRepository
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._connection: Connection | None = None
+        self._transaction: RootTransaction | None = None
+
+    def __enter__(self) -> SqlAlchemyUnitOfWork:
+        connection = self._engine.connect()
+        self._connection = connection
+        self._transaction = connection.begin()
+        self.school = SqlAlchemySchoolRepository(connection)
+        self.students = SqlAlchemyStudentRepository(connection)
+        self.staff = SqlAlchemyStaffRepository(connection)
+        self.groups = SqlAlchemyGroupRepository(
+            connection, school=self.school, students=self.students, staff=self.staff
+        )
+        self.planning = SqlAlchemyPlanningRepository(
+            connection, school=self.school, students=self.students
+        )
+        self.accounts = SqlAlchemyAccountRepository(
+            connection, school=self.school, students=self.students, staff=self.staff
+        )
+        self.audit = SqlAlchemyAuditRepository(connection)
+        return self
+
+    def commit(self) -> None:
+        if self._transaction is None:
+            raise RuntimeError("commit outside the unit of work")
+        self._transaction.commit()
+        self._transaction = None
+
+    def rollback(self) -> None:
+        if self._transaction is not None:
+            self._transaction.rollback()
+            self._transaction = None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None

@@ -1,0 +1,35 @@
+"""The portal's FastAPI application, built by :func:`create_app` (nothing at import time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from koppel import __version__
+from koppel.settings import Settings
+from koppel.store.database import connect
+from koppel.web import api, pages
+from koppel.web.security import add_security_headers
+
+STATIC = Path(__file__).with_name("static")
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
+    """The portal for ``settings``; ``engine`` may be given to share one."""
+    app = FastAPI(
+        title="koppel portal",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine or connect(settings.database_url)
+    app.middleware("http")(add_security_headers)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from koppel.domain.errors import KoppelError
+from koppel.i18n import translate
 
 console = Console()
 errors = Console(stderr=True)
@@ -40,7 +41,11 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except KoppelError as error:
-            errors.print(f"[bold red]Fout:[/] {error.message()}", highlight=False)
+            errors.print(
+                f"[bold red]{translate('error.prefix')}:[/] {error.message()}",
+                highlight=False,
+                markup=True,
+            )
             raise typer.Exit(error.exit_code) from None
 
     return wrapper

@@ -13,6 +13,7 @@ from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import RichProgress, console, print_json, reports_errors
 from koppel.domain.errors import InvalidValue
+from koppel.i18n import translate
 from koppel.services.demo.build import MAX_STUDENTS, MIN_STUDENTS, build_demo_school
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.stats import collect_stats
@@ -40,12 +41,12 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
             }
         )
         return
-    what = "aangemaakt" if before is None else ("bijgewerkt" if before != after else "al actueel")
-    console.print(f"Database {display_url(engine)} {what} (schema {after}).")
-    console.print(f"Huidig schooljaar: {year.name}.")
-    console.print(
-        "Volgende stap: [bold]koppel user add[/] voor een beheerder, of [bold]koppel demo[/]."
-    )
+    url = display_url(engine)
+    state = "cli.init.created" if before is None else "cli.init.upgraded"
+    if before == after:
+        state = "cli.init.current"
+    console.print(translate(state, url=url, revision=after), highlight=False)
+    console.print(translate("cli.init.next", year=year.name), highlight=False)
 
 
 @reports_errors
@@ -85,20 +86,29 @@ def demo(
         print_json(result.as_json())
         return
     console.print(
-        f"Demoschool klaar in {display_url(engine)}: {result.students} leerlingen, "
-        f"{result.staff} medewerkers, {result.departments} afdelingen, {result.groups} groepen, "
-        f"{result.accounts} accounts (schooljaar {result.school_year})."
+        translate(
+            "cli.demo.done",
+            url=display_url(engine),
+            students=result.students,
+            staff=result.staff,
+            departments=result.departments,
+            groups=result.groups,
+            accounts=result.accounts,
+            year=result.school_year,
+        ),
+        highlight=False,
     )
-    table = Table(title="Inloggen op het portal", show_lines=False)
-    table.add_column("rol")
-    table.add_column("gebruikersnaam")
-    table.add_column("wachtwoord")
-    table.add_row("beheerder", result.administrator, result.administrator_password)
+    table = Table(title=translate("cli.demo.logins"))
+    for column in ("cli.column.role", "cli.column.username", "cli.column.password"):
+        table.add_column(translate(column))
+    table.add_row(
+        translate("role.administrator"), result.administrator, result.administrator_password
+    )
     for role, username in result.personas.items():
-        table.add_row(role, username, result.persona_password)
+        table.add_row(translate(f"role.{role}"), username, result.persona_password)
     console.print(table)
-    console.print("Bewaar deze wachtwoorden: ze worden niet opgeslagen en niet nog eens getoond.")
-    console.print("Start het portal met [bold]koppel serve[/] en open http://127.0.0.1:8000.")
+    console.print(translate("cli.demo.keep"))
+    console.print(translate("cli.demo.next"))
 
 
 @reports_errors
@@ -108,23 +118,23 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(result.as_json())
         return
-    table = Table(title="Portal")
-    table.add_column("wat")
-    table.add_column("aantal", justify="right")
-    rows = [
-        ("leerlingen actief", result.students_active),
-        ("leerlingen vertrokken", result.students_left),
-        ("medewerkers", result.staff),
-        ("accounts", result.accounts),
-        ("afdelingen", result.departments),
-        ("groepen", result.groups),
-        ("groepsindelingen", result.memberships),
-        ("docent- en mentorkoppelingen", result.teacher_links),
-        ("prognoses", result.prognoses),
-        ("pakketkeuzes", result.package_choices),
-    ]
-    for label, count in rows:
-        table.add_row(label, f"{count:,}".replace(",", "."))
+    table = Table(title=translate("stats.title"))
+    table.add_column(translate("cli.column.what"))
+    table.add_column(translate("cli.column.count"), justify="right")
+    counts = {
+        "students_active": result.students_active,
+        "students_left": result.students_left,
+        "staff": result.staff,
+        "accounts": result.accounts,
+        "departments": result.departments,
+        "groups": result.groups,
+        "memberships": result.memberships,
+        "teacher_links": result.teacher_links,
+        "prognoses": result.prognoses,
+        "package_choices": result.package_choices,
+    }
+    for key, count in counts.items():
+        table.add_row(translate(f"stats.{key}"), f"{count:,}".replace(",", "."))
     console.print(table)
 
 

@@ -11,6 +11,7 @@ from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.i18n import translate
 from koppel.services.accounts import add_account
 
 app = typer.Typer(help="Accounts van het portal.", no_args_is_help=True)
@@ -67,7 +68,12 @@ def add(
             }
         )
         return
-    roles_text = ", ".join(sorted(role.value for role in created.account.roles))
-    console.print(f"Account [bold]{created.account.username}[/] aangemaakt ({roles_text}).")
+    roles_text = ", ".join(
+        sorted(translate(f"role.{role.value}") for role in created.account.roles)
+    )
+    console.print(
+        translate("cli.user.added", username=created.account.username, roles=roles_text),
+        highlight=False,
+    )
     if created.is_generated:
-        console.print(f"Wachtwoord: [bold]{created.password}[/] (wordt niet nog eens getoond).")
+        console.print(translate("cli.user.password", password=created.password), highlight=False)

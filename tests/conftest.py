@@ -1,0 +1,77 @@
+"""Shared fixtures: a fresh database per test on SQLite and, where it answers, PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from koppel.store.database import connect
+from koppel.store.migrate import upgrade
+
+PG_HOST = os.environ.get("KOPPEL_TEST_PG_HOST", "127.0.0.1")
+PG_PORT = int(os.environ.get("KOPPEL_TEST_PG_PORT", "5432"))
+PG_USER = os.environ.get("KOPPEL_TEST_PG_USER", "postgres")
+PG_ADMIN_URL = f"postgresql+psycopg://{PG_USER}@{PG_HOST}:{PG_PORT}/postgres"
+
+
+def _postgres_answers() -> bool:
+    try:
+        with socket.create_connection((PG_HOST, PG_PORT), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+POSTGRES_SKIP_REASON = (
+    f"no PostgreSQL server answers on {PG_HOST}:{PG_PORT} "
+    "(make test starts one where it can; see scripts/ensure-postgres.sh)"
+)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'koppel.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A database of its own on the PostgreSQL server, dropped afterwards."""
+    if not _postgres_answers():
+        pytest.skip(POSTGRES_SKIP_REASON)
+    name = f"koppel_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"postgresql+psycopg://{PG_USER}@{PG_HOST}:{PG_PORT}/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """Each storage test runs on both databases."""
+    fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return str(request.getfixturevalue(fixture))
+
+
+@pytest.fixture
+def empty_engine(database_url: str) -> Iterator[Engine]:
+    engine = connect(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def engine(empty_engine: Engine) -> Engine:
+    """An engine on a database migrated to the newest schema."""
+    upgrade(empty_engine)
+    return empty_engine

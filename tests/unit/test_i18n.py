@@ -1,0 +1,228 @@
+"""Errors and their texts: every message code used in src exists in nl and en."""
+
+from __future__ import annotations
+
+import ast
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from koppel import i18n
+from koppel.domain.errors import (
+    AlreadyExists,
+    InvalidValue,
+    KoppelError,
+    NotFound,
+    RefusedBySafetyRule,
+)
+from koppel.i18n import CATALOG, LANGUAGES, current_language, translate
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "koppel"
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# --- KoppelError ------------------------------------------------------------------------
+
+
+def test_message_differs_per_language_and_fills_parameters():
+    error = InvalidValue("postcode.format", value="0123 AB")
+    english = error.message("en")
+    dutch = error.message("nl")
+    assert english != dutch
+    assert english == "postcode '0123 AB' is not a Dutch postcode (like 1234 AB)"
+    assert dutch == "postcode '0123 AB' is geen Nederlandse postcode (zoals 1234 AB)"
+    assert error.code == "postcode.format"
+    assert error.params == {"value": "0123 AB"}
+
+
+@pytest.mark.parametrize(
+    ("error", "exit_code"),
+    [
+        (KoppelError("required", field="x"), 1),
+        (InvalidValue("required", field="x"), 2),
+        (NotFound("leerling", "000123"), 2),
+        (AlreadyExists("leerling", "000123"), 2),
+        (RefusedBySafetyRule("required", field="x"), 3),
+    ],
+)
+def test_exit_codes(error, exit_code):
+    assert error.exit_code == exit_code
+    assert isinstance(error, KoppelError)
+    assert isinstance(error, Exception)
+
+
+def test_not_found_and_already_exists_messages():
+    assert NotFound("leerling", "000123").message("en") == "leerling '000123' does not exist"
+    assert NotFound("leerling", "000123").message("nl") == "leerling '000123' bestaat niet"
+    assert AlreadyExists("groep", "4V1").message("nl") == "groep '4V1' bestaat al"
+    assert AlreadyExists("groep", "4V1").code == "already_exists"
+
+
+def test_str_of_error_is_message_in_current_language(monkeypatch):
+    monkeypatch.setenv("KOPPEL_LANG", "en")
+    assert str(InvalidValue("required", field="roepnaam")) == "roepnaam is required"
+    monkeypatch.setenv("KOPPEL_LANG", "nl")
+    assert str(InvalidValue("required", field="roepnaam")) == "roepnaam is verplicht"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [(None, "nl"), ("en", "en"), ("EN_gb.UTF-8", "en"), ("nl_NL", "nl"), ("de", "nl"), ("", "nl")],
+)
+def test_current_language(monkeypatch, env, expected):
+    if env is None:
+        monkeypatch.delenv("KOPPEL_LANG", raising=False)
+    else:
+        monkeypatch.setenv("KOPPEL_LANG", env)
+    assert current_language() == expected
+
+
+def test_translate_falls_back(monkeypatch):
+    monkeypatch.delenv("KOPPEL_LANG", raising=False)
+    assert translate("no.such.code", "en") == "no.such.code"
+    assert translate("required", "fr", field="x") == "x is required"
+    assert translate("required", None, field="x") == "x is verplicht"
+
+
+# --- the catalog ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", sorted(CATALOG))
+def test_catalog_entry_has_every_language_with_same_parameters(code):
+    texts = CATALOG[code]
+    assert set(texts) == set(LANGUAGES)
+    assert all(text.strip() for text in texts.values())
+    assert _fields(texts["nl"]) == _fields(texts["en"])
+    if _fields(texts["en"]):
+        assert texts["nl"] != texts["en"] or code == "invalid_value"
+
+
+def test_default_language_is_dutch():
+    assert i18n.DEFAULT_LANGUAGE == "nl"
+    assert "nl" in LANGUAGES
+    assert "en" in LANGUAGES
+
+
+# --- every code raised in src is in the catalog ----------------------------------------
+
+
+@dataclass(frozen=True)
+class CodeUse:
+    code: str
+    keywords: frozenset[str] | None
+    """The keyword arguments passed; None when ``**params`` hides them."""
+    where: str
+
+
+def _base_names(node: ast.ClassDef) -> set[str]:
+    names = set()
+    for base in node.bases:
+        if isinstance(base, ast.Name):
+            names.add(base.id)
+        elif isinstance(base, ast.Attribute):
+            names.add(base.attr)
+    return names
+
+
+def _defines_init(node: ast.ClassDef) -> bool:
+    return any(isinstance(item, ast.FunctionDef) and item.name == "__init__" for item in node.body)
+
+
+def _parsed_sources() -> list[tuple[Path, ast.Module]]:
+    return [(path, ast.parse(path.read_text("utf-8"))) for path in sorted(SRC.rglob("*.py"))]
+
+
+def _error_classes(modules):
+    """Names of all KoppelError subclasses, and those whose first argument is a code."""
+    classes = {
+        node.name: node
+        for _, tree in modules
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
+    errors = {"KoppelError"}
+    changed = True
+    while changed:
+        changed = False
+        for name, node in classes.items():
+            if name not in errors and _base_names(node) & errors:
+                errors.add(name)
+                changed = True
+    takes_code = {"KoppelError"}
+    changed = True
+    while changed:
+        changed = False
+        for name in errors - takes_code:
+            node = classes[name]
+            if not _defines_init(node) and _base_names(node) & takes_code:
+                takes_code.add(name)
+                changed = True
+    return errors, takes_code, classes
+
+
+def _use(call: ast.Call, where: str) -> CodeUse | None:
+    if not call.args or not isinstance(call.args[0], ast.Constant):
+        return None
+    if not isinstance(call.args[0].value, str):
+        return None
+    if any(keyword.arg is None for keyword in call.keywords):
+        keywords = None
+    else:
+        keywords = frozenset(str(keyword.arg) for keyword in call.keywords)
+    return CodeUse(call.args[0].value, keywords, where)
+
+
+def _code_uses() -> list[CodeUse]:
+    modules = _parsed_sources()
+    errors, takes_code, classes = _error_classes(modules)
+    uses: list[CodeUse] = []
+    for path, tree in modules:
+        relative = path.relative_to(SRC.parent)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if name in takes_code or name == "translate":
+                    use = _use(node, f"{relative}:{node.lineno}")
+                    if use:
+                        uses.append(use)
+            if isinstance(node, ast.ClassDef) and node.name in errors:
+                for inner in ast.walk(node):
+                    if (
+                        isinstance(inner, ast.Call)
+                        and isinstance(inner.func, ast.Attribute)
+                        and inner.func.attr == "__init__"
+                        and isinstance(inner.func.value, ast.Call)
+                        and getattr(inner.func.value.func, "id", None) == "super"
+                    ):
+                        use = _use(inner, f"{relative}:{inner.lineno}")
+                        if use:
+                            uses.append(use)
+    assert classes  # the scan saw the source
+    return uses
+
+
+CODE_USES = _code_uses()
+
+
+def test_scan_finds_the_codes_it_should():
+    codes = {use.code for use in CODE_USES}
+    # one from each way of raising: InvalidValue(...), a subclass's super().__init__,
+    # a subclass without its own __init__ (DatabaseError), and NotFound's own code
+    assert {"postcode.format", "password.too_short", "database.url", "not_found"} <= codes
+    assert len(CODE_USES) >= 25
+
+
+@pytest.mark.parametrize("use", CODE_USES, ids=lambda use: f"{use.code}@{use.where}")
+def test_every_code_used_in_src_is_in_the_catalog(use):
+    assert use.code in CATALOG, f"{use.where}: message code {use.code!r} is not in i18n.CATALOG"
+    assert set(CATALOG[use.code]) >= {"nl", "en"}
+    if use.keywords is not None:
+        for language in ("nl", "en"):
+            missing = _fields(CATALOG[use.code][language]) - use.keywords
+            assert not missing, f"{use.where}: {use.code} [{language}] needs {sorted(missing)}"

@@ -10,7 +10,7 @@ DEMO_STUDENTS ?= 1200
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test lint typecheck unit benchmark clean
+.PHONY: install browser demo test lint typecheck benchmark clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -21,6 +21,16 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	touch $@
 
 install: $(VENV)/.installed
+
+# The browser tests drive Debian's chromium (never a downloaded browser).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser tests ..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "WARNING: /usr/bin/chromium is missing and cannot be installed here: the browser tests will be SKIPPED."; \
+	fi
 
 demo: install
 	$(BIN)/koppel --database sqlite:///$(DEMO_DB) demo --students $(DEMO_STUDENTS) --replace
@@ -33,7 +43,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy src
 
-test: lint typecheck
+test: lint typecheck browser
 	@bash scripts/ensure-postgres.sh
 	$(BIN)/pytest -n 2
 

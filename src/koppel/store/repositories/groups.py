@@ -52,9 +52,9 @@ class SqlAlchemyGroupRepository:
         rows: list[dict[str, Any]] = []
         existing: dict[str, set[str]] = {}
         for group in groups:
-            names = existing.setdefault(
-                group.school_year, set(self._groups_of(SchoolYear(group.school_year)))
-            )
+            if group.school_year not in existing:
+                existing[group.school_year] = set(self._groups_of(SchoolYear(group.school_year)))
+            names = existing[group.school_year]
             if group.name in names:
                 raise AlreadyExists("groep", f"{group.name} ({group.school_year})")
             names.add(group.name)

@@ -96,10 +96,12 @@ class SqlAlchemySchoolRepository:
             .join(b, b.c.id == d.c.branch_id)
             .order_by(d.c.year_of_study, d.c.code)
         )
-        return [
+        found = [
             Department(code, name, year, EducationType(kind), branch, LeadingSide(lead))
             for code, name, year, kind, branch, lead in rows
         ]
+        levels = list(EducationType)
+        return sorted(found, key=lambda d: (d.year_of_study, levels.index(d.education_type), d.code))
 
     def department(self, code: str) -> Department:
         for department in self.departments():

@@ -210,10 +210,13 @@ def current_language() -> str:
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def translate(code: str, language: str | None = None, **params: object) -> str:
-    """The text for ``code`` in ``language``, with ``params`` filled in."""
-    texts = CATALOG.get(code)
+def translate(message_code: str, language: str | None = None, /, **params: object) -> str:
+    """The text for ``message_code`` in ``language``, with ``params`` filled in.
+
+    Positional-only, so that a message may have parameters named ``code`` or ``language``.
+    """
+    texts = CATALOG.get(message_code)
     if texts is None:
-        return code
+        return message_code
     template = texts.get(language or current_language(), texts["en"])
     return template.format(**params)

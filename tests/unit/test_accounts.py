@@ -91,11 +91,6 @@ def test_student_role_needs_student_number():
     assert account.student_number == "000123"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG accounts.py:63 checks the raw student_number for truthiness and never "
-    "validates it: a student account linked to '  ' (no student) is accepted",
-)
 @pytest.mark.parametrize("number", ["  ", "\u00a0", "12 3"])
 def test_student_role_needs_a_valid_student_number(number):
     with pytest.raises(InvalidValue):

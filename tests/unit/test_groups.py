@@ -130,11 +130,6 @@ def test_many_students_one_home_class_each_allowed():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG groups.py:66-68 counts membership rows, not distinct groups: the same "
-    "membership listed twice is reported as 'two home classes in 4V: 4V1, 4V1'",
-)
 def test_same_membership_twice_is_not_two_home_classes():
     groups = _groups(_home("4V1", "4V"))
     check_one_home_class_per_department(
@@ -142,10 +137,5 @@ def test_same_membership_twice_is_not_two_home_classes():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG groups.py:37 Group only upper-cases department_code; Department also drops "
-    "spaces ('4 v' -> '4V'), so a home class of department '4 v' points at '4 V'",
-)
 def test_group_department_code_normalised_like_department():
     assert Group("4V1", GroupKind.HOME_CLASS, YEAR, "4 v").department_code == "4V"

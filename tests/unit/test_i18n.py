@@ -226,3 +226,15 @@ def test_every_code_used_in_src_is_in_the_catalog(use):
         for language in ("nl", "en"):
             missing = _fields(CATALOG[use.code][language]) - use.keywords
             assert not missing, f"{use.where}: {use.code} [{language}] needs {sorted(missing)}"
+
+
+@pytest.mark.parametrize("use", CODE_USES, ids=lambda use: f"{use.code}@{use.where}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_code_used_in_src_renders(use, language):
+    if use.keywords is None:
+        pytest.skip("parameters passed with **")
+    error = KoppelError(use.code, **{name: f"<{name}>" for name in use.keywords})
+    text = error.message(language)
+    assert text != use.code
+    for name in _fields(CATALOG[use.code][language]):
+        assert f"<{name}>" in text

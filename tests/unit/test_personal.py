@@ -249,12 +249,6 @@ def test_personal_data_refuses_bad_postcode_and_email(kwargs, code):
     assert caught.value.code == code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG personal.py:81-84 tests the raw postcode/email for truthiness before "
-    "cleaning: a cell holding only a space or NBSP is refused as a bad postcode/email, "
-    "while every other optional field (street, city, ...) is cleaned to ''",
-)
 @pytest.mark.parametrize("field", ["postcode", "email"])
 @pytest.mark.parametrize("blank", [" ", "\u00a0", "\u200b"])
 def test_personal_data_blank_optional_postcode_and_email_are_empty(field, blank):

@@ -27,6 +27,7 @@ from koppel.domain.staff import (
         ("BERG1", "BERG1"),
         ("ABCDEFGH", "ABCDEFGH"),
         ("12", "12"),
+        ("groß", "GROSS"),
     ],
 )
 def test_staff_code_normalised(raw, expected):
@@ -34,7 +35,7 @@ def test_staff_code_normalised(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["", " ", "J", "ABCDEFGHI", "JA NS", "JAN-S", "JAN.S", "JANß", "É", "JANS!"]
+    "raw", ["", " ", "J", "ABCDEFGHI", "JA NS", "JAN-S", "JAN.S", "É", "JANS!"]
 )
 def test_staff_code_refused(raw):
     with pytest.raises(InvalidValue) as caught:

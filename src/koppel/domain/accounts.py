@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from koppel.domain.errors import InvalidValue
+from koppel.domain.personal import normalise_email
+from koppel.domain.school import normalise_department_code
+from koppel.domain.staff import validate_staff_code
+from koppel.domain.students import validate_student_number
 from koppel.domain.text import clean_text, require
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
@@ -57,9 +61,19 @@ class Account:
         object.__setattr__(self, "display_name", require(self.display_name, "naam"))
         object.__setattr__(self, "roles", frozenset(Role(role) for role in self.roles))
         object.__setattr__(self, "kind", AccountKind(self.kind))
-        object.__setattr__(self, "departments", frozenset(d.upper() for d in self.departments))
+        object.__setattr__(
+            self, "departments", frozenset(normalise_department_code(d) for d in self.departments)
+        )
         if not self.roles:
             raise InvalidValue("account.no_roles", username=username)
+        number = clean_text(self.student_number)
+        object.__setattr__(
+            self, "student_number", validate_student_number(number) if number else ""
+        )
+        code = clean_text(self.staff_code)
+        object.__setattr__(self, "staff_code", validate_staff_code(code) if code else "")
+        email = clean_text(self.email)
+        object.__setattr__(self, "email", normalise_email(email) if email else "")
         if Role.STUDENT in self.roles and not self.student_number:
             raise InvalidValue("account.student_link", username=username)
 
@@ -68,4 +82,5 @@ class Account:
 
     def leads_department(self, department_code: str) -> bool:
         """A team leader edits the planning data of its own departments only."""
-        return self.has_role(Role.TEAM_LEADER) and department_code.upper() in self.departments
+        code = clean_text(department_code).upper().replace(" ", "")
+        return self.has_role(Role.TEAM_LEADER) and code in self.departments

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from koppel.domain.errors import InvalidValue
+from koppel.domain.school import normalise_department_code
 from koppel.domain.students import validate_student_number
 from koppel.domain.text import clean_text, require
 
@@ -35,7 +36,12 @@ class Group:
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", require(self.name, "groep"))
         object.__setattr__(self, "kind", GroupKind(self.kind))
-        object.__setattr__(self, "department_code", clean_text(self.department_code).upper())
+        if clean_text(self.department_code):
+            object.__setattr__(
+                self, "department_code", normalise_department_code(self.department_code)
+            )
+        else:
+            object.__setattr__(self, "department_code", "")
         object.__setattr__(self, "folder", clean_text(self.folder))
         if self.kind is GroupKind.HOME_CLASS and not self.department_code:
             raise InvalidValue("home_class.department", group=self.name)
@@ -60,15 +66,20 @@ class GroupMembership:
 def check_one_home_class_per_department(
     groups: Mapping[str, Group], memberships: Iterable[GroupMembership]
 ) -> None:
-    """A student has at most one home class per department (and school year)."""
-    seen: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    """A student has at most one home class per department (and school year).
+
+    ``groups`` maps the names of the groups of one school year to the groups."""
+    seen: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for membership in memberships:
         group = groups[membership.group_name]
         if group.is_home_class:
             key = (membership.student_number, group.department_code, group.school_year)
-            seen[key].append(group.name)
+            seen[key].add(group.name)
     for (student, department, _year), names in seen.items():
         if len(names) > 1:
             raise InvalidValue(
-                "home_class.twice", student=student, department=department, groups=", ".join(names)
+                "home_class.twice",
+                student=student,
+                department=department,
+                groups=", ".join(sorted(names)),
             )

@@ -78,10 +78,9 @@ class PersonalData:
         for name in ("infix", "street", "house_number", "city", "previous_home_class"):
             object.__setattr__(self, name, clean_text(getattr(self, name)))
         object.__setattr__(self, "gender", Gender(self.gender))
-        if self.postcode:
-            object.__setattr__(self, "postcode", normalise_postcode(self.postcode))
-        if self.email:
-            object.__setattr__(self, "email", normalise_email(self.email))
+        postcode, email = clean_text(self.postcode), clean_text(self.email)
+        object.__setattr__(self, "postcode", normalise_postcode(postcode) if postcode else "")
+        object.__setattr__(self, "email", normalise_email(email) if email else "")
 
     @property
     def full_name(self) -> str:

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from koppel.domain.errors import InvalidValue
+from koppel.domain.school import normalise_department_code
 from koppel.domain.students import validate_student_number
-from koppel.domain.text import clean_text, require
+from koppel.domain.text import clean_text
 
 
 def _check_percentage(value: int) -> int:
@@ -26,7 +27,7 @@ class DepartmentShare:
     percentage: int
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "department_code", require(self.department_code, "afdeling"))
+        object.__setattr__(self, "department_code", normalise_department_code(self.department_code))
         _check_percentage(self.percentage)
 
     def __str__(self) -> str:
@@ -57,7 +58,7 @@ class DepartmentParticipation:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "student_number", validate_student_number(self.student_number))
-        object.__setattr__(self, "department_code", require(self.department_code, "afdeling"))
+        object.__setattr__(self, "department_code", normalise_department_code(self.department_code))
         _check_percentage(self.percentage)
 
 
@@ -114,7 +115,7 @@ class PackageChoice:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "student_number", validate_student_number(self.student_number))
-        object.__setattr__(self, "department_code", require(self.department_code, "afdeling"))
+        object.__setattr__(self, "department_code", normalise_department_code(self.department_code))
         subjects = frozenset(clean_text(s).lower() for s in self.subjects if clean_text(s))
         exemptions = frozenset(clean_text(s).lower() for s in self.exemptions if clean_text(s))
         object.__setattr__(self, "subjects", subjects)

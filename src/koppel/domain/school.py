@@ -11,8 +11,13 @@ from enum import StrEnum
 from koppel.domain.errors import InvalidValue
 from koppel.domain.text import clean_text, require
 
-_SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
+_SCHOOL_YEAR = re.compile(r"^([0-9]{4})-([0-9]{4})$")
 _DEPARTMENT_CODE = re.compile(r"^([1-6])[A-Z]{1,4}$")
+
+
+def normalise_department_code(value: str) -> str:
+    """A department code as written everywhere: capitals, no spaces (``4 v`` -> ``4V``)."""
+    return require(value, "afdeling").upper().replace(" ", "")
 
 
 class EducationType(StrEnum):
@@ -101,7 +106,7 @@ class Department:
     home_class_lead: LeadingSide = LeadingSide.PORTAL
 
     def __post_init__(self) -> None:
-        code = require(self.code, "afdeling").upper().replace(" ", "")
+        code = normalise_department_code(self.code)
         match = _DEPARTMENT_CODE.match(code)
         if not match:
             raise InvalidValue("department.code", value=self.code)

@@ -50,8 +50,8 @@ class StaffMember:
         object.__setattr__(self, "last_name", require(self.last_name, "achternaam"))
         object.__setattr__(self, "infix", clean_text(self.infix))
         object.__setattr__(self, "status", StaffStatus(self.status))
-        if self.email:
-            object.__setattr__(self, "email", normalise_email(self.email))
+        email = clean_text(self.email)
+        object.__setattr__(self, "email", normalise_email(email) if email else "")
 
     @property
     def full_name(self) -> str:

@@ -101,7 +101,9 @@ class SqlAlchemySchoolRepository:
             for code, name, year, kind, branch, lead in rows
         ]
         levels = list(EducationType)
-        return sorted(found, key=lambda d: (d.year_of_study, levels.index(d.education_type), d.code))
+        return sorted(
+            found, key=lambda d: (d.year_of_study, levels.index(d.education_type), d.code)
+        )
 
     def department(self, code: str) -> Department:
         for department in self.departments():

@@ -1,0 +1,158 @@
+"""The domain is plain Python: no framework, no storage, no outer layer (DESIGN.md 6)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+DOMAIN = SRC / "koppel" / "domain"
+DEMO = SRC / "koppel" / "services" / "demo"
+
+FORBIDDEN_LIBRARIES = frozenset(
+    {
+        "sqlalchemy",
+        "alembic",
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "typer",
+        "rich",
+        "pydantic",
+        "pydantic_settings",
+        "httpx",
+        "requests",
+        "jinja2",
+        "faker",
+        "psycopg",
+        "openpyxl",
+        "python_calamine",
+        "argon2",
+        "sqlite3",
+        "socket",
+        "subprocess",
+    }
+)
+OUTER_LAYERS = (
+    "koppel.store",
+    "koppel.web",
+    "koppel.cli",
+    "koppel.services",
+    "koppel.files",
+    "koppel.connector",
+)
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported_modules(source: str, module: str, *, is_package: bool = False) -> set[str]:
+    """Every module that ``source`` (the text of ``module``) imports, relative ones resolved."""
+    package = module if is_package else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                stem = ".".join([*base, node.module] if node.module else base)
+            else:
+                stem = node.module or ""
+            found.add(stem)
+            found.update(f"{stem}.{alias.name}" for alias in node.names)
+    return found
+
+
+def forbidden(imports: set[str], outer: tuple[str, ...] = OUTER_LAYERS) -> set[str]:
+    return {
+        name
+        for name in imports
+        if name.split(".")[0] in FORBIDDEN_LIBRARIES
+        or any(name == layer or name.startswith(layer + ".") for layer in outer)
+    }
+
+
+def _imports_of(path: Path) -> set[str]:
+    return imported_modules(
+        path.read_text("utf-8"), _module_name(path), is_package=path.name == "__init__.py"
+    )
+
+
+DOMAIN_FILES = sorted(DOMAIN.glob("*.py"))
+
+
+def test_domain_modules_exist():
+    names = {path.stem for path in DOMAIN_FILES}
+    assert {"school", "personal", "students", "planning", "groups", "staff", "accounts"} <= names
+
+
+@pytest.mark.parametrize("path", DOMAIN_FILES, ids=lambda path: path.name)
+def test_domain_imports_no_framework_and_no_outer_layer(path):
+    assert not forbidden(_imports_of(path)), path
+
+
+@pytest.mark.parametrize(
+    ("source", "module", "bad"),
+    [
+        ("import sqlalchemy", "koppel.domain.x", {"sqlalchemy"}),
+        ("import sqlalchemy.orm as orm", "koppel.domain.x", {"sqlalchemy.orm"}),
+        ("from fastapi import Request", "koppel.domain.x", {"fastapi", "fastapi.Request"}),
+        (
+            "from koppel.store import tables",
+            "koppel.domain.x",
+            {"koppel.store", "koppel.store.tables"},
+        ),
+        ("from ..web import app", "koppel.domain.x", {"koppel.web", "koppel.web.app"}),
+        ("from .. import cli", "koppel.domain.x", {"koppel.cli"}),
+        ("def f():\n    import typer\n", "koppel.domain.x", {"typer"}),
+        ("from koppel.domain.errors import InvalidValue", "koppel.domain.x", set()),
+        ("from .errors import InvalidValue", "koppel.domain.x", set()),
+        ("import koppel.storey", "koppel.domain.x", set()),
+        ("from koppel import i18n", "koppel.domain.x", set()),
+    ],
+)
+def test_the_import_check_itself(source, module, bad):
+    assert forbidden(imported_modules(source, module)) == bad
+
+
+def test_domain_really_imports_its_own_modules():
+    """The scan is not vacuous: it sees the domain's real imports."""
+    assert "koppel.domain.errors" in _imports_of(DOMAIN / "school.py")
+    assert "koppel.i18n.translate" in _imports_of(DOMAIN / "errors.py")
+
+
+PURE_DEMO_FILES = [
+    DEMO / name for name in ("school.py", "students.py", "staffing.py", "catalog.py", "people.py")
+]
+
+
+@pytest.mark.parametrize("path", PURE_DEMO_FILES, ids=lambda path: path.name)
+def test_demo_generator_does_no_io(path):
+    allowed = FORBIDDEN_LIBRARIES - {"faker"}
+    imports = _imports_of(path)
+    outer = ("koppel.store", "koppel.web", "koppel.cli", "koppel.files", "koppel.connector")
+    assert not {name for name in imports if name.split(".")[0] in allowed}, path
+    assert not forbidden(imports, outer) - {n for n in imports if n.startswith("faker")}, path
+
+
+def test_importing_the_domain_loads_no_framework():
+    """Also the transitive imports (through koppel.i18n and the package itself)."""
+    names = ", ".join(f"koppel.domain.{path.stem}" for path in DOMAIN_FILES)
+    script = f"import sys, json; import {names}; print(json.dumps(sorted(m for m in sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = set(json.loads(result.stdout))
+    assert "koppel.domain.school" in loaded
+    assert not forbidden(loaded), sorted(forbidden(loaded))

@@ -67,8 +67,8 @@ def main() -> None:
         "koppel demo (s)",
         "rows/s",
         "stats agree",
-        "db size (MB)",
-        "Faker per call, personal data only (s)",
+        "db (MB)",
+        "Faker calls (s)",
     ):
         table.add_column(column, justify="right")
     failures = []

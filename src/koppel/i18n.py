@@ -142,6 +142,10 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
         "nl": "Bewaar deze wachtwoorden: ze worden niet opgeslagen en niet nog eens getoond.",
         "en": "Keep these passwords: they are not stored and not shown again.",
     },
+    "cli.demo.no_sign_in_yet": {
+        "nl": "Let op: het portal heeft nog geen inlogpagina (die volgt); de accounts bestaan al.",
+        "en": "Note: the portal has no sign-in page yet (it follows); the accounts exist already.",
+    },
     "cli.demo.next": {
         "nl": "Start het portal met 'koppel serve' en open http://127.0.0.1:8000.",
         "en": "Start the portal with 'koppel serve' and open http://127.0.0.1:8000.",

@@ -108,6 +108,7 @@ def demo(
         table.add_row(translate(f"role.{role}"), username, result.persona_password)
     console.print(table)
     console.print(translate("cli.demo.keep"))
+    console.print(translate("cli.demo.no_sign_in_yet"))
     console.print(translate("cli.demo.next"))
 
 

@@ -102,6 +102,130 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
         "niet op {host}",
         "en": "the portal has no sign-in yet, so it listens on 127.0.0.1 only, not on {host}",
     },
+    "undo.of_undo": {
+        "nl": "wijzigingenset {changeset} is zelf een ongedaanmaking; "
+        "voer de wijziging opnieuw uit",
+        "en": "change set {changeset} is itself an undo; apply the change again instead",
+    },
+    "undo.not_latest": {
+        "nl": "wijzigingenset {changeset} kan pas ongedaan worden gemaakt na de nieuwere "
+        "wijzigingenset {newer}: maak die eerst ongedaan (koppel undo {newer})",
+        "en": "change set {changeset} can be undone only after the newer change set {newer}: "
+        "undo that first (koppel undo {newer})",
+    },
+    "undo.unknown_action": {
+        "nl": "deze wijzigingenset bevat '{action}', dat koppel niet ongedaan kan maken",
+        "en": "this change set holds '{action}', which koppel cannot undo",
+    },
+    "undo.done": {
+        "nl": "Wijzigingenset {changeset} ongedaan gemaakt ({count} wijzigingen teruggezet; "
+        "vastgelegd als {undo}).",
+        "en": "Change set {changeset} undone ({count} changes reversed; recorded as {undo}).",
+    },
+    "undo.already": {
+        "nl": "Wijzigingenset {changeset} was al ongedaan gemaakt; er is niets veranderd.",
+        "en": "Change set {changeset} was undone already; nothing changed.",
+    },
+    "import.where_row": {"nl": "rij {row}", "en": "row {row}"},
+    "import.where_column": {"nl": "kolom '{column}'", "en": "column '{column}'"},
+    "import.warning": {"nl": "Let op", "en": "Warning"},
+    "import.nothing_written_errors": {
+        "nl": "{count} fout(en) gevonden: er is niets geschreven. Verbeter het bestand en "
+        "lees het opnieuw in.",
+        "en": "{count} error(s) found: nothing was written. Correct the file and import it again.",
+    },
+    "import.summary": {"nl": "{file}: {rows} rijen", "en": "{file}: {rows} rows"},
+    "import.count.new": {"nl": "nieuw", "en": "new"},
+    "import.count.updated": {"nl": "gewijzigd", "en": "updated"},
+    "import.count.unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
+    "import.count.absent": {"nl": "niet in bestand", "en": "absent from file"},
+    "import.kind.students": {"nl": "leerlingen", "en": "students"},
+    "import.kind.staff": {"nl": "medewerkers", "en": "staff"},
+    "import.kind.links": {"nl": "koppelingen", "en": "links"},
+    "import.groups_new": {
+        "nl": "{count} nieuwe groep(en) worden aangemaakt.",
+        "en": "{count} new group(s) will be created.",
+    },
+    "import.applied": {
+        "nl": "Toegepast als wijzigingenset {changeset}; terugdraaien kan met "
+        "'koppel undo {changeset}'.",
+        "en": "Applied as change set {changeset}; reverse it with 'koppel undo {changeset}'.",
+    },
+    "import.preview_only": {
+        "nl": "Voorbeeld: er is niets geschreven. Lees in zonder --dry-run om toe te passen.",
+        "en": "Preview: nothing was written. Import without --dry-run to apply.",
+    },
+    "import.template_written": {
+        "nl": "Sjabloon geschreven naar {file}: vul het in en lees het in met 'koppel import'.",
+        "en": "Template written to {file}: fill it in and read it with 'koppel import'.",
+    },
+    "import.too_many_left": {
+        "nl": "{count} van de {total} actieve leerlingen zouden als vertrokken worden gemarkeerd "
+        "(meer dan {share}%): er is niets geschreven. Controleer het bestand, of gebruik --force.",
+        "en": "{count} of the {total} active students would be marked as left (more than "
+        "{share}%): nothing was written. Check the file, or use --force.",
+    },
+    "import.number_repaired": {
+        "nl": "leerlingnummer aangevuld met voorloopnullen tot {value} ({width} cijfers)",
+        "en": "student number padded with leading zeros to {value} ({width} digits)",
+    },
+    "import.department_unknown": {
+        "nl": "afdeling '{value}' bestaat niet; bekende afdelingen: {known}",
+        "en": "department '{value}' does not exist; known departments: {known}",
+    },
+    "import.group_without_department": {
+        "nl": "bij klas '{group}' hoort geen bekende afdeling: vul de kolom Afdeling",
+        "en": "class '{group}' belongs to no known department: fill in the Afdeling column",
+    },
+    "import.group_other_department": {
+        "nl": "klas '{group}' hoort bij afdeling {department}, niet bij {given}",
+        "en": "class '{group}' belongs to department {department}, not {given}",
+    },
+    "import.required_empty": {
+        "nl": "{column} is leeg; dat veld is verplicht",
+        "en": "{column} is empty; that field is required",
+    },
+    "import.required_empty_merged": {
+        "nl": "{column} is leeg doordat de cel is samengevoegd; maak de samenvoeging ongedaan "
+        "en vul elke rij",
+        "en": "{column} is empty because the cell is merged; unmerge it and fill every row",
+    },
+    "import.duplicate_key": {
+        "nl": "{value} staat ook al in rij {other_row}",
+        "en": "{value} occurs in row {other_row} too",
+    },
+    "import.role_unknown": {
+        "nl": "rol '{value}' is onbekend; gebruik docent, mentor, teamleider, roostermaker "
+        "of beheerder",
+        "en": "role '{value}' is unknown; "
+        "use docent, mentor, teamleider, roostermaker or beheerder",
+    },
+    "import.link_role_unknown": {
+        "nl": "rol '{value}' is onbekend; gebruik docent of mentor",
+        "en": "role '{value}' is unknown; use docent (teacher) or mentor",
+    },
+    "import.group_unknown_skipped": {
+        "nl": "groep '{group}' bestaat (nog) niet en is overgeslagen; koppel later met "
+        "'koppel import teacher-groups'",
+        "en": "group '{group}' does not exist (yet) and was skipped; link later with "
+        "'koppel import teacher-groups'",
+    },
+    "import.group_unknown": {
+        "nl": "groep '{group}' bestaat niet in schooljaar {year}",
+        "en": "group '{group}' does not exist in school year {year}",
+    },
+    "import.staff_unknown": {
+        "nl": "medewerker met docentcode '{value}' bestaat niet; lees eerst het personeel in",
+        "en": "no staff member has staff code '{value}'; import the staff first",
+    },
+    "import.staff_email_unknown": {
+        "nl": "geen medewerker heeft e-mailadres '{value}'",
+        "en": "no staff member has email address '{value}'",
+    },
+    "import.staff_missing": {
+        "nl": "vul een docentcode of een e-mailadres in",
+        "en": "fill in a staff code or an email address",
+    },
     "role.administrator": {"nl": "beheerder", "en": "administrator"},
     "role.scheduler": {"nl": "roostermaker", "en": "scheduler"},
     "role.team_leader": {"nl": "teamleider", "en": "team leader"},

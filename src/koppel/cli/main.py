@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from koppel import __version__
-from koppel.cli import portal, users
+from koppel.cli import imports, portal, undo, users
 from koppel.cli.context import CONTEXT
 
 app = typer.Typer(
@@ -52,6 +52,8 @@ app.command("demo")(portal.demo)
 app.command("stats")(portal.stats)
 app.command("serve")(portal.serve)
 app.add_typer(users.app, name="user")
+app.add_typer(imports.app, name="import")
+app.command("undo")(undo.undo)
 
 
 def run() -> None:

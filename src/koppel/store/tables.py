@@ -242,6 +242,18 @@ account_departments = Table(
     PrimaryKeyConstraint("account_id", "department_id"),
 )
 
+changesets = Table(
+    "changesets",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(64), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("summary", JSON, nullable=False),
+    Column("undone_at", DateTime(timezone=True)),
+    Column("undone_by", String(36)),
+)
+
 audit_entries = Table(
     "audit_entries",
     metadata,

@@ -9,10 +9,12 @@ from sqlalchemy import Connection, Engine, RootTransaction
 
 from koppel.store.repositories.accounts import SqlAlchemyAccountRepository
 from koppel.store.repositories.audit import SqlAlchemyAuditRepository
+from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
+from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
 
@@ -21,11 +23,13 @@ class SqlAlchemyUnitOfWork:
 
     school: SqlAlchemySchoolRepository
     students: SqlAlchemyStudentRepository
+    student_states: SqlAlchemyStudentStateRepository
     staff: SqlAlchemyStaffRepository
     groups: SqlAlchemyGroupRepository
     planning: SqlAlchemyPlanningRepository
     accounts: SqlAlchemyAccountRepository
     audit: SqlAlchemyAuditRepository
+    changesets: SqlAlchemyChangeSetRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -39,6 +43,9 @@ class SqlAlchemyUnitOfWork:
         self.school = SqlAlchemySchoolRepository(connection)
         self.students = SqlAlchemyStudentRepository(connection)
         self.staff = SqlAlchemyStaffRepository(connection)
+        self.student_states = SqlAlchemyStudentStateRepository(
+            connection, school=self.school, students=self.students
+        )
         self.groups = SqlAlchemyGroupRepository(
             connection, school=self.school, students=self.students, staff=self.staff
         )
@@ -49,6 +56,7 @@ class SqlAlchemyUnitOfWork:
             connection, school=self.school, students=self.students, staff=self.staff
         )
         self.audit = SqlAlchemyAuditRepository(connection)
+        self.changesets = SqlAlchemyChangeSetRepository(connection)
         return self
 
     def commit(self) -> None:

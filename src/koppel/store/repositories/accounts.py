@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, select
@@ -136,6 +136,13 @@ class SqlAlchemyAccountRepository:
             .where(t.accounts.c.id == self.ids.id_of(username.lower()))
             .values(password_hash=password_hash)
         )
+
+    def remove(self, usernames: Iterable[str]) -> None:
+        """Delete accounts (only undo of an import does this)."""
+        ids = [self.ids.id_of(name.lower()) for name in usernames]
+        if ids:
+            self._connection.execute(t.accounts.delete().where(t.accounts.c.id.in_(ids)))
+        self.ids.forget()
 
     def count(self) -> int:
         return self._connection.scalar(select(func.count()).select_from(t.accounts)) or 0

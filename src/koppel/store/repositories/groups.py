@@ -11,7 +11,8 @@ from sqlalchemy import Connection, Table, func, select
 from koppel.domain.errors import AlreadyExists, NotFound
 from koppel.domain.groups import Group, GroupKind, GroupMembership
 from koppel.domain.school import SchoolYear
-from koppel.domain.staff import StaffLink
+from koppel.domain.staff import StaffLink, StaffRole
+from koppel.domain.staff_import import Link
 from koppel.store import tables as t
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
@@ -139,6 +140,30 @@ class SqlAlchemyGroupRepository:
             .order_by(s.c.student_number)
         )
         return [number for (number,) in rows]
+
+    def staff_links(self, year: SchoolYear) -> builtins.list[Link]:
+        g, sl, m = t.groups, t.staff_links, t.staff_members
+        rows = self._connection.execute(
+            select(m.c.staff_code, g.c.name, sl.c.role)
+            .join(sl, sl.c.staff_id == m.c.id)
+            .join(g, g.c.id == sl.c.group_id)
+            .where(g.c.school_year_id == self._school.school_year_ids.id_of(year.name))
+        )
+        return [Link(code, name, StaffRole(role)) for code, name, role in rows]
+
+    def remove_staff_links(self, year: SchoolYear, links: Iterable[Link]) -> int:
+        groups = self._groups_of(year)
+        sl = t.staff_links
+        removed = 0
+        for link in links:
+            removed += self._connection.execute(
+                sl.delete().where(
+                    sl.c.group_id == groups[link.group][0],
+                    sl.c.staff_id == self._staff.ids.id_of(link.staff_code),
+                    sl.c.role == link.role.value,
+                )
+            ).rowcount
+        return removed
 
     def home_classes(self, year: SchoolYear) -> dict[str, dict[str, str]]:
         """department code -> student number -> home class name, for ``year``."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import Connection, func, select
 
+from koppel.domain.audit import JsonValue
 from koppel.domain.errors import AlreadyExists, NotFound
 from koppel.domain.staff import StaffMember, StaffStatus
+from koppel.domain.staff_import import STAFF_FIELDS, StaffState
 from koppel.store import tables as t
 from koppel.store.repositories.keys import KeyIndex
 
@@ -62,6 +64,37 @@ class SqlAlchemyStaffRepository:
     def list(self) -> list[StaffMember]:
         rows = self._connection.execute(select(*_COLUMNS).order_by(t.staff_members.c.last_name))
         return [StaffMember(*row[:5], status=StaffStatus(row.status)) for row in rows]
+
+    def states(self) -> dict[str, StaffState]:
+        """Every staff member's importable fields, by staff code."""
+        m = t.staff_members
+        rows = self._connection.execute(
+            select(m.c.staff_code, *(m.c[name] for name in STAFF_FIELDS))
+        )
+        return {row.staff_code: {name: row._mapping[name] for name in STAFF_FIELDS} for row in rows}
+
+    def codes_by_email(self) -> dict[str, str]:
+        m = t.staff_members
+        rows = self._connection.execute(select(m.c.email, m.c.staff_code).where(m.c.email != ""))
+        return {email.lower(): code for email, code in rows}
+
+    def write_many(self, changes: Mapping[str, Mapping[str, JsonValue]]) -> None:
+        """Set fields of existing staff members: ``{staff code: {field: value}}``."""
+        for code, fields in changes.items():
+            values = {name: fields[name] for name in STAFF_FIELDS if name in fields}
+            if values:
+                self._connection.execute(
+                    t.staff_members.update()
+                    .where(t.staff_members.c.id == self.ids.id_of(code))
+                    .values(**values)
+                )
+
+    def remove(self, codes: Iterable[str]) -> None:
+        """Delete staff members (only undo of an import does this); links go with them."""
+        ids = self.ids.ids_of(codes)
+        if ids:
+            self._connection.execute(t.staff_members.delete().where(t.staff_members.c.id.in_(ids)))
+        self.ids.forget()
 
     def count(self) -> int:
         return self._connection.scalar(select(func.count()).select_from(t.staff_members)) or 0

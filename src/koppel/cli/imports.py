@@ -1,0 +1,174 @@
+"""``koppel import``: files from the school administration, previewed or applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from koppel.cli.context import CONTEXT
+from koppel.cli.options import DatabaseOption, JsonOption
+from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
+from koppel.files.columns import ImportKind
+from koppel.files.templates import write_template
+from koppel.i18n import translate
+from koppel.services.imports.options import ImportOptions
+from koppel.services.imports.report import ImportReport
+from koppel.services.imports.run import run_import
+
+app = typer.Typer(help="Bestanden uit de leerlingadministratie inlezen.", no_args_is_help=True)
+
+FileArgument = Annotated[
+    Path, typer.Argument(help="Het bestand: .xlsx, .csv of .txt.", show_default=False)
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Laat zien wat er zou veranderen; schrijf niets.")
+]
+SheetOption = Annotated[
+    str | None, typer.Option("--sheet", help="Het tabblad (standaard: het eerste met kolomkoppen).")
+]
+MappingOption = Annotated[
+    Path | None,
+    typer.Option("--mapping", help="Een TOML-bestand dat kolomkoppen aan velden koppelt."),
+]
+
+
+def _run(
+    kind: ImportKind,
+    file: Path,
+    options: ImportOptions,
+    database: str | None,
+    as_json: bool,
+) -> None:
+    with RichProgress() as progress:
+        report = run_import(
+            CONTEXT.unit_of_work(database), kind, file, options=options, progress=progress
+        )
+    if as_json:
+        print_json(report.as_json())
+    else:
+        _print(report)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
+def _print(report: ImportReport) -> None:
+    for problem in report.errors:
+        where = ", ".join(
+            part
+            for part in (
+                problem.file,
+                translate("import.where_row", row=problem.row) if problem.row else "",
+                translate("import.where_column", column=problem.column) if problem.column else "",
+            )
+            if part
+        )
+        errors.print(
+            f"[red]{translate('error.prefix')}[/] {where}: {problem.message()}", highlight=False
+        )
+    for problem in report.warnings:
+        where = translate("import.where_row", row=problem.row) if problem.row else problem.file
+        errors.print(
+            f"[yellow]{translate('import.warning')}[/] {where}: {problem.message()}",
+            highlight=False,
+        )
+    if report.errors:
+        errors.print(
+            translate("import.nothing_written_errors", count=len(report.errors)), highlight=False
+        )
+        return
+    table = Table(title=translate("import.summary", file=report.file, rows=report.rows))
+    table.add_column("")
+    for column in ("new", "updated", "unchanged", "absent"):
+        table.add_column(translate(f"import.count.{column}"), justify="right")
+    for name, counts in (
+        ("students", report.students),
+        ("staff", report.staff),
+        ("links", report.links),
+    ):
+        if counts is not None:
+            data = counts.as_json()
+            table.add_row(translate(f"import.kind.{name}"), *(str(data[c]) for c in data))
+    console.print(table)
+    if report.groups_new:
+        console.print(translate("import.groups_new", count=report.groups_new), highlight=False)
+    if report.refusal is not None:
+        errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
+    elif report.written:
+        console.print(translate("import.applied", changeset=report.changeset), highlight=False)
+    else:
+        console.print(translate("import.preview_only"), highlight=False)
+
+
+@app.command("students")
+@reports_errors
+def students(
+    file: FileArgument,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
+    mapping: MappingOption = None,
+    mark_absent_left: Annotated[
+        bool,
+        typer.Option(
+            "--mark-absent-left",
+            help="Markeer actieve leerlingen die niet in het bestand staan als vertrokken.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ook als meer dan 10% als vertrokken wordt gemarkeerd.")
+    ] = False,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Lees leerlingen (deelnemers) in, met hun afdeling en stamklas."""
+    options = ImportOptions(
+        dry_run=dry_run,
+        sheet=sheet,
+        mapping=mapping,
+        mark_absent_left=mark_absent_left,
+        force=force,
+    )
+    _run(ImportKind.STUDENTS, file, options, database, as_json)
+
+
+@app.command("staff")
+@reports_errors
+def staff(
+    file: FileArgument,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
+    mapping: MappingOption = None,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Lees personeel in: docentcode, naam, e-mail, rollen en groepen."""
+    options = ImportOptions(dry_run=dry_run, sheet=sheet, mapping=mapping)
+    _run(ImportKind.STAFF, file, options, database, as_json)
+
+
+@app.command("teacher-groups")
+@reports_errors
+def teacher_groups(
+    file: FileArgument,
+    dry_run: DryRunOption = False,
+    sheet: SheetOption = None,
+    mapping: MappingOption = None,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Koppel docenten en mentoren aan groepen (docentcode of e-mail, groep, rol)."""
+    options = ImportOptions(dry_run=dry_run, sheet=sheet, mapping=mapping)
+    _run(ImportKind.TEACHER_GROUPS, file, options, database, as_json)
+
+
+@app.command("template")
+@reports_errors
+def template(
+    kind: Annotated[ImportKind, typer.Argument(help="students, staff of teacher-groups.")],
+    file: Annotated[Path, typer.Argument(help="Doelbestand: .xlsx of .csv.")],
+) -> None:
+    """Schrijf een leeg importbestand met alle kolomkoppen en een voorbeeldregel."""
+    write_template(kind, file)
+    console.print(translate("import.template_written", file=str(file)), highlight=False)

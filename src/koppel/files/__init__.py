@@ -1,0 +1,1 @@
+"""File adapters: reading import files (xlsx, csv), header mapping, writing exports."""

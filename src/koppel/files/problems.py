@@ -1,0 +1,57 @@
+"""Problems found in an import file, each naming file, row and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from koppel.domain.errors import KoppelError
+from koppel.i18n import translate
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One error or warning: ``message_code`` from :mod:`koppel.i18n` with its parameters.
+
+    ``row`` is the row number as a spreadsheet shows it (1 is the first line of the file,
+    usually the header); ``column`` is the header text as found in the file (or the
+    expected column name when it is missing); either may be ``None``.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    message_code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, language: str | None = None) -> str:
+        return translate(self.message_code, language, **self.params)
+
+    def as_json(self, language: str | None = None) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message(language),
+        }
+
+
+class ImportFileError(KoppelError):
+    """The file cannot be read at all (bad format, too large, unsafe): exit code 2.
+
+    It carries the :class:`Problem` so that it is reported like any other error.
+    """
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message_code: str,
+        /,
+        *,
+        file: str,
+        row: int | None = None,
+        column: str | None = None,
+        **params: object,
+    ) -> None:
+        self.problem = Problem(file, row, column, message_code, dict(params))
+        super().__init__(message_code, **params)

@@ -1,0 +1,81 @@
+"""Applying a students plan inside the caller's transaction, recording every change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from koppel.domain.audit import JsonValue
+from koppel.domain.groups import Group, GroupKind
+from koppel.domain.school import SchoolYear
+from koppel.domain.student_import import StudentImportPlan, personal_of
+from koppel.domain.students import Student, StudentStatus
+from koppel.services.changes import ChangeRecorder
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+IMPORT_FOLDER = "Import"
+
+
+def apply_student_plan(
+    uow: SqlAlchemyUnitOfWork, year: SchoolYear, plan: StudentImportPlan, recorder: ChangeRecorder
+) -> None:
+    """Write ``plan``: new groups, new students, updated fields, students marked as left."""
+    uow.groups.add_many(
+        [
+            Group(g.name, GroupKind.HOME_CLASS, year.name, g.department_code, folder=IMPORT_FOLDER)
+            for g in plan.new_groups
+        ]
+    )
+    for group in plan.new_groups:
+        recorder.record(
+            "group.add", "group", group.name, after={"department": group.department_code}
+        )
+
+    new_students = [
+        Student(
+            new.student_number,
+            personal_of(new.state),
+            birth_date=date.fromisoformat(str(new.state["birth_date"]))
+            if new.state["birth_date"]
+            else None,
+            lwoo=bool(new.state["lwoo"]),
+        )
+        for new in plan.new
+    ]
+    uow.students.add_many(new_students)
+    uow.student_states.place_new(
+        year,
+        {
+            new.student_number: {
+                "department": new.state["department"],
+                "home_class": new.state["home_class"],
+            }
+            for new in plan.new
+            if new.state["department"] or new.state["home_class"]
+        },
+    )
+    for new in plan.new:
+        recorder.record("student.add", "student", new.student_number, after=new.state)
+
+    updates: dict[str, dict[str, JsonValue]] = {
+        u.student_number: {name: change.after for name, change in u.changes.items()}
+        for u in plan.updated
+    }
+    for number in plan.to_mark_left:
+        updates.setdefault(number, {})["status"] = StudentStatus.LEFT.value
+    uow.student_states.write_many(year, updates)
+    for update in plan.updated:
+        recorder.record(
+            "student.update",
+            "student",
+            update.student_number,
+            before={name: c.before for name, c in update.changes.items()},
+            after={name: c.after for name, c in update.changes.items()},
+        )
+    for number in plan.to_mark_left:
+        recorder.record(
+            "student.update",
+            "student",
+            number,
+            before={"status": StudentStatus.ACTIVE.value},
+            after={"status": StudentStatus.LEFT.value},
+        )

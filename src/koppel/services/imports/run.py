@@ -1,0 +1,34 @@
+"""One entry point for every kind of import file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from koppel.files.columns import ImportKind
+from koppel.services.imports.options import ImportOptions
+from koppel.services.imports.report import ImportReport
+from koppel.services.imports.staff import import_staff, import_teacher_groups
+from koppel.services.imports.students import import_students
+from koppel.services.progress import NoProgress, Progress
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+IMPORTERS = {
+    ImportKind.STUDENTS: import_students,
+    ImportKind.STAFF: import_staff,
+    ImportKind.TEACHER_GROUPS: import_teacher_groups,
+}
+
+
+def run_import(
+    uow: SqlAlchemyUnitOfWork,
+    kind: ImportKind,
+    path: Path,
+    *,
+    options: ImportOptions,
+    progress: Progress | None = None,
+) -> ImportReport:
+    shown = progress or NoProgress()
+    shown.step(f"{kind.value}: {options.file_label or path.name}", 1)
+    report = IMPORTERS[kind](uow, path, options=options)
+    shown.advance()
+    return report

@@ -1,0 +1,255 @@
+"""Inlezen deelnemers: a students file from the SIS, previewed or applied."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from koppel.domain.audit import JsonValue
+from koppel.domain.errors import KoppelError, RefusedBySafetyRule
+from koppel.domain.student_import import (
+    DEFAULT_STATE,
+    IncomingStudent,
+    StudentImportPlan,
+    StudentState,
+    personal_of,
+    plan_student_import,
+)
+from koppel.domain.students import StudentStatus
+from koppel.files.columns import Column, ImportKind
+from koppel.files.problems import ImportFileError, Problem
+from koppel.services.changes import ChangeRecorder
+from koppel.services.imports.apply_students import apply_student_plan
+from koppel.services.imports.options import SAFETY_SHARE, ImportOptions
+from koppel.services.imports.report import Counts, ImportReport
+from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+PLAIN_TEXT = {
+    Column.FIRST_NAME: "first_name",
+    Column.INFIX: "infix",
+    Column.LAST_NAME: "last_name",
+    Column.STREET: "street",
+    Column.HOUSE_NUMBER: "house_number",
+    Column.CITY: "city",
+}
+REQUIRED_FOR_NEW = (Column.FIRST_NAME, Column.LAST_NAME)
+
+
+def import_students(
+    uow: SqlAlchemyUnitOfWork, path: Path, *, options: ImportOptions
+) -> ImportReport:
+    """Preview (``options.dry_run``) or apply a students file in one transaction."""
+    label = options.file_label or path.name
+    report = ImportReport(file=label, kind=ImportKind.STUDENTS.value)
+    try:
+        table = parse_file(path, ImportKind.STUDENTS, options=options, file_label=label)
+    except ImportFileError as error:
+        report.errors.append(error.problem)
+        return report
+    report.rows = len(table.rows)
+    report.warnings.extend(table.warnings)
+    with uow:
+        year = uow.school.current_school_year()
+        existing = uow.student_states.states(year)
+        departments = {d.code for d in uow.school.departments()}
+        groups = {g.name: g for g in uow.groups.list(year)}
+        width = uow.school.setting("student_number_width")
+        incoming = _rows_to_students(
+            table,
+            report,
+            existing,
+            departments,
+            {n: g.department_code for n, g in groups.items()},
+            width if isinstance(width, int) else None,
+        )
+        if report.errors:
+            return report
+        plan = plan_student_import(
+            incoming,
+            existing,
+            existing_groups=set(groups),
+            mark_absent_left=options.mark_absent_left,
+        )
+        _describe(report, plan, existing)
+        active = sum(1 for s in existing.values() if s["status"] == StudentStatus.ACTIVE.value)
+        if len(plan.to_mark_left) > SAFETY_SHARE * max(active, 1) and not options.force:
+            report.refusal = RefusedBySafetyRule(
+                "import.too_many_left",
+                count=len(plan.to_mark_left),
+                total=active,
+                share=round(SAFETY_SHARE * 100),
+            )
+            return report
+        if options.dry_run or plan.is_empty:
+            return report
+        recorder = ChangeRecorder("import.students")
+        apply_student_plan(uow, year, plan, recorder)
+        report.changeset = recorder.save(
+            uow,
+            {"school_year": year.name, "file": label, **report.students.as_json()},  # type: ignore[union-attr]
+        )
+        uow.commit()
+        report.written = True
+    return report
+
+
+def _describe(
+    report: ImportReport, plan: StudentImportPlan, existing: Mapping[str, StudentState]
+) -> None:
+    report.students = Counts(
+        new=len(plan.new),
+        updated=len(plan.updated),
+        unchanged=len(plan.unchanged),
+        absent=len(plan.absent),
+    )
+    report.groups_new = len(plan.new_groups)
+    report.marked_left = len(plan.to_mark_left)
+    report.details = {
+        "new": [n.student_number for n in plan.new],
+        "updated": [
+            {
+                "student": u.student_number,
+                "row": u.row,
+                "fields": {
+                    name: {"before": c.before, "after": c.after} for name, c in u.changes.items()
+                },
+            }
+            for u in plan.updated
+        ],
+        "absent": list(plan.absent),
+        "groups_new": [{"name": g.name, "department": g.department_code} for g in plan.new_groups],
+    }
+
+
+def _department_of_group(name: str, departments: set[str]) -> str:
+    """The longest department code that the group's name starts with (``4V2`` -> ``4V``)."""
+    upper = name.upper()
+    matches = [code for code in departments if upper.startswith(code)]
+    return max(matches, key=len) if matches else ""
+
+
+def _rows_to_students(
+    table: ParsedTable,
+    report: ImportReport,
+    existing: Mapping[str, StudentState],
+    departments: set[str],
+    group_departments: Mapping[str, str],
+    width: int | None,
+) -> list[IncomingStudent]:
+    incoming: list[IncomingStudent] = []
+    first_row: dict[str, int] = {}
+    for row in table.rows:
+        found = RowProblems(table, row)
+        problems = found.found
+        problem = found.add
+
+        number, repaired = row.student_number(width, on_error=problem)
+        if not number:
+            report.errors.extend(problems)
+            continue
+        if repaired:
+            report.warnings.append(
+                Problem(
+                    table.file,
+                    row.number,
+                    table.header(Column.STUDENT_NUMBER),
+                    "import.number_repaired",
+                    {"value": number, "width": width},
+                )
+            )
+        values: dict[str, JsonValue] = {}
+        for column, name in PLAIN_TEXT.items():
+            if table.has(column):
+                values[name] = row.text(column)
+        if table.has(Column.GENDER):
+            values["gender"] = row.gender(on_error=problem)
+        if table.has(Column.POSTCODE):
+            values["postcode"] = row.postcode(on_error=problem)
+        if table.has(Column.EMAIL):
+            values["email"] = row.email(on_error=problem)
+        if table.has(Column.BIRTH_DATE):
+            born = row.date(Column.BIRTH_DATE, on_error=problem)
+            values["birth_date"] = born.isoformat() if born else None
+        if table.has(Column.LWOO):
+            values["lwoo"] = row.flag(Column.LWOO, on_error=problem)
+        group = row.text(Column.GROUP) if table.has(Column.GROUP) else ""
+        department = (
+            row.text(Column.DEPARTMENT).upper().replace(" ", "")
+            if table.has(Column.DEPARTMENT)
+            else ""
+        )
+        if department and department not in departments:
+            problems.append(
+                Problem(
+                    table.file,
+                    row.number,
+                    table.header(Column.DEPARTMENT),
+                    "import.department_unknown",
+                    {"value": department, "known": ", ".join(sorted(departments))},
+                )
+            )
+        if group and not department:
+            department = group_departments.get(group) or _department_of_group(group, departments)
+            if not department:
+                problems.append(
+                    Problem(
+                        table.file,
+                        row.number,
+                        table.header(Column.GROUP),
+                        "import.group_without_department",
+                        {"group": group},
+                    )
+                )
+        if (
+            group
+            and group in group_departments
+            and group_departments[group] not in ("", department)
+        ):
+            problems.append(
+                Problem(
+                    table.file,
+                    row.number,
+                    table.header(Column.GROUP),
+                    "import.group_other_department",
+                    {"group": group, "department": group_departments[group], "given": department},
+                )
+            )
+        if department:
+            values["department"] = department
+        if group:
+            values["home_class"] = group
+        for column in REQUIRED_FOR_NEW:
+            if table.has(column) and not values.get(PLAIN_TEXT[column]):
+                problems.append(
+                    Problem(
+                        table.file,
+                        row.number,
+                        table.header(column),
+                        "import.required_empty_merged"
+                        if row.is_merged(column)
+                        else "import.required_empty",
+                        {"column": table.header(column)},
+                    )
+                )
+        if number in first_row:
+            problems.append(
+                Problem(
+                    table.file,
+                    row.number,
+                    table.header(Column.STUDENT_NUMBER),
+                    "import.duplicate_key",
+                    {"value": number, "other_row": first_row[number]},
+                )
+            )
+        else:
+            first_row[number] = row.number
+        if not problems and number not in existing:
+            try:
+                personal_of({**DEFAULT_STATE, **values})
+            except KoppelError as error:
+                problem(Column.STUDENT_NUMBER, error)
+        report.errors.extend(problems)
+        if not problems:
+            incoming.append(IncomingStudent(row.number, number, values))
+    return incoming

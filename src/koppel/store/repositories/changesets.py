@@ -1,0 +1,87 @@
+"""Change sets: one applied import, step or sync, with the audit entries that undo uses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, select
+
+from koppel.domain.audit import AuditEntry, JsonValue
+from koppel.domain.errors import NotFound
+from koppel.store import tables as t
+
+
+@dataclass(frozen=True)
+class ChangeSetRecord:
+    id: str
+    kind: str
+    actor: str
+    created_at: datetime
+    summary: Mapping[str, JsonValue]
+    undone_at: datetime | None
+    undone_by: str | None
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None
+
+
+class SqlAlchemyChangeSetRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(
+        self, *, id: str, kind: str, actor: str, at: datetime, summary: Mapping[str, JsonValue]
+    ) -> None:
+        self._connection.execute(
+            t.changesets.insert().values(
+                id=id, kind=kind, actor=actor, created_at=at, summary=dict(summary)
+            )
+        )
+
+    def get(self, changeset_id: str) -> ChangeSetRecord:
+        row = self._connection.execute(
+            select(t.changesets).where(t.changesets.c.id == changeset_id)
+        ).first()
+        if row is None:
+            raise NotFound("wijzigingenset", changeset_id)
+        return ChangeSetRecord(*row)
+
+    def latest_applied(self) -> ChangeSetRecord | None:
+        """The newest change set that is not an undo and has not been undone."""
+        c = t.changesets
+        row = self._connection.execute(
+            select(c)
+            .where(c.c.undone_at.is_(None), c.c.kind != "undo")
+            .order_by(c.c.created_at.desc(), c.c.id.desc())
+            .limit(1)
+        ).first()
+        return None if row is None else ChangeSetRecord(*row)
+
+    def mark_undone(self, changeset_id: str, *, at: datetime, by: str) -> None:
+        self._connection.execute(
+            t.changesets.update()
+            .where(t.changesets.c.id == changeset_id)
+            .values(undone_at=at, undone_by=by)
+        )
+
+    def entries(self, changeset_id: str) -> list[AuditEntry]:
+        """The audit entries of a change set, in the order they were written."""
+        a = t.audit_entries
+        rows = self._connection.execute(
+            select(
+                a.c.at,
+                a.c.actor,
+                a.c.action,
+                a.c.entity,
+                a.c.key,
+                a.c.before,
+                a.c.after,
+                a.c.changeset,
+            )
+            .where(a.c.changeset == changeset_id)
+            .order_by(a.c.id)
+        )
+        return [AuditEntry(*row) for row in rows]

@@ -226,6 +226,125 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
         "nl": "vul een docentcode of een e-mailadres in",
         "en": "fill in a staff code or an email address",
     },
+    "file.missing": {
+        "nl": "bestand {file} bestaat niet of kan niet worden gelezen",
+        "en": "file {file} does not exist or cannot be read",
+    },
+    "file.too_large": {
+        "nl": "bestand {file} is {size} MB; koppel leest hoogstens {limit} MB in één keer: "
+        "splits het bestand",
+        "en": "file {file} is {size} MB; koppel reads at most {limit} MB at once: split the file",
+    },
+    "file.too_many_rows": {
+        "nl": "bestand {file} heeft meer dan {limit} rijen: splits het bestand",
+        "en": "file {file} has more than {limit} rows: split the file",
+    },
+    "file.csv_named_xlsx": {
+        "nl": "dit bestand heet .xlsx maar is een tekstbestand (csv); het is als csv gelezen",
+        "en": "this file is named .xlsx but is a text (csv) file; it was read as csv",
+    },
+    "xlsx.too_many_entries": {
+        "nl": "werkmap {file} bestaat uit {count} onderdelen (meer dan {limit}): geweigerd",
+        "en": "workbook {file} holds {count} parts (more than {limit}): refused",
+    },
+    "xlsx.bomb": {
+        "nl": "werkmap {file} zou uitgepakt {size} MB of een verdacht hoge compressie hebben "
+        "(grens {limit} MB): geweigerd. Sla het op als csv of splits het",
+        "en": "workbook {file} would unpack to {size} MB or compresses suspiciously well "
+        "(limit {limit} MB): refused. Save it as csv or split it",
+    },
+    "xlsx.corrupt": {
+        "nl": "werkmap {file} is beschadigd of geen Excel-bestand: open en bewaar het opnieuw "
+        "in Excel, of sla het op als csv",
+        "en": "workbook {file} is damaged or not an Excel file: open and save it again in "
+        "Excel, or save it as csv",
+    },
+    "xlsx.encrypted": {
+        "nl": "{file} is versleuteld of in het oude .xls-formaat: sla op als .xlsx zonder "
+        "wachtwoord of als csv",
+        "en": "{file} is encrypted or in the old .xls format: save it as .xlsx without a "
+        "password, or as csv",
+    },
+    "xlsx.dtd": {
+        "nl": "werkmap {file} bevat een DTD in {part} (mogelijk een XML-aanval): geweigerd",
+        "en": "workbook {file} holds a DTD in {part} (a possible XML attack): refused",
+    },
+    "xlsx.no_such_sheet": {
+        "nl": "tabblad '{sheet}' bestaat niet in {file}; de tabbladen zijn: {sheets}",
+        "en": "sheet '{sheet}' does not exist in {file}; the sheets are: {sheets}",
+    },
+    "csv.encoding": {
+        "nl": "de tekenset van {file} is niet te herkennen: sla het op als UTF-8",
+        "en": "the encoding of {file} cannot be recognised: save it as UTF-8",
+    },
+    "csv.binary": {
+        "nl": "{file} is geen tekstbestand: lever een .xlsx of .csv aan",
+        "en": "{file} is not a text file: provide an .xlsx or .csv file",
+    },
+    "csv.syntax": {
+        "nl": "{file} is geen geldige csv: {reason}",
+        "en": "{file} is not valid csv: {reason}",
+    },
+    "header.unknown": {
+        "nl": "onbekende kolom, genegeerd",
+        "en": "unknown column, ignored",
+    },
+    "header.twice": {
+        "nl": "kolom '{column}' betekent hetzelfde als '{first}' ({field}): laat er één staan",
+        "en": "column '{column}' means the same as '{first}' ({field}): keep one of them",
+    },
+    "header.missing": {
+        "nl": "verplichte kolom(men) ontbreken: {missing}. Gevonden: {found}. Verwacht: "
+        "{expected}. Gebruik een koppelprofiel (--mapping) als de namen afwijken",
+        "en": "required column(s) missing: {missing}. Found: {found}. Expected: {expected}. "
+        "Use a mapping profile (--mapping) when the names differ",
+    },
+    "header.not_found": {
+        "nl": "in {file} staat in de eerste 20 rijen geen rij met de kolomkoppen {required} "
+        "(tabbladen: {sheets}); kies het tabblad met --sheet of gebruik --mapping",
+        "en": "no row within the first 20 of {file} has the headers {required} "
+        "(sheets: {sheets}); choose the sheet with --sheet or use --mapping",
+    },
+    "profile.syntax": {
+        "nl": "koppelprofiel {file} is geen geldige TOML: {reason}",
+        "en": "mapping profile {file} is not valid TOML: {reason}",
+    },
+    "profile.no_columns": {
+        "nl": "koppelprofiel {file} heeft geen sectie [columns]",
+        "en": "mapping profile {file} has no [columns] section",
+    },
+    "profile.unknown_column": {
+        "nl": "koppelprofiel {file}: '{column}' verwijst naar onbekend veld '{value}'; "
+        "bekende velden: {known}",
+        "en": "mapping profile {file}: '{column}' names unknown field '{value}'; "
+        "known fields: {known}",
+    },
+    "value.gender": {
+        "nl": "geslacht '{value}' is onbekend; gebruik M, V of X",
+        "en": "gender '{value}' is unknown; use M, V (female) or X",
+    },
+    "value.date_impossible": {
+        "nl": "datum '{value}' bestaat niet",
+        "en": "date '{value}' does not exist",
+    },
+    "value.date_ambiguous": {
+        "nl": "datum '{value}' is dubbelzinnig (dag/maand of maand/dag); schrijf dd-mm-jjjj "
+        "of jjjj-mm-dd",
+        "en": "date '{value}' is ambiguous (day/month or month/day); write dd-mm-yyyy or "
+        "yyyy-mm-dd",
+    },
+    "value.date_format": {
+        "nl": "'{value}' is geen datum; schrijf dd-mm-jjjj of jjjj-mm-dd",
+        "en": "'{value}' is not a date; write dd-mm-yyyy or yyyy-mm-dd",
+    },
+    "value.yes_no": {
+        "nl": "'{value}' is geen ja of nee",
+        "en": "'{value}' is not a yes or no",
+    },
+    "export.suffix": {
+        "nl": "{file}: koppel schrijft alleen {suffixes}",
+        "en": "{file}: koppel writes only {suffixes}",
+    },
     "role.administrator": {"nl": "beheerder", "en": "administrator"},
     "role.scheduler": {"nl": "roostermaker", "en": "scheduler"},
     "role.team_leader": {"nl": "teamleider", "en": "team leader"},

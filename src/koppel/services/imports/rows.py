@@ -165,7 +165,7 @@ class RowProblems:
             )
         )
 
-    def message(self, column: Column, code: str, **params: object) -> None:
+    def message(self, column: Column, code: str, /, **params: object) -> None:
         self.found.append(
             Problem(self.table.file, self.row.number, self.table.header(column), code, params)
         )

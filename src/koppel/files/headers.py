@@ -199,9 +199,12 @@ def _match(text: str, kind: ImportKind, profile: MappingProfile | None) -> Colum
 def has_recognisable_header(
     values: Sequence[object], kind: ImportKind, profile: MappingProfile | None = None
 ) -> bool:
-    """Whether this row names at least every required column of ``kind``."""
+    """Whether this row looks like the header of a ``kind`` file: it names the key column
+    (the first required one) and at least one other known column. Missing required
+    columns are reported by :func:`map_headers`, naming them."""
     found = {_match(str(v), kind, profile) for v in values if v not in (None, "")}
-    return all(column in found for column in REQUIRED[kind])
+    found.discard(None)
+    return REQUIRED[kind][0] in found and len(found) >= 2
 
 
 def map_headers(

@@ -53,5 +53,5 @@ class ImportFileError(KoppelError):
         column: str | None = None,
         **params: object,
     ) -> None:
-        self.problem = Problem(file, row, column, message_code, dict(params))
-        super().__init__(message_code, **params)
+        self.problem = Problem(file, row, column, message_code, {"file": file, **params})
+        super().__init__(message_code, file=file, **params)

@@ -53,5 +53,6 @@ class ImportFileError(KoppelError):
         column: str | None = None,
         **params: object,
     ) -> None:
-        self.problem = Problem(file, row, column, message_code, {"file": file, **params})
-        super().__init__(message_code, file=file, **params)
+        names = {"file": file, "row": row, "column": column, **params}
+        self.problem = Problem(file, row, column, message_code, names)
+        super().__init__(message_code, **names)

@@ -28,7 +28,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$", re.ASCII)
 _DUTCH = re.compile(r"^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$", re.ASCII)
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
 _SERIAL = re.compile(r"^\d{1,5}(?:\.0+)?$", re.ASCII)
-_LIST_SEPARATORS = re.compile(r"[,;\n]+|\s{2,}|\t")
+_LIST_SEPARATORS = re.compile(r"[,;\r\n\t]+|\s{2,}")
 
 
 def cell_text(value: CellValue) -> str:
@@ -131,6 +131,5 @@ def parse_email(value: CellValue) -> str:
 
 def split_list(value: CellValue) -> list[str]:
     """``'4V1, 4V2;4H1'`` -> ``['4V1', '4V2', '4H1']``."""
-    return [
-        part for part in (clean_text(p) for p in _LIST_SEPARATORS.split(cell_text(value))) if part
-    ]
+    raw = value if isinstance(value, str) else cell_text(value)
+    return [part for part in (clean_text(p) for p in _LIST_SEPARATORS.split(raw)) if part]

@@ -341,6 +341,10 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
         "nl": "'{value}' is geen ja of nee",
         "en": "'{value}' is not a yes or no",
     },
+    "export.done": {
+        "nl": "{count} leerlingen geschreven naar {file}.",
+        "en": "{count} students written to {file}.",
+    },
     "export.suffix": {
         "nl": "{file}: koppel schrijft alleen {suffixes}",
         "en": "{file}: koppel writes only {suffixes}",

@@ -1,4 +1,8 @@
-"""Commands for the portal database: init, demo, stats, serve."""
+"""Commands for the portal database: init, demo, stats, serve.
+
+Alembic, Faker and the web stack are imported inside the commands that need them, so
+that every other command starts quickly.
+"""
 
 from __future__ import annotations
 
@@ -14,18 +18,18 @@ from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import RichProgress, console, print_json, reports_errors
 from koppel.domain.errors import InvalidValue
 from koppel.i18n import translate
-from koppel.services.demo.build import MAX_STUDENTS, MIN_STUDENTS, build_demo_school
+from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.stats import collect_stats
 from koppel.store.database import display_url, ensure_reachable, is_initialised
-from koppel.store.migrate import upgrade
-from koppel.store.reset import drop_everything
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
 @reports_errors
 def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     """Maak de portaldatabase aan of werk hem bij naar het nieuwste schema."""
+    from koppel.store.migrate import upgrade
+
     engine = CONTEXT.engine(database)
     ensure_reachable(engine)
     before, after = upgrade(engine)
@@ -55,8 +59,8 @@ def demo(
         int,
         typer.Option(
             "--students",
-            min=MIN_STUDENTS,
-            max=MAX_STUDENTS,
+            min=DEMO_MIN_STUDENTS,
+            max=DEMO_MAX_STUDENTS,
             help="Aantal leerlingen van de demoschool.",
         ),
     ] = 1200,
@@ -69,6 +73,10 @@ def demo(
     as_json: JsonOption = False,
 ) -> None:
     """Bouw een realistische demoschool (verzonnen gegevens) in de portaldatabase."""
+    from koppel.services.demo.build import build_demo_school
+    from koppel.store.migrate import upgrade
+    from koppel.store.reset import drop_everything
+
     engine = CONTEXT.engine(database)
     ensure_reachable(engine)
     if replace:

@@ -12,8 +12,11 @@ _SPACES = re.compile(r"[\s\u00a0]+")
 
 def clean_text(value: str | None) -> str:
     """Trim whitespace, non-breaking spaces and zero-width characters; collapse runs of spaces."""
-    if value is None:
+    if not value:
         return ""
+    stripped = value.strip()
+    if stripped.isascii() and stripped.isprintable() and "  " not in stripped:
+        return stripped  # the common case, without regular expressions
     return _SPACES.sub(" ", _INVISIBLE.sub("", value)).strip()
 
 

@@ -17,7 +17,11 @@ from koppel.files.xlsx_reader import HEADER_SEARCH_ROWS, open_workbook, sheet_ro
 
 
 def _is_blank(value: CellValue) -> bool:
-    return value is None or (isinstance(value, str) and not clean_text(value))
+    if value is None or value == "":
+        return True
+    if not isinstance(value, str) or not (value[0].isspace() or value[0] in "\u200b\ufeff"):
+        return False  # text that starts with a visible character is not blank
+    return not clean_text(value)
 
 
 def _table(
@@ -33,6 +37,7 @@ def _table(
     """The table in ``records`` (row numbers from 1), or None when no header is found in
     the first rows."""
     header_row = 0
+    width = 0
     headers: tuple[str, ...] = ()
     rows: list[SheetRow] = []
     for number, record in enumerate(records, start=1):
@@ -44,12 +49,13 @@ def _table(
                 headers = tuple(clean_text(str(v)) if v is not None else "" for v in record)
                 while headers and not headers[-1]:
                     headers = headers[:-1]
+                width = len(headers)
             continue
-        if all(_is_blank(v) for v in record):
+        values = tuple(None if _is_blank(v) else v for v in record[:width])
+        if all(v is None for v in values):
             continue
         if len(rows) >= limits.max_rows:
             raise ImportFileError("file.too_many_rows", file=file_label, limit=limits.max_rows)
-        values = tuple(None if _is_blank(v) else v for v in record[: len(headers)])
         rows.append(SheetRow(number, values))
     if not header_row:
         return None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
-CellValue = str | int | float | bool | date | datetime | None
+CellValue = str | int | float | bool | date | datetime | time | timedelta | None
 """A CSV gives ``str`` only; an xlsx sheet gives the typed values that calamine reads."""
 
 

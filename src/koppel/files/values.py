@@ -4,7 +4,7 @@ their leading zeros, Dutch genders, dates without guessing, yes/no in Dutch and 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from koppel.domain.errors import InvalidValue
 from koppel.domain.personal import Gender, normalise_email, normalise_postcode
@@ -33,6 +33,8 @@ _LIST_SEPARATORS = re.compile(r"[,;\r\n\t]+|\s{2,}")
 
 def cell_text(value: CellValue) -> str:
     """The cell as clean text: whole floats without ``.0``, dates as ISO."""
+    if type(value) is str:  # most cells: skip the other checks
+        return clean_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -43,7 +45,7 @@ def cell_text(value: CellValue) -> str:
         return (
             value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
         )
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
     return clean_text(str(value))
 

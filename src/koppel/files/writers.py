@@ -9,10 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from koppel.domain.errors import InvalidValue
 from koppel.files.neutralise import neutralise
 
@@ -70,6 +66,10 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]
 def _write_xlsx(
     path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]], title: str
 ) -> None:
+    from openpyxl import Workbook  # imported here: only xlsx exports need it
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
     sheet.freeze_panes = "A2"

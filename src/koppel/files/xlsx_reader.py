@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
@@ -22,13 +21,6 @@ def open_workbook(path: Path, limits: ImportLimits, file_label: str) -> Calamine
         raise ImportFileError("xlsx.corrupt", file=file_label) from error
 
 
-def _plain(value: object) -> CellValue:
-    """Calamine's cell value as one of the CellValue types (times become text)."""
-    if isinstance(value, (str, int, float, bool, date)) or value is None:
-        return value
-    return str(value)
-
-
 def sheet_rows(
     workbook: CalamineWorkbook, name: str, limits: ImportLimits, file_label: str
 ) -> tuple[list[list[CellValue]], tuple[tuple[int, int, int, int], ...]]:
@@ -36,12 +28,9 @@ def sheet_rows(
     as (first row, first column, last row, last column), rows 1-based, columns 0-based."""
     try:
         sheet = workbook.get_sheet_by_name(name)
-        rows = [
-            [_plain(value) for value in row]
-            for row in sheet.to_python(
-                skip_empty_area=False, nrows=limits.max_rows + HEADER_SEARCH_ROWS + 2
-            )
-        ]
+        rows: list[list[CellValue]] = sheet.to_python(  # type: ignore[assignment]
+            skip_empty_area=False, nrows=limits.max_rows + HEADER_SEARCH_ROWS + 2
+        )
         merged = tuple(
             (top + 1, left, bottom + 1, right)
             for (top, left), (bottom, right) in (sheet.merged_cell_ranges or [])

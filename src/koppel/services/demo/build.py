@@ -10,13 +10,12 @@ from typing import TypeVar
 from koppel.domain.accounts import Role
 from koppel.domain.errors import InvalidValue
 from koppel.services.audit import audit_entry
+from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.demo.school import DemoSchool, generate_demo_school
 from koppel.services.passwords import generate_password, hash_password
 from koppel.services.progress import NoProgress, Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
-MIN_STUDENTS = 50
-MAX_STUDENTS = 250_000
 BATCH = 5_000
 STUDENT_NUMBER_WIDTH = 6
 
@@ -71,8 +70,10 @@ def build_demo_school(
     progress: Progress | None = None,
 ) -> DemoResult:
     """Generate the demo school and write it into an empty portal database, atomically."""
-    if not MIN_STUDENTS <= students <= MAX_STUDENTS:
-        raise InvalidValue("demo.size", low=MIN_STUDENTS, high=MAX_STUDENTS, value=students)
+    if not DEMO_MIN_STUDENTS <= students <= DEMO_MAX_STUDENTS:
+        raise InvalidValue(
+            "demo.size", low=DEMO_MIN_STUDENTS, high=DEMO_MAX_STUDENTS, value=students
+        )
     shown = progress or NoProgress()
     shown.step("Demoschool samenstellen", 1)
     school = generate_demo_school(students, seed=seed, today=today)

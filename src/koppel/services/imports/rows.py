@@ -4,7 +4,7 @@ where the import services meet the file adapters (reader, header mapping, values
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -33,13 +33,15 @@ class ParsedRow:
         return self.row.number
 
     def cell(self, column: Column) -> CellValue:
-        index = self.table.columns.index_of(column)
+        index = self.table.index.get(column)
         if index is None or index >= len(self.row.values):
             return None
         return self.row.values[index]
 
     def text(self, column: Column) -> str:
-        return values.cell_text(self.cell(column))
+        index = self.table.index.get(column)
+        cells = self.row.values
+        return values.cell_text(cells[index] if index is not None and index < len(cells) else None)
 
     def items(self, column: Column) -> list[str]:
         """A list cell ('4V1, 4V2') or several columns of one kind (Groep 1, Groep 2)."""
@@ -109,6 +111,12 @@ class ParsedTable:
     raw: RawTable
     columns: HeaderMap
     warnings: list[Problem]
+    index: dict[Column, int] = field(init=False)
+    """The first column index of each column the file has (looked up for every cell)."""
+
+    def __post_init__(self) -> None:
+        found = {c: i for c in Column if (i := self.columns.index_of(c)) is not None}
+        object.__setattr__(self, "index", found)
 
     @property
     def file(self) -> str:
@@ -119,7 +127,7 @@ class ParsedTable:
         return [ParsedRow(self, row) for row in self.raw.rows]
 
     def has(self, column: Column) -> bool:
-        return bool(self.columns.indexes_of(column))
+        return column in self.index
 
     def header(self, column: Column) -> str:
         """The column's header as the file has it, or koppel's name when it is missing."""

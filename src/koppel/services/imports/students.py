@@ -139,6 +139,8 @@ def _rows_to_students(
 ) -> list[IncomingStudent]:
     incoming: list[IncomingStudent] = []
     first_row: dict[str, int] = {}
+    present = set(table.index)
+    plain_text = [(column, name) for column, name in PLAIN_TEXT.items() if column in present]
     for row in table.rows:
         found = RowProblems(table, row)
         problems = found.found
@@ -159,24 +161,23 @@ def _rows_to_students(
                 )
             )
         values: dict[str, JsonValue] = {}
-        for column, name in PLAIN_TEXT.items():
-            if table.has(column):
-                values[name] = row.text(column)
-        if table.has(Column.GENDER):
+        for column, name in plain_text:
+            values[name] = row.text(column)
+        if Column.GENDER in present:
             values["gender"] = row.gender(on_error=problem)
-        if table.has(Column.POSTCODE):
+        if Column.POSTCODE in present:
             values["postcode"] = row.postcode(on_error=problem)
-        if table.has(Column.EMAIL):
+        if Column.EMAIL in present:
             values["email"] = row.email(on_error=problem)
-        if table.has(Column.BIRTH_DATE):
+        if Column.BIRTH_DATE in present:
             born = row.date(Column.BIRTH_DATE, on_error=problem)
             values["birth_date"] = born.isoformat() if born else None
-        if table.has(Column.LWOO):
+        if Column.LWOO in present:
             values["lwoo"] = row.flag(Column.LWOO, on_error=problem)
-        group = row.text(Column.GROUP) if table.has(Column.GROUP) else ""
+        group = row.text(Column.GROUP) if Column.GROUP in present else ""
         department = (
             row.text(Column.DEPARTMENT).upper().replace(" ", "")
-            if table.has(Column.DEPARTMENT)
+            if Column.DEPARTMENT in present
             else ""
         )
         if department and department not in departments:
@@ -220,7 +221,7 @@ def _rows_to_students(
         if group:
             values["home_class"] = group
         for column in REQUIRED_FOR_NEW:
-            if table.has(column) and not values.get(PLAIN_TEXT[column]):
+            if column in present and not values.get(PLAIN_TEXT[column]):
                 problems.append(
                     Problem(
                         table.file,

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, String, and_, cast, select
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import GroupKind
@@ -72,14 +72,14 @@ class SqlAlchemyStudentStateRepository:
         s = t.students
         year_id = self._school.school_year_ids.id_of(year.name)
         result: dict[str, StudentState] = {}
-        for row in self._connection.execute(
-            select(s.c.student_number, *(s.c[f] for f in COLUMN_FIELDS))
-        ):
-            state: StudentState = {name: row._mapping[name] for name in COLUMN_FIELDS}
-            state["birth_date"] = row.birth_date.isoformat() if row.birth_date else None
+        columns = [
+            cast(s.c[f], String) if f == "birth_date" else s.c[f] for f in COLUMN_FIELDS
+        ]  # the date as ISO text, read without conversion
+        for number, *values in self._connection.execute(select(s.c.student_number, *columns)):
+            state: StudentState = dict(zip(COLUMN_FIELDS, values, strict=True))
             state["department"] = ""
             state["home_class"] = ""
-            result[row.student_number] = state
+            result[number] = state
         p, d = t.department_participations, t.departments
         shares: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for number, code, pct in self._connection.execute(

@@ -9,7 +9,7 @@ from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import ImportReport
 from koppel.services.imports.staff import import_staff, import_teacher_groups
 from koppel.services.imports.students import import_students
-from koppel.services.progress import NoProgress, Progress
+from koppel.services.progress import Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 IMPORTERS = {
@@ -27,8 +27,4 @@ def run_import(
     options: ImportOptions,
     progress: Progress | None = None,
 ) -> ImportReport:
-    shown = progress or NoProgress()
-    shown.step(f"{kind.value}: {options.file_label or path.name}", 1)
-    report = IMPORTERS[kind](uow, path, options=options)
-    shown.advance()
-    return report
+    return IMPORTERS[kind](uow, path, options=options, progress=progress)

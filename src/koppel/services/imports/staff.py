@@ -19,10 +19,12 @@ from koppel.domain.staff_import import (
 )
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
+from koppel.i18n import translate
 from koppel.services.changes import ChangeRecorder
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
+from koppel.services.progress import NoProgress, Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 ROLE_WORDS: dict[str, Role] = {
@@ -46,8 +48,14 @@ LINK_ROLES: dict[str, StaffRole] = {
 
 
 def _read(
-    path: Path, kind: ImportKind, options: ImportOptions, report: ImportReport
+    path: Path,
+    kind: ImportKind,
+    options: ImportOptions,
+    report: ImportReport,
+    progress: Progress | None,
 ) -> ParsedTable | None:
+    shown = progress or NoProgress()
+    shown.step(translate("progress.read", file=report.file), 1)
     try:
         table = parse_file(path, kind, options=options, file_label=report.file)
     except ImportFileError as error:
@@ -55,12 +63,19 @@ def _read(
         return None
     report.rows = len(table.rows)
     report.warnings.extend(table.warnings)
+    shown.advance()
     return table
 
 
-def import_staff(uow: SqlAlchemyUnitOfWork, path: Path, *, options: ImportOptions) -> ImportReport:
+def import_staff(
+    uow: SqlAlchemyUnitOfWork,
+    path: Path,
+    *,
+    options: ImportOptions,
+    progress: Progress | None = None,
+) -> ImportReport:
     report = ImportReport(file=options.file_label or path.name, kind=ImportKind.STAFF.value)
-    table = _read(path, ImportKind.STAFF, options, report)
+    table = _read(path, ImportKind.STAFF, options, report, progress)
     if table is None:
         return report
     with uow:
@@ -219,12 +234,16 @@ def _add_links(
 
 
 def import_teacher_groups(
-    uow: SqlAlchemyUnitOfWork, path: Path, *, options: ImportOptions
+    uow: SqlAlchemyUnitOfWork,
+    path: Path,
+    *,
+    options: ImportOptions,
+    progress: Progress | None = None,
 ) -> ImportReport:
     report = ImportReport(
         file=options.file_label or path.name, kind=ImportKind.TEACHER_GROUPS.value
     )
-    table = _read(path, ImportKind.TEACHER_GROUPS, options, report)
+    table = _read(path, ImportKind.TEACHER_GROUPS, options, report, progress)
     if table is None:
         return report
     with uow:

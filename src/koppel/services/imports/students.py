@@ -18,11 +18,13 @@ from koppel.domain.student_import import (
 from koppel.domain.students import StudentStatus
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
+from koppel.i18n import translate
 from koppel.services.changes import ChangeRecorder
 from koppel.services.imports.apply_students import apply_student_plan
 from koppel.services.imports.options import SAFETY_SHARE, ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
+from koppel.services.progress import NoProgress, Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 PLAIN_TEXT = {
@@ -37,11 +39,17 @@ REQUIRED_FOR_NEW = (Column.FIRST_NAME, Column.LAST_NAME)
 
 
 def import_students(
-    uow: SqlAlchemyUnitOfWork, path: Path, *, options: ImportOptions
+    uow: SqlAlchemyUnitOfWork,
+    path: Path,
+    *,
+    options: ImportOptions,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Preview (``options.dry_run``) or apply a students file in one transaction."""
     label = options.file_label or path.name
     report = ImportReport(file=label, kind=ImportKind.STUDENTS.value)
+    shown = progress or NoProgress()
+    shown.step(translate("progress.read", file=label), 1)
     try:
         table = parse_file(path, ImportKind.STUDENTS, options=options, file_label=label)
     except ImportFileError as error:
@@ -49,6 +57,8 @@ def import_students(
         return report
     report.rows = len(table.rows)
     report.warnings.extend(table.warnings)
+    shown.advance()
+    shown.step(translate("progress.check"), report.rows)
     with uow:
         year = uow.school.current_school_year()
         existing = uow.student_states.states(year)
@@ -63,6 +73,7 @@ def import_students(
             {n: g.department_code for n, g in groups.items()},
             width if isinstance(width, int) else None,
         )
+        shown.advance(report.rows)
         if report.errors:
             return report
         plan = plan_student_import(
@@ -84,7 +95,9 @@ def import_students(
         if options.dry_run or plan.is_empty:
             return report
         recorder = ChangeRecorder("import.students")
+        shown.step(translate("progress.apply"), 1)
         apply_student_plan(uow, year, plan, recorder)
+        shown.advance()
         report.changeset = recorder.save(
             uow,
             {"school_year": year.name, "file": label, **report.students.as_json()},  # type: ignore[union-attr]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from koppel.files.columns import ImportKind
@@ -19,6 +22,20 @@ IMPORTERS = {
 }
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """An import makes hundreds of thousands of small objects and no reference cycles;
+    Python's cyclic collector would scan them again and again (about 15% of a 50,000-row
+    preview). Reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_import(
     uow: SqlAlchemyUnitOfWork,
     kind: ImportKind,
@@ -27,4 +44,5 @@ def run_import(
     options: ImportOptions,
     progress: Progress | None = None,
 ) -> ImportReport:
-    return IMPORTERS[kind](uow, path, options=options, progress=progress)
+    with cyclic_gc_paused():
+        return IMPORTERS[kind](uow, path, options=options, progress=progress)

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 import uuid
 from pathlib import Path
 
@@ -27,12 +28,15 @@ from rich.table import Table
 from sqlalchemy import create_engine, text
 
 from koppel.files.columns import ImportKind
+from koppel.files.problems import ImportFileError
+from koppel.files.readers import read_table
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
 from koppel.store.database import connect
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the nasty-file makers in tests/
 
 
 def koppel(database: str, *args: str) -> tuple[float, dict[str, object]]:
@@ -65,6 +69,34 @@ def openpyxl_read(path: Path) -> int:
         cells += sum(1 for value in row if value is not None)
     workbook.close()
     return cells
+
+
+def refusal_of_a_zip_bomb(folder: Path) -> tuple[float, float]:
+    """Seconds and peak MB (tracemalloc) to refuse a 400 MB-unpacked workbook."""
+    from tests.files.nasty import make_zip_bomb_xlsx
+
+    bomb = make_zip_bomb_xlsx(folder)
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        read_table(bomb, kind=ImportKind.STUDENTS)
+    except ImportFileError:
+        pass
+    else:
+        raise SystemExit("the zip bomb was not refused")
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return seconds, peak
+
+
+def read_a_million_rows(folder: Path) -> tuple[float, int]:
+    from tests.files.nasty import make_million_rows_csv
+
+    path = make_million_rows_csv(folder)
+    started = time.perf_counter()
+    table, _ = read_table(path, kind=ImportKind.STUDENTS)
+    return time.perf_counter() - started, len(table.rows)
 
 
 def apply_new(database: str, file: Path) -> float:
@@ -108,6 +140,16 @@ def main() -> None:
             ("koppel import --dry-run, whole command", f"{cli_s:.2f} s", ""),
             ("peak memory of any koppel command run here", f"{peak_mb:.0f} MB", "< 400 MB"),
         ]
+        bomb_s, bomb_mb = refusal_of_a_zip_bomb(base)
+        rows.append(
+            (
+                "refuse a zip bomb (400 MB unpacked)",
+                f"{bomb_s * 1000:.0f} ms, {bomb_mb:.1f} MB",
+                "< 1 s, < 150 MB",
+            )
+        )
+        million_s, million = read_a_million_rows(base)
+        rows.append((f"read a csv of {million:,} rows", f"{million_s:.1f} s", ""))
         sqlite_s = apply_new(f"sqlite:///{base / 'new.db'}", file)
         rows.append(
             (f"apply {options.students:,} new students, SQLite", f"{sqlite_s:.2f} s", "< 15 s")

@@ -143,3 +143,34 @@ def test_a_million_rows_are_refused_above_the_row_limit(school: Engine, tmp_path
     assert snapshot(school, bookkeeping=True) == before
     assert report.exit_code == 2
     assert "100000" in report.errors[0].message("nl")
+
+
+def test_sheet_chosen_by_name_or_refused_with_the_sheets_listed(school: Engine, tmp_path: Path):
+    path = nasty.make_wrong_sheet_xlsx(tmp_path)
+    chosen = _import(school, path, dry_run=True, sheet="leerlingen")
+    assert chosen.errors == []
+    assert chosen.students is not None
+    assert chosen.students.new == 3
+    wrong = _import(school, path, dry_run=True, sheet="Blad1")
+    assert wrong.exit_code == 2
+    assert "Toelichting, Leerlingen" in wrong.errors[0].message("nl")
+    cover = _import(school, path, dry_run=True, sheet="Toelichting")
+    assert "Leerlingnummer" in cover.errors[0].message("nl")
+
+
+def test_a_mapping_profile_reads_unguessable_headers(school: Engine, tmp_path: Path):
+    path = tmp_path / "magister.csv"
+    path.write_text("Stamnr;Rnaam;Anaam;Klas 2026\n300009;Ilse;Bos;4V1\n", encoding="utf-8")
+    without = _import(school, path, dry_run=True)
+    assert without.exit_code == 2
+    profile = tmp_path / "magister.toml"
+    profile.write_text(
+        '[columns]\n"Stamnr" = "student_number"\n"Rnaam" = "first_name"\n'
+        '"Anaam" = "last_name"\n"Klas 2026" = "group"\n',
+        encoding="utf-8",
+    )
+    report = _import(school, path, mapping=profile)
+    assert report.written
+    with SqlAlchemyUnitOfWork(school) as uow:
+        state = uow.student_states.states(YEAR)["300009"]
+    assert (state["first_name"], state["home_class"], state["department"]) == ("Ilse", "4V1", "4V")

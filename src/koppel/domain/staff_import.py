@@ -7,8 +7,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.changes import FieldChange, field_changes
 from koppel.domain.staff import StaffRole, StaffStatus
-from koppel.domain.student_import import FieldChange
 
 StaffState = dict[str, JsonValue]
 STAFF_FIELDS = ("first_name", "infix", "last_name", "email", "status")
@@ -90,11 +90,7 @@ def plan_staff_import(
             plan.new.append(row)
             continue
         wanted = {**row.values, "status": StaffStatus.ACTIVE.value}
-        changes = {
-            name: FieldChange(current.get(name), value)
-            for name, value in wanted.items()
-            if current.get(name) != value
-        }
+        changes = field_changes(current, wanted)
         if changes:
             plan.updated.append(StaffUpdate(row.row, row.staff_code, changes))
         else:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.changes import FieldChange, field_changes
 from koppel.domain.personal import Gender, PersonalData
 from koppel.domain.students import Student, StudentStatus
 
@@ -80,12 +81,6 @@ class IncomingStudent:
 
 
 @dataclass(frozen=True, slots=True)
-class FieldChange:
-    before: JsonValue
-    after: JsonValue
-
-
-@dataclass(frozen=True, slots=True)
 class NewStudent:
     row: int
     student_number: str
@@ -139,11 +134,7 @@ def plan_student_import(
             plan.new.append(NewStudent(row.row, row.student_number, state))
         else:
             wanted = {**row.values, "status": StudentStatus.ACTIVE.value}
-            changes = {
-                name: FieldChange(current.get(name), value)
-                for name, value in wanted.items()
-                if current.get(name) != value
-            }
+            changes = field_changes(current, wanted)
             if changes:
                 plan.updated.append(StudentUpdate(row.row, row.student_number, changes))
             else:

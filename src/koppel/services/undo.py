@@ -99,7 +99,7 @@ def undo_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str) -> UndoResult:
         if latest is not None and latest.id != record.id:
             raise RefusedBySafetyRule("undo.not_latest", changeset=changeset_id, newer=latest.id)
         year = SchoolYear(str(record.summary["school_year"]))
-        entries = uow.changesets.entries(changeset_id)
+        entries = uow.audit.of_changeset(changeset_id)
         batches: dict[str, list[AuditEntry]] = {}
         for entry in entries:
             if entry.action not in UNDOERS:

@@ -9,6 +9,18 @@ from sqlalchemy import Connection, select
 from koppel.domain.audit import AuditEntry
 from koppel.store import tables as t
 
+_a = t.audit_entries
+_ENTRIES = select(
+    _a.c.at,
+    _a.c.actor,
+    _a.c.action,
+    _a.c.entity,
+    _a.c.key,
+    _a.c.before,
+    _a.c.after,
+    _a.c.changeset,
+)
+
 
 class SqlAlchemyAuditRepository:
     """Append-only: entries are added and read, never changed."""
@@ -36,19 +48,13 @@ class SqlAlchemyAuditRepository:
             )
 
     def latest(self, limit: int = 50) -> list[AuditEntry]:
+        rows = self._connection.execute(_ENTRIES.order_by(t.audit_entries.c.id.desc()).limit(limit))
+        return [AuditEntry(*row) for row in rows]
+
+    def of_changeset(self, changeset_id: str) -> list[AuditEntry]:
+        """The entries of one change set, in the order they were written."""
         a = t.audit_entries
         rows = self._connection.execute(
-            select(
-                a.c.at,
-                a.c.actor,
-                a.c.action,
-                a.c.entity,
-                a.c.key,
-                a.c.before,
-                a.c.after,
-                a.c.changeset,
-            )
-            .order_by(a.c.id.desc())
-            .limit(limit)
+            _ENTRIES.where(a.c.changeset == changeset_id).order_by(a.c.id)
         )
         return [AuditEntry(*row) for row in rows]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from koppel.domain.audit import AuditEntry, JsonValue
+from koppel.domain.audit import JsonValue
 from koppel.domain.errors import NotFound
 from koppel.store import tables as t
 
@@ -66,22 +66,3 @@ class SqlAlchemyChangeSetRepository:
             .where(t.changesets.c.id == changeset_id)
             .values(undone_at=at, undone_by=by)
         )
-
-    def entries(self, changeset_id: str) -> list[AuditEntry]:
-        """The audit entries of a change set, in the order they were written."""
-        a = t.audit_entries
-        rows = self._connection.execute(
-            select(
-                a.c.at,
-                a.c.actor,
-                a.c.action,
-                a.c.entity,
-                a.c.key,
-                a.c.before,
-                a.c.after,
-                a.c.changeset,
-            )
-            .where(a.c.changeset == changeset_id)
-            .order_by(a.c.id)
-        )
-        return [AuditEntry(*row) for row in rows]

@@ -23,7 +23,7 @@ from koppel.services.changes import ChangeRecorder
 from koppel.services.imports.apply_students import apply_student_plan
 from koppel.services.imports.options import SAFETY_SHARE, ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
-from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
+from koppel.services.imports.rows import ParsedRow, ParsedTable, RowProblems, parse_file
 from koppel.services.progress import NoProgress, Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -150,18 +150,15 @@ def _rows_to_students(
     group_departments: Mapping[str, str],
     width: int | None,
 ) -> list[IncomingStudent]:
+    """Each row as the fields it sets; problems go to the report, naming row and column."""
     incoming: list[IncomingStudent] = []
     first_row: dict[str, int] = {}
     present = set(table.index)
-    plain_text = [(column, name) for column, name in PLAIN_TEXT.items() if column in present]
     for row in table.rows:
-        found = RowProblems(table, row)
-        problems = found.found
-        problem = found.add
-
-        number, repaired = row.student_number(width, on_error=problem)
+        problems = RowProblems(table, row)
+        number, repaired = row.student_number(width, on_error=problems.add)
         if not number:
-            report.errors.extend(problems)
+            report.errors.extend(problems.found)
             continue
         if repaired:
             report.warnings.append(
@@ -173,97 +170,85 @@ def _rows_to_students(
                     {"value": number, "width": width},
                 )
             )
-        values: dict[str, JsonValue] = {}
-        for column, name in plain_text:
-            values[name] = row.text(column)
-        if Column.GENDER in present:
-            values["gender"] = row.gender(on_error=problem)
-        if Column.POSTCODE in present:
-            values["postcode"] = row.postcode(on_error=problem)
-        if Column.EMAIL in present:
-            values["email"] = row.email(on_error=problem)
-        if Column.BIRTH_DATE in present:
-            born = row.date(Column.BIRTH_DATE, on_error=problem)
-            values["birth_date"] = born.isoformat() if born else None
-        if Column.LWOO in present:
-            values["lwoo"] = row.flag(Column.LWOO, on_error=problem)
-        group = row.text(Column.GROUP) if Column.GROUP in present else ""
-        department = (
-            row.text(Column.DEPARTMENT).upper().replace(" ", "")
-            if Column.DEPARTMENT in present
-            else ""
-        )
-        if department and department not in departments:
-            problems.append(
-                Problem(
-                    table.file,
-                    row.number,
-                    table.header(Column.DEPARTMENT),
-                    "import.department_unknown",
-                    {"value": department, "known": ", ".join(sorted(departments))},
-                )
-            )
-        if group and not department:
-            department = group_departments.get(group) or _department_of_group(group, departments)
-            if not department:
-                problems.append(
-                    Problem(
-                        table.file,
-                        row.number,
-                        table.header(Column.GROUP),
-                        "import.group_without_department",
-                        {"group": group},
-                    )
-                )
-        if (
-            group
-            and group in group_departments
-            and group_departments[group] not in ("", department)
-        ):
-            problems.append(
-                Problem(
-                    table.file,
-                    row.number,
-                    table.header(Column.GROUP),
-                    "import.group_other_department",
-                    {"group": group, "department": group_departments[group], "given": department},
-                )
-            )
-        if department:
-            values["department"] = department
-        if group:
-            values["home_class"] = group
+        values = _values(row, present, problems)
+        values.update(_placement(row, present, problems, departments, group_departments))
         for column in REQUIRED_FOR_NEW:
             if column in present and not values.get(PLAIN_TEXT[column]):
-                problems.append(
-                    Problem(
-                        table.file,
-                        row.number,
-                        table.header(column),
-                        "import.required_empty_merged"
-                        if row.is_merged(column)
-                        else "import.required_empty",
-                        {"column": table.header(column)},
-                    )
-                )
+                problems.required(column)
         if number in first_row:
-            problems.append(
-                Problem(
-                    table.file,
-                    row.number,
-                    table.header(Column.STUDENT_NUMBER),
-                    "import.duplicate_key",
-                    {"value": number, "other_row": first_row[number]},
-                )
+            problems.message(
+                Column.STUDENT_NUMBER,
+                "import.duplicate_key",
+                value=number,
+                other_row=first_row[number],
             )
         else:
             first_row[number] = row.number
-        if not problems and number not in existing:
+        if not problems.found and number not in existing:
             try:
                 personal_of({**DEFAULT_STATE, **values})
             except KoppelError as error:
-                problem(Column.STUDENT_NUMBER, error)
-        report.errors.extend(problems)
-        if not problems:
+                problems.add(Column.STUDENT_NUMBER, error)
+        report.errors.extend(problems.found)
+        if not problems.found:
             incoming.append(IncomingStudent(row.number, number, values))
     return incoming
+
+
+def _values(row: ParsedRow, present: set[Column], problems: RowProblems) -> dict[str, JsonValue]:
+    """The personal fields, birth date and LWOO that the file has columns for."""
+    values: dict[str, JsonValue] = {
+        name: row.text(column) for column, name in PLAIN_TEXT.items() if column in present
+    }
+    if Column.GENDER in present:
+        values["gender"] = row.gender(on_error=problems.add)
+    if Column.POSTCODE in present:
+        values["postcode"] = row.postcode(on_error=problems.add)
+    if Column.EMAIL in present:
+        values["email"] = row.email(on_error=problems.add)
+    if Column.BIRTH_DATE in present:
+        born = row.date(Column.BIRTH_DATE, on_error=problems.add)
+        values["birth_date"] = born.isoformat() if born else None
+    if Column.LWOO in present:
+        values["lwoo"] = row.flag(Column.LWOO, on_error=problems.add)
+    return values
+
+
+def _placement(
+    row: ParsedRow,
+    present: set[Column],
+    problems: RowProblems,
+    departments: set[str],
+    group_departments: Mapping[str, str],
+) -> dict[str, JsonValue]:
+    """This year's department and home class; the department comes from its column, or
+    else from the class (an existing class's department, or its name: 4V2 is in 4V)."""
+    group = row.text(Column.GROUP) if Column.GROUP in present else ""
+    department = ""
+    if Column.DEPARTMENT in present:
+        department = row.text(Column.DEPARTMENT).upper().replace(" ", "")
+    if department and department not in departments:
+        problems.message(
+            Column.DEPARTMENT,
+            "import.department_unknown",
+            value=department,
+            known=", ".join(sorted(departments)),
+        )
+    if group and not department:
+        department = group_departments.get(group) or _department_of_group(group, departments)
+        if not department:
+            problems.message(Column.GROUP, "import.group_without_department", group=group)
+    if group_departments.get(group, "") not in ("", department):
+        problems.message(
+            Column.GROUP,
+            "import.group_other_department",
+            group=group,
+            department=group_departments[group],
+            given=department,
+        )
+    placement: dict[str, JsonValue] = {}
+    if department:
+        placement["department"] = department
+    if group:
+        placement["home_class"] = group
+    return placement

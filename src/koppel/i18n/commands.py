@@ -1,0 +1,96 @@
+"""Texts of the command line: results, tables, roles and statistics."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "serve.loopback_only": {
+        "nl": "het portal heeft nog geen inlog en luistert daarom alleen op 127.0.0.1, "
+        "niet op {host}",
+        "en": "the portal has no sign-in yet, so it listens on 127.0.0.1 only, not on {host}",
+    },
+    "role.administrator": {"nl": "beheerder", "en": "administrator"},
+    "role.scheduler": {"nl": "roostermaker", "en": "scheduler"},
+    "role.team_leader": {"nl": "teamleider", "en": "team leader"},
+    "role.mentor": {"nl": "mentor", "en": "mentor"},
+    "role.teacher": {"nl": "docent", "en": "teacher"},
+    "role.student": {"nl": "leerling", "en": "student"},
+    "cli.init.created": {
+        "nl": "Database {url} aangemaakt (schema {revision}).",
+        "en": "Database {url} created (schema {revision}).",
+    },
+    "cli.init.upgraded": {
+        "nl": "Database {url} bijgewerkt naar schema {revision}.",
+        "en": "Database {url} upgraded to schema {revision}.",
+    },
+    "cli.init.current": {
+        "nl": "Database {url} is al actueel (schema {revision}).",
+        "en": "Database {url} is already up to date (schema {revision}).",
+    },
+    "cli.init.next": {
+        "nl": "Huidig schooljaar: {year}. Volgende stap: 'koppel user add' voor een beheerder, "
+        "of 'koppel demo' voor een demoschool.",
+        "en": "Current school year: {year}. Next: 'koppel user add' for an administrator, "
+        "or 'koppel demo' for a demo school.",
+    },
+    "cli.demo.done": {
+        "nl": "Demoschool klaar in {url}: {students} leerlingen, {staff} medewerkers, "
+        "{departments} afdelingen, {groups} groepen, {accounts} accounts (schooljaar {year}).",
+        "en": "Demo school ready in {url}: {students} students, {staff} staff, "
+        "{departments} departments, {groups} groups, {accounts} accounts (school year {year}).",
+    },
+    "cli.demo.logins": {"nl": "Inloggen op het portal", "en": "Signing in to the portal"},
+    "cli.column.role": {"nl": "rol", "en": "role"},
+    "cli.column.username": {"nl": "gebruikersnaam", "en": "username"},
+    "cli.column.password": {"nl": "wachtwoord", "en": "password"},
+    "cli.column.what": {"nl": "wat", "en": "what"},
+    "cli.column.count": {"nl": "aantal", "en": "count"},
+    "cli.demo.keep": {
+        "nl": "Bewaar deze wachtwoorden: ze worden niet opgeslagen en niet nog eens getoond.",
+        "en": "Keep these passwords: they are not stored and not shown again.",
+    },
+    "cli.demo.no_sign_in_yet": {
+        "nl": "Let op: het portal heeft nog geen inlogpagina (die volgt); de accounts bestaan al.",
+        "en": "Note: the portal has no sign-in page yet (it follows); the accounts exist already.",
+    },
+    "cli.demo.next": {
+        "nl": "Start het portal met 'koppel serve' en open http://127.0.0.1:8000.",
+        "en": "Start the portal with 'koppel serve' and open http://127.0.0.1:8000.",
+    },
+    "cli.serve.start": {
+        "nl": "Portal op http://{host}:{port} (database {url}); stop met Ctrl+C.",
+        "en": "Portal at http://{host}:{port} (database {url}); stop with Ctrl+C.",
+    },
+    "cli.user.added": {
+        "nl": "Account {username} aangemaakt ({roles}).",
+        "en": "Account {username} created ({roles}).",
+    },
+    "cli.user.password": {
+        "nl": "Wachtwoord: {password} (wordt niet nog eens getoond).",
+        "en": "Password: {password} (not shown again).",
+    },
+    "stats.title": {"nl": "Portal", "en": "Portal"},
+    "stats.students_active": {"nl": "leerlingen actief", "en": "students, active"},
+    "stats.students_left": {"nl": "leerlingen vertrokken", "en": "students, left"},
+    "stats.staff": {"nl": "medewerkers", "en": "staff"},
+    "stats.accounts": {"nl": "accounts", "en": "accounts"},
+    "stats.departments": {"nl": "afdelingen", "en": "departments"},
+    "stats.groups": {"nl": "groepen", "en": "groups"},
+    "stats.memberships": {"nl": "groepsindelingen", "en": "group memberships"},
+    "stats.teacher_links": {
+        "nl": "docent- en mentorkoppelingen",
+        "en": "teacher and mentor links",
+    },
+    "stats.prognoses": {"nl": "prognoses", "en": "prognoses"},
+    "stats.package_choices": {"nl": "pakketkeuzes", "en": "package choices"},
+    "error.prefix": {"nl": "Fout", "en": "Error"},
+    "demo.not_empty": {
+        "nl": "de database bevat al {students} leerlingen; gebruik --replace om hem te vervangen",
+        "en": "the database already holds {students} students; use --replace to replace it",
+    },
+    "demo.size": {
+        "nl": "--students moet tussen {low} en {high} liggen, niet {value}",
+        "en": "--students must lie between {low} and {high}, not {value}",
+    },
+}

@@ -1,0 +1,112 @@
+"""Messages of the domain's rules and of storage: values, keys, databases."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "invalid_value": {
+        "nl": "{field}: {reason}",
+        "en": "{field}: {reason}",
+    },
+    "school_year.format": {
+        "nl": "schooljaar '{value}' moet de vorm 2026-2027 hebben (twee opeenvolgende jaren)",
+        "en": "school year '{value}' must look like 2026-2027 (two consecutive years)",
+    },
+    "postcode.format": {
+        "nl": "postcode '{value}' is geen Nederlandse postcode (zoals 1234 AB)",
+        "en": "postcode '{value}' is not a Dutch postcode (like 1234 AB)",
+    },
+    "email.format": {
+        "nl": "e-mailadres '{value}' is ongeldig",
+        "en": "email address '{value}' is not valid",
+    },
+    "required": {
+        "nl": "{field} is verplicht",
+        "en": "{field} is required",
+    },
+    "student_number.format": {
+        "nl": "leerlingnummer '{value}' mag alleen cijfers en letters bevatten (hoogstens 20)",
+        "en": "student number '{value}' may hold only digits and letters (at most 20)",
+    },
+    "student_number.duplicate": {
+        "nl": "leerlingnummer {value} komt meer dan één keer voor",
+        "en": "student number {value} occurs more than once",
+    },
+    "staff_code.format": {
+        "nl": "docentcode '{value}' moet uit 2 tot 8 letters of cijfers bestaan",
+        "en": "staff code '{value}' must be 2 to 8 letters or digits",
+    },
+    "department.code": {
+        "nl": "afdelingscode '{value}' moet beginnen met het leerjaar 1-6 (zoals 4V of 1HV)",
+        "en": "department code '{value}' must start with the year of study 1-6 (like 4V or 1HV)",
+    },
+    "department.year": {
+        "nl": "afdeling {code}: leerjaar {year} past niet bij de code",
+        "en": "department {code}: year of study {year} does not match the code",
+    },
+    "percentage.range": {
+        "nl": "percentage {value} moet tussen 1 en 100 liggen",
+        "en": "percentage {value} must lie between 1 and 100",
+    },
+    "percentage.total": {
+        "nl": "de percentages van leerling {student} tellen op tot {total}, niet tot 100",
+        "en": "the percentages of student {student} add up to {total}, not 100",
+    },
+    "department.repeated": {
+        "nl": "afdeling {department} staat meer dan eens in de prognose van leerling {student}",
+        "en": "department {department} occurs more than once in the prognosis of {student}",
+    },
+    "round.range": {
+        "nl": "prognoseronde {value} moet 1 of hoger zijn",
+        "en": "prognosis round {value} must be 1 or higher",
+    },
+    "exemption.not_in_package": {
+        "nl": "vrijstelling voor {subjects} bij leerling {student}: dat vak zit niet in het pakket",
+        "en": "exemption for {subjects} of student {student}: not a subject of the package",
+    },
+    "home_class.department": {
+        "nl": "stamklas {group} hoort bij een afdeling",
+        "en": "home class {group} needs a department",
+    },
+    "home_class.twice": {
+        "nl": "leerling {student} zit in afdeling {department} in twee stamklassen: {groups}",
+        "en": "student {student} has two home classes in department {department}: {groups}",
+    },
+    "account.username": {
+        "nl": "gebruikersnaam '{value}' mag letters, cijfers en . _ - @ bevatten (3 tot 64 tekens)",
+        "en": "username '{value}' may hold letters, digits and . _ - @ (3 to 64 characters)",
+    },
+    "account.student_link": {
+        "nl": "account {username} met de rol leerling moet bij een leerling horen",
+        "en": "account {username} with the role student must belong to a student",
+    },
+    "account.no_roles": {
+        "nl": "account {username} heeft geen rol",
+        "en": "account {username} has no role",
+    },
+    "password.too_short": {
+        "nl": "het wachtwoord moet minstens {minimum} tekens lang zijn",
+        "en": "the password must be at least {minimum} characters long",
+    },
+    "not_found": {
+        "nl": "{entity} '{key}' bestaat niet",
+        "en": "{entity} '{key}' does not exist",
+    },
+    "already_exists": {
+        "nl": "{entity} '{key}' bestaat al",
+        "en": "{entity} '{key}' already exists",
+    },
+    "database.not_initialised": {
+        "nl": "de database {url} is nog niet ingericht; voer eerst 'koppel init' uit",
+        "en": "the database {url} is not set up yet; run 'koppel init' first",
+    },
+    "database.unreachable": {
+        "nl": "de database {url} is niet bereikbaar: {reason}",
+        "en": "the database {url} cannot be reached: {reason}",
+    },
+    "database.url": {
+        "nl": "'{url}' is geen database-adres; gebruik sqlite:///pad.db of postgresql://...",
+        "en": "'{url}' is not a database URL; use sqlite:///path.db or postgresql://...",
+    },
+}

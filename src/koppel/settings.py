@@ -14,3 +14,10 @@ class Settings(BaseSettings):
 
     database_url: str = DEFAULT_DATABASE_URL
     language: str = "nl"
+    session_idle_minutes: int = 30
+    """A session ends after this long without a request."""
+    session_absolute_hours: int = 12
+    """A session ends this long after sign-in, however busy."""
+    login_max_failures: int = 5
+    """Failed sign-ins per username within ``login_window_minutes`` before it is paused."""
+    login_window_minutes: int = 15

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -22,10 +24,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_portal(database: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_portal(
+    database: str, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_DATABASE_URL"] = database
+    env.update(extra_env or {})
     process = subprocess.Popen(
         [sys.executable, "-m", "koppel", "serve", "--port", str(port)],
         env=env,
@@ -46,12 +51,60 @@ def start_portal(database: str) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("the portal did not start within 30 seconds")
 
 
+@dataclass(frozen=True)
+class Portal:
+    url: str
+    database: str
+    admin: tuple[str, str]
+    personas: dict[str, str]
+    """role -> username, every one with ``persona_password``."""
+    persona_password: str
+
+    def login_as(self, role: str) -> tuple[str, str]:
+        if role == "administrator":
+            return self.admin
+        return self.personas[role], self.persona_password
+
+
+def sign_in(portal: Portal, username: str, password: str) -> httpx.Client:
+    """An HTTP client with a signed-in session, as a browser would have it."""
+    client = httpx.Client(base_url=portal.url)
+    form = client.get("/login")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    assert token, form.text
+    response = client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token[1]}
+    )
+    assert response.status_code == 303, response.text
+    return client
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "no CSRF token on the page"
+    return found[1]
+
+
 @pytest.fixture(scope="session")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
     database = f"sqlite:///{Path(tmp_path_factory.mktemp('portal')) / 'koppel.db'}"
     built = koppel("demo", "--students", "400", "--seed", "3", "--json", database=database)
     assert built.code == 0, built.stderr
+    data = built.json()
     process, base = start_portal(database)
-    yield base
+    yield Portal(
+        url=base,
+        database=database,
+        admin=(data["administrator"]["username"], data["administrator"]["password"]),
+        personas=data["personas"]["usernames"],
+        persona_password=data["personas"]["password"],
+    )
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def admin(portal: Portal) -> Iterator[httpx.Client]:
+    client = sign_in(portal, *portal.admin)
+    yield client
+    client.close()

@@ -10,11 +10,11 @@ from sqlalchemy import text
 
 from koppel.store.database import connect
 from tests.cli.runner import koppel
-from tests.web.conftest import start_portal
+from tests.web.conftest import Portal, sign_in, start_portal
 
 
-def test_health_reports_the_database(portal: str):
-    response = httpx.get(f"{portal}/api/health")
+def test_health_reports_the_database(portal: Portal):
+    response = httpx.get(f"{portal.url}/api/health")
     assert response.status_code == 200
     body = response.json()
     assert body == {"status": "ok", "version": body["version"], "database": "ok"}
@@ -38,15 +38,15 @@ def test_health_is_503_when_the_database_loses_its_schema(tmp_path):
     assert response.json()["database"] == "not_initialised"
 
 
-def test_openapi_document_describes_the_api(portal: str):
-    document = httpx.get(f"{portal}/openapi.json").json()
+def test_openapi_document_describes_the_api(portal: Portal):
+    document = httpx.get(f"{portal.url}/openapi.json").json()
     assert document["info"]["title"] == "koppel portal"
     assert "/api/health" in document["paths"]
     assert not any(path.startswith("/afdelingen") for path in document["paths"])
 
 
-def test_departments_page_lists_all_departments_in_dutch(portal: str):
-    response = httpx.get(f"{portal}/")
+def test_departments_page_lists_all_departments_in_dutch(admin: httpx.Client):
+    response = admin.get("/")
     assert response.status_code == 200
     html = response.text
     assert '<html lang="nl">' in html
@@ -59,8 +59,8 @@ def test_departments_page_lists_all_departments_in_dutch(portal: str):
     assert 380 <= sum(counts) <= 400  # active students (a few have left)
 
 
-def test_department_page_lists_students_with_their_home_class(portal: str):
-    html = httpx.get(f"{portal}/afdelingen/4V").text
+def test_department_page_lists_students_with_their_home_class(admin: httpx.Client):
+    html = admin.get("/afdelingen/4V").text
     assert "4 VWO" in html
     rows = re.findall(r'<td class="id">(\d{6})</td><td>([^<]+)</td><td>(4V\d)</td>', html)
     assert len(rows) > 10
@@ -71,44 +71,48 @@ def test_department_page_lists_students_with_their_home_class(portal: str):
     assert len(set(last_names)) > 5
 
 
-def test_unknown_department_is_a_friendly_404(portal: str):
-    response = httpx.get(f"{portal}/afdelingen/9Q")
+def test_unknown_department_is_a_friendly_404(admin: httpx.Client):
+    response = admin.get("/afdelingen/9Q")
     assert response.status_code == 404
     assert "bestaat niet" in response.text
 
 
-def test_english_on_request_and_remembered(portal: str):
-    with httpx.Client(base_url=portal) as client:
-        first = client.get("/?lang=en")
-        assert '<html lang="en">' in first.text
-        assert "Departments" in first.text
-        again = client.get("/")
-        assert '<html lang="en">' in again.text
-    assert "Departments" in httpx.get(f"{portal}/", headers={"Accept-Language": "en-GB"}).text
+def test_english_on_request_and_remembered(portal: Portal):
+    client = sign_in(portal, *portal.admin)
+    first = client.get("/?lang=en")
+    assert '<html lang="en">' in first.text
+    assert "Departments" in first.text
+    again = client.get("/")
+    assert '<html lang="en">' in again.text
+    other = sign_in(portal, *portal.admin)
+    assert "Departments" in other.get("/", headers={"Accept-Language": "en-GB"}).text
 
 
-@pytest.mark.parametrize("path", ["/", "/afdelingen/4V", "/api/health", "/openapi.json", "/nope"])
-def test_every_response_carries_the_security_headers(portal: str, path: str):
-    headers = httpx.get(f"{portal}{path}").headers
+@pytest.mark.parametrize(
+    "path", ["/", "/login", "/afdelingen/4V", "/api/health", "/openapi.json", "/nope"]
+)
+def test_every_response_carries_the_security_headers(admin: httpx.Client, path: str):
+    headers = admin.get(path).headers
     assert "default-src 'self'" in headers["content-security-policy"]
     assert "'unsafe-inline'" not in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["x-frame-options"] == "DENY"
 
 
-def test_htmx_and_styles_are_served_from_the_package(portal: str):
-    html = httpx.get(f"{portal}/").text
+def test_htmx_and_styles_are_served_from_the_package(portal: Portal, admin: httpx.Client):
+    portal_url = portal.url
+    html = admin.get("/").text
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert scripts
-    assert all(src.startswith((portal, "/")) for src in scripts)
+    assert all(src.startswith((portal_url, "/")) for src in scripts)
     for src in scripts + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
-        response = httpx.get(src if src.startswith("http") else f"{portal}{src}")
+        response = httpx.get(src if src.startswith("http") else f"{portal_url}{src}")
         assert response.status_code == 200
         assert len(response.content) > 100
     assert "<script>" not in html  # no inline scripts
 
 
-def test_pages_show_no_addresses_or_lwoo(portal: str):
-    html = httpx.get(f"{portal}/afdelingen/1M").text
+def test_pages_show_no_addresses_or_lwoo(admin: httpx.Client):
+    html = admin.get("/afdelingen/1M").text
     assert not re.search(r"\b[1-9]\d{3} [A-Z]{2}\b", html)  # no postcodes
     assert "LWOO" not in html

@@ -6,7 +6,6 @@ that every other command starts quickly.
 
 from __future__ import annotations
 
-import ipaddress
 from datetime import date
 from typing import Annotated
 
@@ -16,7 +15,6 @@ from rich.table import Table
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import RichProgress, console, print_json, reports_errors
-from koppel.domain.errors import InvalidValue
 from koppel.i18n import translate
 from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
@@ -116,7 +114,6 @@ def demo(
         table.add_row(translate(f"role.{role}"), username, result.persona_password)
     console.print(table)
     console.print(translate("cli.demo.keep"))
-    console.print(translate("cli.demo.no_sign_in_yet"))
     console.print(translate("cli.demo.next"))
 
 
@@ -147,15 +144,6 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     console.print(table)
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 @reports_errors
 def serve(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
@@ -167,8 +155,6 @@ def serve(
 
     from koppel.web.app import create_app
 
-    if not _is_loopback(host):
-        raise InvalidValue("serve.loopback_only", host=host)
     settings = CONTEXT.settings(database)
     engine = CONTEXT.engine(database)
     if not is_initialised(engine):

@@ -5,11 +5,6 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
-    "serve.loopback_only": {
-        "nl": "het portal heeft nog geen inlog en luistert daarom alleen op 127.0.0.1, "
-        "niet op {host}",
-        "en": "the portal has no sign-in yet, so it listens on 127.0.0.1 only, not on {host}",
-    },
     "role.administrator": {"nl": "beheerder", "en": "administrator"},
     "role.scheduler": {"nl": "roostermaker", "en": "scheduler"},
     "role.team_leader": {"nl": "teamleider", "en": "team leader"},
@@ -49,10 +44,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "cli.demo.keep": {
         "nl": "Bewaar deze wachtwoorden: ze worden niet opgeslagen en niet nog eens getoond.",
         "en": "Keep these passwords: they are not stored and not shown again.",
-    },
-    "cli.demo.no_sign_in_yet": {
-        "nl": "Let op: het portal heeft nog geen inlogpagina (die volgt); de accounts bestaan al.",
-        "en": "Note: the portal has no sign-in page yet (it follows); the accounts exist already.",
     },
     "cli.demo.next": {
         "nl": "Start het portal met 'koppel serve' en open http://127.0.0.1:8000.",

@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
+    "sign_in.refused": {
+        "nl": "Gebruikersnaam of wachtwoord klopt niet.",
+        "en": "Username or password is not right.",
+    },
+    "sign_in.paused": {
+        "nl": "Te veel mislukte pogingen: probeer het over {minutes} minuten opnieuw.",
+        "en": "Too many failed attempts: try again in {minutes} minutes.",
+    },
     "invalid_value": {
         "nl": "{field}: {reason}",
         "en": "{field}: {reason}",

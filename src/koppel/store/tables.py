@@ -242,6 +242,28 @@ account_departments = Table(
     PrimaryKeyConstraint("account_id", "department_id"),
 )
 
+# A session is stored by the SHA-256 of its token: the cookie alone opens it.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account_id", ForeignKey("accounts.id", ondelete=CASCADE), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Index("ix_sessions_account_id", "account_id"),
+)
+
+# Failed sign-ins per key (a username as typed, whether or not it exists), for throttling.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    _id(),
+    Column("key", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_key", "key"),
+)
+
 changesets = Table(
     "changesets",
     metadata,

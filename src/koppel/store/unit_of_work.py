@@ -13,6 +13,7 @@ from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
+from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
@@ -30,6 +31,7 @@ class SqlAlchemyUnitOfWork:
     accounts: SqlAlchemyAccountRepository
     audit: SqlAlchemyAuditRepository
     changesets: SqlAlchemyChangeSetRepository
+    sessions: SqlAlchemySessionRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -57,6 +59,7 @@ class SqlAlchemyUnitOfWork:
         )
         self.audit = SqlAlchemyAuditRepository(connection)
         self.changesets = SqlAlchemyChangeSetRepository(connection)
+        self.sessions = SqlAlchemySessionRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from koppel import __version__
 from koppel.settings import Settings
 from koppel.store.database import connect
-from koppel.web import api, pages
+from koppel.web import api, pages, sign_in_pages
+from koppel.web.denials import add_denial_handlers
 from koppel.web.security import add_security_headers
 
 STATIC = Path(__file__).with_name("static")
@@ -31,5 +32,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.middleware("http")(add_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(sign_in_pages.router)
     app.include_router(pages.router)
+    add_denial_handlers(app)
     return app

@@ -30,7 +30,14 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         "back": "Terug naar de afdelingen",
         "empty": "Nog geen afdelingen. Bouw een demoschool met 'koppel demo' of importeer "
         "bestanden uit de leerlingadministratie.",
-        "preview": "Voorlopige weergave: alleen lezen, alleen bereikbaar op deze computer.",
+        "sign_in": "Inloggen",
+        "sign_out": "Uitloggen",
+        "username": "Gebruikersnaam",
+        "password": "Wachtwoord",
+        "forbidden": "Geen toegang",
+        "forbidden_text": "Deze pagina hoort niet bij uw rol of uw afdelingen.",
+        "csrf_expired": "Het formulier is verlopen of ongeldig; er is niets gewijzigd. "
+        "Laad de pagina opnieuw en probeer het nog eens.",
         "language": "English",
         "not_found": "Niet gevonden",
     },
@@ -55,7 +62,14 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         "back": "Back to the departments",
         "empty": "No departments yet. Build a demo school with 'koppel demo' or import the "
         "files from the student administration.",
-        "preview": "Preview: read only, reachable from this computer only.",
+        "sign_in": "Sign in",
+        "sign_out": "Sign out",
+        "username": "Username",
+        "password": "Password",
+        "forbidden": "No access",
+        "forbidden_text": "This page does not belong to your role or your departments.",
+        "csrf_expired": "The form has expired or is not valid; nothing was changed. "
+        "Reload the page and try again.",
         "language": "Nederlands",
         "not_found": "Not found",
     },

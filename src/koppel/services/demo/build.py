@@ -49,6 +49,10 @@ class DemoResult:
                 "username": self.administrator,
                 "password": self.administrator_password,
             },
+            "personas": {
+                "usernames": self.personas,
+                "password": self.persona_password,
+            },
         }
 
 

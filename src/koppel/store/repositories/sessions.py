@@ -1,0 +1,75 @@
+"""Sign-in sessions and failed sign-ins in the portal database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, func, select
+
+from koppel.store import tables as t
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    username: str
+    csrf_token: str
+    created_at: datetime
+    last_seen_at: datetime
+    is_active: bool
+    """Whether the account is still active (a deactivated account's session is void)."""
+
+
+class SqlAlchemySessionRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, *, token_hash: str, username: str, csrf_token: str, at: datetime) -> None:
+        account_id = self._connection.scalar(
+            select(t.accounts.c.id).where(t.accounts.c.username == username)
+        )
+        self._connection.execute(
+            t.sessions.insert().values(
+                token_hash=token_hash,
+                account_id=account_id,
+                csrf_token=csrf_token,
+                created_at=at,
+                last_seen_at=at,
+            )
+        )
+
+    def get(self, token_hash: str) -> SessionRecord | None:
+        s, a = t.sessions, t.accounts
+        row = self._connection.execute(
+            select(a.c.username, s.c.csrf_token, s.c.created_at, s.c.last_seen_at, a.c.is_active)
+            .join(a, a.c.id == s.c.account_id)
+            .where(s.c.token_hash == token_hash)
+        ).first()
+        return None if row is None else SessionRecord(*row)
+
+    def touch(self, token_hash: str, at: datetime) -> None:
+        self._connection.execute(
+            t.sessions.update().where(t.sessions.c.token_hash == token_hash).values(last_seen_at=at)
+        )
+
+    def remove(self, token_hash: str) -> None:
+        self._connection.execute(t.sessions.delete().where(t.sessions.c.token_hash == token_hash))
+
+    def remove_all_of(self, username: str) -> int:
+        ids = select(t.accounts.c.id).where(t.accounts.c.username == username)
+        return self._connection.execute(
+            t.sessions.delete().where(t.sessions.c.account_id.in_(ids))
+        ).rowcount
+
+    def add_failure(self, key: str, at: datetime) -> None:
+        self._connection.execute(t.login_failures.insert().values(key=key, at=at))
+
+    def failures_since(self, key: str, since: datetime) -> int:
+        f = t.login_failures
+        return (
+            self._connection.scalar(select(func.count()).where(f.c.key == key, f.c.at >= since))
+            or 0
+        )
+
+    def clear_failures(self, key: str) -> None:
+        self._connection.execute(t.login_failures.delete().where(t.login_failures.c.key == key))

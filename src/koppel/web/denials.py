@@ -1,0 +1,34 @@
+"""What a request that may not proceed gets: a redirect to sign in, or a 403 page.
+Every denial is logged with the path and the account's roles, never personal data."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+
+from koppel.web.rendering import render
+from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired
+from koppel.web.texts import language_of
+
+log = logging.getLogger("koppel.access")
+
+
+async def _sign_in_first(request: Request, _error: Exception) -> Response:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
+
+
+async def _forbidden(request: Request, error: Exception) -> Response:
+    log.warning("denied %s %s (%s)", request.method, request.url.path, type(error).__name__)
+    language = language_of(request)
+    template = "csrf.html" if isinstance(error, CsrfRejected) else "forbidden.html"
+    return render(request, template, language, status_code=403)
+
+
+def add_denial_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(SignInRequired, _sign_in_first)
+    app.add_exception_handler(Forbidden, _forbidden)
+    app.add_exception_handler(CsrfRejected, _forbidden)

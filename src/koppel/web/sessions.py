@@ -1,0 +1,87 @@
+"""The signed-in user of a request: the session cookie, CSRF checks, and the rule that
+every page needs a signed-in account (deny by default)."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, Form, Request, Response
+
+from koppel.domain.accounts import Account, Role
+from koppel.services.sign_in import ActiveSession, current_session
+from koppel.settings import Settings
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+SESSION_COOKIE = "koppel_session"
+LOGIN_CSRF_COOKIE = "koppel_login_csrf"
+
+
+class SignInRequired(Exception):
+    """The page needs a signed-in account: the app answers with a redirect to /login."""
+
+
+class Forbidden(Exception):
+    """The signed-in account may not see this (403, logged without personal data)."""
+
+
+class CsrfRejected(Exception):
+    """A form arrived without its CSRF token (403, nothing changed)."""
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def optional_session(request: Request) -> ActiveSession | None:
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    return current_session(
+        SqlAlchemyUnitOfWork(request.app.state.engine), token, settings=settings_of(request)
+    )
+
+
+def required_session(
+    session: Annotated[ActiveSession | None, Depends(optional_session)],
+) -> ActiveSession:
+    if session is None:
+        raise SignInRequired
+    return session
+
+
+SessionDep = Annotated[ActiveSession, Depends(required_session)]
+
+
+def require_role(account: Account, *roles: Role) -> None:
+    if not any(account.has_role(role) for role in roles):
+        raise Forbidden
+
+
+def check_csrf(session: SessionDep, csrf_token: Annotated[str, Form()] = "") -> ActiveSession:
+    """For every form of a signed-in user: the session's token must come back."""
+    if not hmac.compare_digest(csrf_token.encode(), session.csrf_token.encode()):
+        raise CsrfRejected
+    return session
+
+
+CheckedSessionDep = Annotated[ActiveSession, Depends(check_csrf)]
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    """HttpOnly, SameSite=Lax, and Secure whenever the portal is reached over HTTPS."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+
+
+def new_login_csrf() -> str:
+    return secrets.token_urlsafe(32)

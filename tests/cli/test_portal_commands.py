@@ -13,7 +13,7 @@ def test_init_creates_then_reports_up_to_date(database_url: str):
     first = koppel("init", "--json", database=database_url)
     assert first.code == 0, first.stderr
     assert first.json()["created"] is True
-    assert first.json()["revision"] == "0003"
+    assert first.json()["revision"] == "0004"
     again = koppel("init", database=database_url)
     assert again.code == 0
     assert "al actueel" in again.stdout

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from koppel import __version__
-from koppel.cli import exports, imports, portal, undo, users
+from koppel.cli import exports, imports, portal, tokens, undo, users
 from koppel.cli.context import CONTEXT
 
 app = typer.Typer(
@@ -52,6 +52,7 @@ app.command("demo")(portal.demo)
 app.command("stats")(portal.stats)
 app.command("serve")(portal.serve)
 app.add_typer(users.app, name="user")
+app.add_typer(tokens.app, name="token")
 app.add_typer(imports.app, name="import")
 app.add_typer(exports.app, name="export")
 app.command("undo")(undo.undo)

@@ -5,6 +5,23 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
+    "cli.token.created": {
+        "nl": "Token {name} voor {user} aangemaakt. Bewaar het nu: het wordt niet nog eens "
+        "getoond.",
+        "en": "Token {name} for {user} created. Keep it now: it is not shown again.",
+    },
+    "cli.token.revoked": {"nl": "Token {name} ingetrokken.", "en": "Token {name} revoked."},
+    "cli.token.already_revoked": {
+        "nl": "Token {name} was al ingetrokken; er is niets veranderd.",
+        "en": "Token {name} was revoked already; nothing changed.",
+    },
+    "cli.token.title": {"nl": "API-tokens", "en": "API tokens"},
+    "cli.token.name": {"nl": "naam", "en": "name"},
+    "cli.token.user": {"nl": "account", "en": "account"},
+    "cli.token.role": {"nl": "rol", "en": "role"},
+    "cli.token.state": {"nl": "status", "en": "state"},
+    "cli.token.state_active": {"nl": "actief", "en": "active"},
+    "cli.token.state_revoked": {"nl": "ingetrokken", "en": "revoked"},
     "role.administrator": {"nl": "beheerder", "en": "administrator"},
     "role.scheduler": {"nl": "roostermaker", "en": "scheduler"},
     "role.team_leader": {"nl": "teamleider", "en": "team leader"},

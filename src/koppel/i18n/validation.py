@@ -5,6 +5,16 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
+    "token.role": {
+        "nl": "account {username} heeft de rol {role} niet; een token kan alleen een rol van "
+        "zijn account krijgen",
+        "en": "account {username} does not have the role {role}; a token can only have a "
+        "role of its account",
+    },
+    "api.unauthorised": {
+        "nl": "geen of een ongeldig API-token: stuur 'Authorization: Bearer <token>'",
+        "en": "no or an invalid API token: send 'Authorization: Bearer <token>'",
+    },
     "sign_in.refused": {
         "nl": "Gebruikersnaam of wachtwoord klopt niet.",
         "en": "Username or password is not right.",

@@ -264,6 +264,20 @@ login_failures = Table(
     Index("ix_login_failures_key", "key"),
 )
 
+# API tokens for the connector and scripts: stored as SHA-256, shown once, revocable.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    _id(),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("account_id", ForeignKey("accounts.id", ondelete=CASCADE), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
 changesets = Table(
     "changesets",
     metadata,

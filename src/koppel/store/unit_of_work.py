@@ -17,6 +17,7 @@ from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
+from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -32,6 +33,7 @@ class SqlAlchemyUnitOfWork:
     audit: SqlAlchemyAuditRepository
     changesets: SqlAlchemyChangeSetRepository
     sessions: SqlAlchemySessionRepository
+    tokens: SqlAlchemyTokenRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -60,6 +62,7 @@ class SqlAlchemyUnitOfWork:
         self.audit = SqlAlchemyAuditRepository(connection)
         self.changesets = SqlAlchemyChangeSetRepository(connection)
         self.sessions = SqlAlchemySessionRepository(connection)
+        self.tokens = SqlAlchemyTokenRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from koppel import __version__
 from koppel.settings import Settings
 from koppel.store.database import connect
-from koppel.web import api, pages, sign_in_pages
+from koppel.web import api, api_v1, pages, sign_in_pages
 from koppel.web.denials import add_denial_handlers
 from koppel.web.security import add_security_headers
 
@@ -32,6 +32,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.middleware("http")(add_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(api_v1.router)
+    api_v1.add_api_error_handlers(app)
     app.include_router(sign_in_pages.router)
     app.include_router(pages.router)
     add_denial_handlers(app)

@@ -1,0 +1,88 @@
+"""``koppel token``: API tokens for the connector and scripts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from koppel.cli.context import CONTEXT
+from koppel.cli.options import DatabaseOption, JsonOption
+from koppel.cli.output import console, print_json, reports_errors
+from koppel.domain.accounts import Role
+from koppel.i18n import translate
+from koppel.services.tokens import create_token, list_tokens, revoke_token
+
+app = typer.Typer(help="API-tokens voor de portalconnector en scripts.", no_args_is_help=True)
+
+
+@app.command("create")
+@reports_errors
+def create(
+    name: Annotated[str, typer.Argument(help="Een naam om het token aan te herkennen.")],
+    user: Annotated[str, typer.Option("--user", help="Het account waarvoor het token spreekt.")],
+    role: Annotated[
+        Role, typer.Option("--role", help="De rol van het token.", case_sensitive=False)
+    ] = Role.SCHEDULER,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Maak een token; het wordt één keer getoond en alleen als hash bewaard."""
+    made = create_token(CONTEXT.unit_of_work(database), name, username=user, role=role)
+    if as_json:
+        print_json(
+            {"name": made.name, "token": made.token, "user": made.username, "role": made.role.value}
+        )
+        return
+    console.print(
+        translate("cli.token.created", name=made.name, user=made.username), highlight=False
+    )
+    console.print(made.token, highlight=False, soft_wrap=True)
+
+
+@app.command("revoke")
+@reports_errors
+def revoke(
+    name: Annotated[str, typer.Argument(help="De naam van het token.")],
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Trek een token in: het werkt per direct niet meer."""
+    revoked = revoke_token(CONTEXT.unit_of_work(database), name)
+    if as_json:
+        print_json({"name": name, "revoked": revoked})
+        return
+    message = "cli.token.revoked" if revoked else "cli.token.already_revoked"
+    console.print(translate(message, name=name), highlight=False)
+
+
+@app.command("list")
+@reports_errors
+def list_(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
+    """Toon de tokens (zonder hun waarde)."""
+    tokens = list_tokens(CONTEXT.unit_of_work(database))
+    if as_json:
+        print_json(
+            {
+                "tokens": [
+                    {
+                        "name": t.name,
+                        "user": t.username,
+                        "role": t.role,
+                        "created_at": t.created_at.isoformat(),
+                        "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+                        "revoked": t.revoked_at is not None,
+                    }
+                    for t in tokens
+                ]
+            }
+        )
+        return
+    table = Table(title=translate("cli.token.title"))
+    for column in ("name", "user", "role", "state"):
+        table.add_column(translate(f"cli.token.{column}"))
+    for t in tokens:
+        state = "cli.token.state_revoked" if t.revoked_at else "cli.token.state_active"
+        table.add_row(t.name, t.username, translate(f"role.{t.role}"), translate(state))
+    console.print(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from koppel import i18n
+from koppel.domain.accounts import Role
 from koppel.domain.errors import (
     AlreadyExists,
     InvalidValue,
@@ -238,3 +240,45 @@ def test_every_code_used_in_src_renders(use, language):
     assert text != use.code
     for name in _fields(CATALOG[use.code][language]):
         assert f"<{name}>" in text
+
+
+_TEXT_CODE = re.compile(r"^(cli|stats|role|error)(\.[a-z_]+)+$")
+
+
+def _text_codes_in_src() -> list[tuple[str, str]]:
+    """String constants outside the catalog that look like codes of texts (cli., role., ...),
+    such as those picked into a variable before translate(state, ...)."""
+    found = []
+    for path, tree in _parsed_sources():
+        if path.name == "i18n.py" or path.relative_to(SRC).parts[0] == "i18n":
+            continue  # the catalog itself
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and _TEXT_CODE.match(node.value)
+            ):
+                found.append((node.value, f"{path.relative_to(SRC.parent)}:{node.lineno}"))
+    return sorted(found)
+
+
+TEXT_CODES = _text_codes_in_src()
+
+
+def test_text_code_scan_sees_the_cli():
+    assert {"cli.init.created", "error.prefix", "role.administrator"} <= {c for c, _ in TEXT_CODES}
+
+
+@pytest.mark.parametrize(("code", "where"), TEXT_CODES, ids=[f"{c}@{w}" for c, w in TEXT_CODES])
+def test_every_text_code_in_src_is_in_the_catalog(code, where):
+    assert code in CATALOG, f"{where}: {code!r} is not in i18n.CATALOG"
+    assert set(CATALOG[code]) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_has_a_name_in_both_languages(role):
+    """The CLI shows roles with translate(f'role.{role}')."""
+    texts = CATALOG[f"role.{role.value}"]
+    assert texts["nl"]
+    assert texts["en"]
+    assert translate(f"role.{role}", "en") == texts["en"]

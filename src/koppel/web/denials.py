@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from koppel.web.rendering import render
-from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired
+from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optional_session
 from koppel.web.texts import language_of
 
 log = logging.getLogger("koppel.access")
@@ -25,7 +25,8 @@ async def _forbidden(request: Request, error: Exception) -> Response:
     log.warning("denied %s %s (%s)", request.method, request.url.path, type(error).__name__)
     language = language_of(request)
     template = "csrf.html" if isinstance(error, CsrfRejected) else "forbidden.html"
-    return render(request, template, language, status_code=403)
+    # signed in but not allowed: the page still offers signing out
+    return render(request, template, language, status_code=403, session=optional_session(request))
 
 
 def add_denial_handlers(app: FastAPI) -> None:

@@ -12,7 +12,8 @@ from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.i18n import translate
-from koppel.services.accounts import add_account
+from koppel.services.accounts import add_account, deactivate_account, reset_password
+from koppel.services.audit import COMMAND_LINE_ACTOR
 
 app = typer.Typer(help="Accounts van het portal.", no_args_is_help=True)
 
@@ -77,3 +78,34 @@ def add(
     )
     if created.is_generated:
         console.print(translate("cli.user.password", password=created.password), highlight=False)
+
+
+@app.command("reset-password")
+@reports_errors
+def reset(
+    username: Annotated[str, typer.Argument(help="Het account.")],
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Geef een account een nieuw, gegenereerd wachtwoord; al zijn sessies eindigen."""
+    password = reset_password(CONTEXT.unit_of_work(database), username, actor=COMMAND_LINE_ACTOR)
+    if as_json:
+        print_json({"username": username.lower(), "password": password})
+        return
+    console.print(translate("cli.user.password", password=password), highlight=False)
+
+
+@app.command("deactivate")
+@reports_errors
+def deactivate(
+    username: Annotated[str, typer.Argument(help="Het account.")],
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Zet een account op non-actief: sessies eindigen per direct, tokens werken niet meer."""
+    changed = deactivate_account(CONTEXT.unit_of_work(database), username, actor=COMMAND_LINE_ACTOR)
+    if as_json:
+        print_json({"username": username.lower(), "deactivated": changed})
+        return
+    message = "cli.user.deactivated" if changed else "cli.user.already_inactive"
+    console.print(translate(message, username=username.lower()), highlight=False)

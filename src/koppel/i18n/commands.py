@@ -5,6 +5,15 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
+    "cli.user.deactivated": {
+        "nl": "Account {username} is niet meer actief: sessies zijn beëindigd, tokens werken "
+        "niet meer.",
+        "en": "Account {username} is no longer active: sessions have ended, tokens no longer work.",
+    },
+    "cli.user.already_inactive": {
+        "nl": "Account {username} was al niet actief; er is niets veranderd.",
+        "en": "Account {username} was inactive already; nothing changed.",
+    },
     "cli.token.created": {
         "nl": "Token {name} voor {user} aangemaakt. Bewaar het nu: het wordt niet nog eens "
         "getoond.",

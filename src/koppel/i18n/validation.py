@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
+    "password.current_wrong": {
+        "nl": "het huidige wachtwoord klopt niet",
+        "en": "the current password is not right",
+    },
+    "password.mismatch": {
+        "nl": "de twee nieuwe wachtwoorden zijn niet gelijk",
+        "en": "the two new passwords differ",
+    },
     "token.role": {
         "nl": "account {username} heeft de rol {role} niet; een token kan alleen een rol van "
         "zijn account krijgen",

@@ -8,7 +8,12 @@ from koppel.domain.accounts import Account
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.services.audit import audit_entry
-from koppel.services.passwords import MINIMUM_LENGTH, generate_password, hash_password
+from koppel.services.passwords import (
+    MINIMUM_LENGTH,
+    generate_password,
+    hash_password,
+    verify_password,
+)
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -50,3 +55,60 @@ def add_account(
         )
         uow.commit()
     return NewAccount(account, chosen, is_generated=password is None)
+
+
+def change_password(
+    uow: SqlAlchemyUnitOfWork, username: str, *, current: str, new: str, keep_session: str
+) -> None:
+    """Wachtwoord wijzigen: the account's own change; its other sessions end."""
+    if len(new) < MINIMUM_LENGTH:
+        raise WeakPassword()
+    with uow:
+        stored = uow.accounts.password_hash(username)
+        if stored is None or not verify_password(stored, current):
+            raise InvalidValue("password.current_wrong")
+        uow.accounts.set_password_hash(username, hash_password(new))
+        uow.sessions.remove_all_of(username, except_hash=keep_session)
+        uow.audit.add_many(
+            [audit_entry("account.password_change", "account", username, actor=username)]
+        )
+        uow.commit()
+
+
+def reset_password(uow: SqlAlchemyUnitOfWork, username: str, *, actor: str) -> str:
+    """An administrator's reset: a new generated password, shown once; every session of
+    the account ends."""
+    password = generate_password()
+    with uow:
+        account = uow.accounts.get(username)
+        uow.accounts.set_password_hash(account.username, hash_password(password))
+        uow.sessions.remove_all_of(account.username)
+        uow.audit.add_many(
+            [audit_entry("account.password_reset", "account", account.username, actor=actor)]
+        )
+        uow.commit()
+    return password
+
+
+def deactivate_account(uow: SqlAlchemyUnitOfWork, username: str, *, actor: str) -> bool:
+    """Deactivate: sessions end at once and tokens stop working. False when it already was."""
+    with uow:
+        account = uow.accounts.get(username)
+        if not account.is_active:
+            return False
+        uow.accounts.set_active(account.username, is_active=False)
+        uow.sessions.remove_all_of(account.username)
+        uow.audit.add_many(
+            [
+                audit_entry(
+                    "account.deactivate",
+                    "account",
+                    account.username,
+                    actor=actor,
+                    before={"is_active": True},
+                    after={"is_active": False},
+                )
+            ]
+        )
+        uow.commit()
+    return True

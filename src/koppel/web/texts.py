@@ -30,6 +30,11 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         "back": "Terug naar de afdelingen",
         "empty": "Nog geen afdelingen. Bouw een demoschool met 'koppel demo' of importeer "
         "bestanden uit de leerlingadministratie.",
+        "change_password": "Wachtwoord wijzigen",
+        "current_password": "Huidig wachtwoord",
+        "new_password": "Nieuw wachtwoord (minstens 12 tekens)",
+        "repeat_password": "Nieuw wachtwoord nog eens",
+        "password_changed": "Uw wachtwoord is gewijzigd; andere sessies zijn beëindigd.",
         "sign_in": "Inloggen",
         "sign_out": "Uitloggen",
         "username": "Gebruikersnaam",
@@ -62,6 +67,11 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         "back": "Back to the departments",
         "empty": "No departments yet. Build a demo school with 'koppel demo' or import the "
         "files from the student administration.",
+        "change_password": "Change password",
+        "current_password": "Current password",
+        "new_password": "New password (at least 12 characters)",
+        "repeat_password": "New password again",
+        "password_changed": "Your password has been changed; other sessions have ended.",
         "sign_in": "Sign in",
         "sign_out": "Sign out",
         "username": "Username",

@@ -137,6 +137,13 @@ class SqlAlchemyAccountRepository:
             .values(password_hash=password_hash)
         )
 
+    def set_active(self, username: str, *, is_active: bool) -> None:
+        self._connection.execute(
+            t.accounts.update()
+            .where(t.accounts.c.id == self.ids.id_of(username.lower()))
+            .values(is_active=is_active)
+        )
+
     def remove(self, usernames: Iterable[str]) -> None:
         """Delete accounts (only undo of an import does this)."""
         ids = [self.ids.id_of(name.lower()) for name in usernames]

@@ -55,11 +55,13 @@ class SqlAlchemySessionRepository:
     def remove(self, token_hash: str) -> None:
         self._connection.execute(t.sessions.delete().where(t.sessions.c.token_hash == token_hash))
 
-    def remove_all_of(self, username: str) -> int:
+    def remove_all_of(self, username: str, *, except_hash: str | None = None) -> int:
+        """End every session of the account (but the one of ``except_hash``)."""
         ids = select(t.accounts.c.id).where(t.accounts.c.username == username)
-        return self._connection.execute(
-            t.sessions.delete().where(t.sessions.c.account_id.in_(ids))
-        ).rowcount
+        query = t.sessions.delete().where(t.sessions.c.account_id.in_(ids))
+        if except_hash is not None:
+            query = query.where(t.sessions.c.token_hash != except_hash)
+        return self._connection.execute(query).rowcount
 
     def add_failure(self, key: str, at: datetime) -> None:
         self._connection.execute(t.login_failures.insert().values(key=key, at=at))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 
 from tests.cli.runner import koppel
@@ -111,3 +113,17 @@ def test_reset_and_deactivation_end_sessions_and_tokens(portal: Portal):
     assert refused.status_code == 401
     again = koppel("user", "deactivate", "vertrekker", "--json", database=portal.database)
     assert again.json()["deactivated"] is False
+
+
+def test_the_administrator_sees_who_changed_what_in_the_audit_log(portal: Portal, admin):
+    _new_account(portal, "gelogd", "eerste-wachtwoord-1")
+    koppel("user", "reset-password", "gelogd", database=portal.database)
+    html = admin.get("/beheer/logboek").text
+    rows = re.findall(
+        r"<tr><td>[^<]+</td><td>([^<]+)</td><td>([^<]+)</td>\s*<td>([^<]+)</td>", html
+    )
+    assert ("cli", "account.password_reset", "account gelogd") in rows
+    assert ("cli", "account.add", "account gelogd") in rows
+    assert rows.index(("cli", "account.password_reset", "account gelogd")) < rows.index(
+        ("cli", "account.add", "account gelogd")
+    )  # newest first

@@ -32,6 +32,7 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/openapi.json"): (200,) * 7,
     ("GET", "/api/v1/me"): (401,) * 7,  # pages' sessions are no API tokens
     ("GET", "/account/wachtwoord"): (303, 200, 200, 200, 200, 200, 200),
+    ("GET", "/beheer/logboek"): (303, 200, 403, 403, 403, 403, 403),
     ("POST", "/account/wachtwoord"): (303, 403, 403, 403, 403, 403, 403),  # without CSRF
 }
 ROUTE_OF = {

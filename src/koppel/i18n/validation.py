@@ -115,6 +115,62 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "het wachtwoord moet minstens {minimum} tekens lang zijn",
         "en": "the password must be at least {minimum} characters long",
     },
+    # files: readers, header mapping, profiles and values (koppel.files)
+    "file.empty": {
+        "nl": "bestand {file} is leeg: exporteer het opnieuw uit het leerlingadministratiesysteem",
+        "en": "file {file} is empty: export it again from the school administration system",
+    },
+    "file.values_without_header": {
+        "nl": "{count} waarde(n) staan in een kolom zonder kolomkop (kolom {columns}) en zijn "
+        "niet gelezen; geef die kolom een kop als ze nodig zijn",
+        "en": "{count} value(s) stand in a column without a header (column {columns}) and "
+        "were not read; give that column a header if they are needed",
+    },
+    "file.sheet_in_csv": {
+        "nl": "tabblad '{sheet}' genegeerd: een csv-bestand heeft geen tabbladen",
+        "en": "sheet '{sheet}' ignored: a csv file has no sheets",
+    },
+    "xlsx.xml_prolog": {
+        "nl": "werkmap {file}: onderdeel {part} begint niet zoals in een Excel-bestand: "
+        "geweigerd. Open en bewaar het opnieuw in Excel, of sla het op als csv",
+        "en": "workbook {file}: part {part} does not start like an Excel file's: refused. "
+        "Open and save it again in Excel, or save it as csv",
+    },
+    "csv.bad_bytes": {
+        "nl": "bestand {file} zegt {encoding} te zijn maar bevat bij byte {offset} tekens die "
+        "dat niet zijn: sla het opnieuw op als CSV UTF-8",
+        "en": "file {file} says it is {encoding} but holds bytes at offset {offset} that are "
+        "not: save it again as CSV UTF-8",
+    },
+    "header.not_for_kind": {
+        "nl": "kolom '{header}' is volgens het koppelprofiel {field}, maar dat hoort niet in "
+        "dit soort bestand; genegeerd",
+        "en": "column '{header}' is {field} according to the mapping profile, but that does "
+        "not belong in this kind of file; ignored",
+    },
+    "profile.empty_header": {
+        "nl": "koppelprofiel {file}: kolomkop '{column}' bevat geen letters of cijfers",
+        "en": "mapping profile {file}: header '{column}' has no letters or digits",
+    },
+    "profile.header_twice": {
+        "nl": "koppelprofiel {file}: kolomkop '{column}' is dezelfde als '{first}' (hoofdletters, "
+        "spaties en leestekens tellen niet mee): laat er één staan",
+        "en": "mapping profile {file}: header '{column}' is the same as '{first}' (case, "
+        "spaces and punctuation do not count): keep one of them",
+    },
+    "value.date_short_year": {
+        "nl": "datum '{value}' heeft een jaartal van twee cijfers; schrijf het jaar voluit: "
+        "dd-mm-jjjj of jjjj-mm-dd",
+        "en": "date '{value}' has a two-digit year; write the year in full: dd-mm-yyyy or "
+        "yyyy-mm-dd",
+    },
+    "csv.unclosed_quote": {
+        "nl": "bestand {file}, rij {row}: een aanhalingsteken wordt geopend maar niet gesloten, "
+        "waardoor de rest van het bestand één waarde lijkt; verbeter die rij en sla het "
+        "bestand opnieuw op",
+        "en": "file {file}, row {row}: a quote is opened but never closed, so the rest of the "
+        "file looks like one value; correct that row and save the file again",
+    },
     "not_found": {
         "nl": "{entity} '{key}' bestaat niet",
         "en": "{entity} '{key}' does not exist",

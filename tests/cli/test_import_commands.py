@@ -114,3 +114,23 @@ def test_import_of_a_missing_file(demo: str, tmp_path: Path):
     run = koppel("import", "students", str(tmp_path / "weg.xlsx"), database=demo)
     assert run.code == 2
     assert "weg.xlsx" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "rows", "key"),
+    [
+        ("staff", [["Docentcode", "Roepnaam", "Achternaam"], ["ZZZZ", "Zus", "Zomer"]], "staff"),
+        ("teacher-groups", [["Docentcode", "Groep", "Rol"], ["ZZZZ", "1M1", "mentor"]], "links"),
+    ],
+)
+def test_staff_and_teacher_group_commands(demo: str, tmp_path: Path, kind, rows, key):
+    path = tmp_path / f"{kind}.csv"
+    path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    run = koppel("import", kind, str(path), "--dry-run", "--json", database=demo)
+    if kind == "staff":
+        assert run.code == 0, run.stderr
+        assert run.json()[key]["new"] == 1
+        assert run.json()[key]["absent"] > 10
+    else:  # ZZZZ is not a staff member of the demo school
+        assert run.code == 2
+        assert run.json()["errors"][0]["column"] == "Docentcode"

@@ -133,34 +133,31 @@ def students(
     _run(ImportKind.STUDENTS, file, options, database, as_json)
 
 
-@app.command("staff")
-@reports_errors
-def staff(
-    file: FileArgument,
-    dry_run: DryRunOption = False,
-    sheet: SheetOption = None,
-    mapping: MappingOption = None,
-    database: DatabaseOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Lees personeel in: docentcode, naam, e-mail, rollen en groepen."""
-    options = ImportOptions(dry_run=dry_run, sheet=sheet, mapping=mapping)
-    _run(ImportKind.STAFF, file, options, database, as_json)
+def _register_plain_import(kind: ImportKind, summary: str) -> None:
+    """``koppel import staff`` and ``teacher-groups``: the same options, another kind."""
+
+    def command(
+        file: FileArgument,
+        dry_run: DryRunOption = False,
+        sheet: SheetOption = None,
+        mapping: MappingOption = None,
+        database: DatabaseOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        options = ImportOptions(dry_run=dry_run, sheet=sheet, mapping=mapping)
+        _run(kind, file, options, database, as_json)
+
+    command.__doc__ = summary
+    app.command(kind.value)(reports_errors(command))
 
 
-@app.command("teacher-groups")
-@reports_errors
-def teacher_groups(
-    file: FileArgument,
-    dry_run: DryRunOption = False,
-    sheet: SheetOption = None,
-    mapping: MappingOption = None,
-    database: DatabaseOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Koppel docenten en mentoren aan groepen (docentcode of e-mail, groep, rol)."""
-    options = ImportOptions(dry_run=dry_run, sheet=sheet, mapping=mapping)
-    _run(ImportKind.TEACHER_GROUPS, file, options, database, as_json)
+_register_plain_import(
+    ImportKind.STAFF, "Lees personeel in: docentcode, naam, e-mail, rollen en groepen."
+)
+_register_plain_import(
+    ImportKind.TEACHER_GROUPS,
+    "Koppel docenten en mentoren aan groepen (docentcode of e-mail, groep, rol).",
+)
 
 
 @app.command("template")

@@ -1,4 +1,17 @@
-"""CSV and text files as SIS export them: any common encoding, any common delimiter."""
+"""CSV- en tekstbestanden as SIS export them: any common encoding, any common delimiter.
+
+Encoding, in this order: a byte order mark (UTF-8; UTF-16 LE/BE, which is Excel's
+"Unicode text"; UTF-32), else strict UTF-8, else charset-normalizer's best guess among
+the Western-European code pages, Windows-1252 when unsure (Latin-1 files decode the
+same for every letter).
+
+Delimiter: the one of ``;`` ``,`` tab ``|`` that splits the first records into the most
+consistent number of fields (csv.Sniffer guesses wrong on short files with few columns).
+
+Row numbers count records, not physical lines: the header is row 1, the next record
+row 2, and a quoted field with a line break in it keeps its record one row. That is the
+number Excel shows when it opens the file, which is where the user will look.
+"""
 
 from __future__ import annotations
 
@@ -15,38 +28,56 @@ from koppel.files.problems import ImportFileError
 
 DELIMITERS = (";", ",", "\t", "|")
 SNIFF_RECORDS = 20
+SNIFF_CHARS = 64_000
+GUESS_BYTES = 200_000
 EUROPEAN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"]
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
-def decode(data: bytes, file_label: str) -> tuple[str, str]:
-    """The text and the encoding it was in: a BOM wins, then UTF-8, then the best
-    Western-European guess (Windows-1252 when unsure)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+def detect_encoding(data: bytes, file_label: str) -> str:
+    """Tekenset: the codec that reads ``data`` without error (one that skips the byte
+    order mark when there is one)."""
+    for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(name), "utf-16"
-            except UnicodeDecodeError:
-                raise ImportFileError("csv.encoding", file=file_label) from None
+            _check_decodes(data, name, file_label)
+            return name
     try:
-        return data.decode("utf-8"), "utf-8"
+        data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return "utf-8"
     if b"\x00" in data[:4096]:
         raise ImportFileError("csv.binary", file=file_label)
-    best = from_bytes(data[:200_000], cp_isolation=EUROPEAN_ENCODINGS).best()
-    for name in ([best.encoding] if best is not None else []) + ["cp1252", "latin_1"]:
+    best = from_bytes(data[:GUESS_BYTES], cp_isolation=EUROPEAN_ENCODINGS).best()
+    guesses = [best.encoding] if best is not None else []
+    for name in [*guesses, "cp1252", "latin_1"]:
         try:
-            return data.decode(name), name
+            data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise ImportFileError("csv.encoding", file=file_label)  # pragma: no cover - latin_1 decodes all
+        return name
+    raise ImportFileError("csv.encoding", file=file_label)  # pragma: no cover - latin_1 reads all
 
 
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first records into the most, most consistent fields."""
-    sample = text[:64_000]
+def _check_decodes(data: bytes, encoding: str, file_label: str) -> None:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            "csv.bad_bytes", file=file_label, encoding=encoding, offset=error.start
+        ) from None
+
+
+def sniff_delimiter(sample: str) -> str:
+    """Scheidingsteken: the delimiter that splits the first records of ``sample`` into
+    the most, most consistent fields."""
     best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
         counts = [
@@ -68,10 +99,33 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_records(path: Path, file_label: str) -> Iterator[list[str]]:
-    """Every record of the file (quoted delimiters and line breaks kept in their field)."""
-    text, _encoding = decode(path.read_bytes(), file_label)
-    delimiter = sniff_delimiter(text)
+    """Every record of the file, row 1 first (quoted delimiters and line breaks stay in
+    their field). The whole file is checked for its encoding, then read as a stream.
+
+    A quote that is opened and never closed makes the rest of the file one value: that
+    is refused, naming the row where it starts, instead of losing the rows after it."""
+    number = 0
     try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        encoding = detect_encoding(path.read_bytes(), file_label)
+        with path.open(encoding=encoding, newline="") as text:
+            delimiter = sniff_delimiter(text.read(SNIFF_CHARS))
+            text.seek(0)
+            record: list[str] = []
+            for record in csv.reader(text, delimiter=delimiter):
+                number += 1
+                yield record
+            if any("\n" in value or "\r" in value for value in record) and _odd_quotes(
+                path, encoding
+            ):
+                raise ImportFileError("csv.unclosed_quote", file=file_label, row=number)
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError("csv.unclosed_quote", file=file_label, row=number + 1) from None
         raise ImportFileError("csv.syntax", file=file_label, reason=str(error)) from None
+    except OSError:
+        raise ImportFileError("file.missing", file=file_label) from None
+
+
+def _odd_quotes(path: Path, encoding: str) -> bool:
+    """Whether the file has an odd number of double quotes: one was never closed."""
+    return path.read_text(encoding=encoding).count('"') % 2 == 1

@@ -5,6 +5,12 @@ whose headers koppel cannot guess::
     [columns]
     "Stamnr" = "student_number"
     "Klas 2026" = "group"
+    "Opmerking" = "ignore"
+
+A header is matched like any other (case, spaces, accents and punctuation do not count),
+and the profile's choice wins over koppel's own aliases. A field is named by its code
+(``student_number``) or its Dutch name (``Leerlingnummer``); ``ignore`` (or ``negeer``)
+skips a column without a warning, which also settles two columns that mean the same.
 """
 
 from __future__ import annotations
@@ -13,13 +19,26 @@ import tomllib
 from pathlib import Path
 
 from koppel.files.columns import Column
-from koppel.files.headers import MappingProfile, normalise_header
+from koppel.files.headers import DUTCH_NAMES, MappingProfile, normalise_header
 from koppel.files.problems import ImportFileError
+
+IGNORE_WORDS = frozenset({"ignore", "negeer"})
+MAX_PROFILE_BYTES = 1_000_000
+
+
+def _field_names() -> dict[str, Column]:
+    names = {normalise_header(column.value): column for column in Column}
+    names.update({normalise_header(name): column for column, name in DUTCH_NAMES.items()})
+    return names
 
 
 def load_profile(path: Path) -> MappingProfile:
+    """Koppelprofiel lezen; :class:`ImportFileError` naming the file, and the key where
+    one is wrong."""
     label = path.name
     try:
+        if path.stat().st_size > MAX_PROFILE_BYTES:
+            raise ImportFileError("profile.syntax", file=label, reason="> 1 MB")
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError:
         raise ImportFileError("file.missing", file=label) from None
@@ -28,16 +47,35 @@ def load_profile(path: Path) -> MappingProfile:
     columns = data.get("columns")
     if not isinstance(columns, dict) or not columns:
         raise ImportFileError("profile.no_columns", file=label)
-    known = {column.value: column for column in Column}
+    known = _field_names()
     mapped: dict[str, Column] = {}
+    ignored: set[str] = set()
+    seen: dict[str, str] = {}
     for header, name in columns.items():
-        if not isinstance(name, str) or name not in known:
+        key = normalise_header(header)
+        if not key:
+            raise ImportFileError("profile.empty_header", file=label, column=str(header))
+        if key in seen:
+            raise ImportFileError(
+                "profile.header_twice", file=label, column=str(header), first=seen[key]
+            )
+        seen[key] = str(header)
+        choice = normalise_header(name) if isinstance(name, str) else ""
+        if choice in IGNORE_WORDS:
+            ignored.add(key)
+        elif choice in known:
+            mapped[key] = known[choice]
+        else:
             raise ImportFileError(
                 "profile.unknown_column",
                 file=label,
                 column=str(header),
                 value=str(name),
-                known=", ".join(sorted(known)),
+                known=", ".join([*sorted(c.value for c in Column), "ignore"]),
             )
-        mapped[normalise_header(header)] = known[name]
-    return MappingProfile(source=str(data.get("source", label)), columns=mapped)
+    source = data.get("source", label)
+    return MappingProfile(
+        source=source if isinstance(source, str) else label,
+        columns=mapped,
+        ignored=frozenset(ignored),
+    )

@@ -174,3 +174,21 @@ def test_a_mapping_profile_reads_unguessable_headers(school: Engine, tmp_path: P
     with SqlAlchemyUnitOfWork(school) as uow:
         state = uow.student_states.states(YEAR)["300009"]
     assert (state["first_name"], state["home_class"], state["department"]) == ("Ilse", "4V1", "4V")
+
+
+def test_a_house_number_addition_in_its_own_column_is_joined(school: Engine, tmp_path: Path):
+    path = tmp_path / "toevoeging.csv"
+    path.write_text(
+        "Leerlingnummer;Roepnaam;Achternaam;Huisnummer;Toevoeging\n"
+        "300010;Ada;Kok;12;a\n300011;Bas;Kok;7;-2\n300012;Cor;Kok;3;\n",
+        encoding="utf-8",
+    )
+    report = _import(school, path)
+    assert report.written, report.as_json()
+    with SqlAlchemyUnitOfWork(school) as uow:
+        states = uow.student_states.states(YEAR)
+    assert [states[n]["house_number"] for n in ("300010", "300011", "300012")] == [
+        "12a",
+        "7-2",
+        "3",
+    ]

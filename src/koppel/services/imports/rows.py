@@ -43,6 +43,15 @@ class ParsedRow:
         cells = self.row.values
         return values.cell_text(cells[index] if index is not None and index < len(cells) else None)
 
+    def house_number(self) -> str:
+        """Huisnummer, joined with its toevoeging when the file keeps that in a column of
+        its own (the header map gives it as the column's second index)."""
+        cells = [
+            self.row.values[i] if i < len(self.row.values) else None
+            for i in self.table.columns.indexes_of(Column.HOUSE_NUMBER)
+        ]
+        return values.house_number(*cells[:2]) if cells else ""
+
     def items(self, column: Column) -> list[str]:
         """A list cell ('4V1, 4V2') or several columns of one kind (Groep 1, Groep 2)."""
         found: list[str] = []

@@ -32,7 +32,6 @@ ROLE_WORDS: dict[str, Role] = {
     "teacher": Role.TEACHER,
     "mentor": Role.MENTOR,
     "teamleider": Role.TEAM_LEADER,
-    "team leader": Role.TEAM_LEADER,
     "team_leader": Role.TEAM_LEADER,
     "roostermaker": Role.SCHEDULER,
     "scheduler": Role.SCHEDULER,

@@ -32,7 +32,6 @@ PLAIN_TEXT = {
     Column.INFIX: "infix",
     Column.LAST_NAME: "last_name",
     Column.STREET: "street",
-    Column.HOUSE_NUMBER: "house_number",
     Column.CITY: "city",
 }
 REQUIRED_FOR_NEW = (Column.FIRST_NAME, Column.LAST_NAME)
@@ -200,6 +199,8 @@ def _values(row: ParsedRow, present: set[Column], problems: RowProblems) -> dict
     values: dict[str, JsonValue] = {
         name: row.text(column) for column, name in PLAIN_TEXT.items() if column in present
     }
+    if Column.HOUSE_NUMBER in present:
+        values["house_number"] = row.house_number()
     if Column.GENDER in present:
         values["gender"] = row.gender(on_error=problems.add)
     if Column.POSTCODE in present:

@@ -6,25 +6,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from koppel.domain.student_import import PERSONAL_FIELDS
 from koppel.domain.students import StudentStatus
 from koppel.files.columns import ImportKind
 from koppel.files.templates import headers_of
 from koppel.files.writers import Cell, write_table
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
-STUDENT_FIELDS = (
-    "first_name",
-    "infix",
-    "last_name",
-    "gender",
-    "street",
-    "house_number",
-    "postcode",
-    "city",
-    "email",
-    "home_class",
-    "department",
-)
+STUDENT_FIELDS = (*PERSONAL_FIELDS, "home_class", "department")
+"""In the order of the template's columns, between student number and LWOO."""
 
 
 def export_students(uow: SqlAlchemyUnitOfWork, path: Path) -> int:

@@ -96,6 +96,8 @@ class Department:
     """Afdeling: one year of study in one education type at one branch, e.g. ``4V`` / ``4 VWO``.
 
     ``home_class_lead`` says which side leads its home-class assignment (stamklasindeling).
+    Students choose their package from ``subjects`` while the choice window is open
+    (``choice_opens_on`` to ``choice_closes_on``, both days included).
     """
 
     code: str
@@ -104,6 +106,9 @@ class Department:
     education_type: EducationType
     branch_code: str
     home_class_lead: LeadingSide = LeadingSide.PORTAL
+    choice_opens_on: date | None = None
+    choice_closes_on: date | None = None
+    subjects: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         code = normalise_department_code(self.code)
@@ -117,3 +122,19 @@ class Department:
         object.__setattr__(self, "education_type", EducationType(self.education_type))
         object.__setattr__(self, "home_class_lead", LeadingSide(self.home_class_lead))
         object.__setattr__(self, "branch_code", require(self.branch_code, "vestiging").upper())
+        object.__setattr__(
+            self,
+            "subjects",
+            frozenset(clean_text(s).lower() for s in self.subjects if clean_text(s)),
+        )
+        opens, closes = self.choice_opens_on, self.choice_closes_on
+        if (opens is None) != (closes is None):
+            raise InvalidValue("choice_window.half", code=code)
+        if opens is not None and closes is not None and closes < opens:
+            raise InvalidValue("choice_window.order", opens=opens, closes=closes)
+
+    def choice_window_open(self, today: date) -> bool:
+        """Whether students may choose their package on ``today``."""
+        if self.choice_opens_on is None or self.choice_closes_on is None:
+            return False
+        return self.choice_opens_on <= today <= self.choice_closes_on

@@ -71,6 +71,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "afdeling {code}: leerjaar {year} past niet bij de code",
         "en": "department {code}: year of study {year} does not match the code",
     },
+    "choice_window.half": {
+        "nl": "afdeling {code}: geef van de keuzeperiode zowel de begin- als de einddatum",
+        "en": "department {code}: give both the first and the last day of the choice window",
+    },
+    "choice_window.order": {
+        "nl": "de keuzeperiode eindigt ({closes}) voordat ze begint ({opens})",
+        "en": "the choice window closes ({closes}) before it opens ({opens})",
+    },
     "percentage.range": {
         "nl": "percentage {value} moet tussen 1 en 100 liggen",
         "en": "percentage {value} must lie between 1 and 100",

@@ -17,6 +17,10 @@ def new_changeset_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+STUDENT_ENTITY = "student"
+"""Audit entries about a student carry this entity and the student number as key."""
+
+
 class ChangeRecorder:
     """Collects the audit entries of one change set and writes them with it."""
 
@@ -45,4 +49,5 @@ class ChangeRecorder:
             id=self.id, kind=self.kind, actor=self.actor, at=self.at, summary=summary
         )
         uow.audit.add_many(self.entries)
+        uow.versions.stamp_students(e.key for e in self.entries if e.entity == STUDENT_ENTITY)
         return self.id

@@ -13,7 +13,7 @@ from koppel.domain.audit import AuditEntry
 from koppel.domain.errors import InvalidValue, RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
 from koppel.domain.staff_import import Link
-from koppel.services.changes import ChangeRecorder
+from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 Undoer = Callable[[SqlAlchemyUnitOfWork, SchoolYear, list[AuditEntry]], None]
@@ -107,6 +107,7 @@ def undo_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str) -> UndoResult:
             batches.setdefault(entry.action, []).append(entry)
         for action in reversed(list(batches)):
             UNDOERS[action](uow, year, batches[action])
+        uow.versions.stamp_students(e.key for e in entries if e.entity == STUDENT_ENTITY)
         recorder = ChangeRecorder("undo")
         recorder.record(
             "changeset.undo", "changeset", changeset_id, after={"entries": len(entries)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 NAMING = {
@@ -79,8 +81,19 @@ departments = Table(
     Column("education_type", String(16), nullable=False),
     Column("branch_id", ForeignKey("branches.id", ondelete=RESTRICT), nullable=False),
     Column("home_class_lead", String(8), nullable=False, default="portal"),
+    Column("choice_opens_on", Date),
+    Column("choice_closes_on", Date),
     CheckConstraint("year_of_study BETWEEN 1 AND 6", name="year_of_study"),
     CheckConstraint("home_class_lead IN ('portal', 'project')", name="home_class_lead"),
+)
+
+# The subjects a student may choose in a department's package (keuzevakken).
+department_subjects = Table(
+    "department_subjects",
+    metadata,
+    Column("department_id", ForeignKey("departments.id", ondelete=CASCADE), nullable=False),
+    Column("subject", String(16), nullable=False),
+    PrimaryKeyConstraint("department_id", "subject"),
 )
 
 students = Table(
@@ -101,6 +114,8 @@ students = Table(
     Column("birth_date", Date),
     Column("lwoo", Boolean, nullable=False, default=False),
     Column("status", String(8), nullable=False, default="active"),
+    # The revision of the last change to anything of this student (the API's version).
+    Column("version", BigInteger, nullable=False, default=0, server_default="0"),
     CheckConstraint("gender IN ('M', 'V', 'X')", name="gender"),
     CheckConstraint("status IN ('active', 'left')", name="status"),
 )
@@ -223,6 +238,11 @@ accounts = Table(
     Column("password_hash", String(200)),
     Column("is_active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Two-factor sign-in (TOTP): the shared secret, enabled once a first code was right;
+    # the last accepted time step, so that a code is never accepted twice.
+    Column("totp_secret", String(64)),
+    Column("totp_enabled", Boolean, nullable=False, default=False, server_default=false()),
+    Column("totp_last_step", BigInteger),
     CheckConstraint("kind IN ('student', 'staff', 'other')", name="kind"),
 )
 
@@ -251,6 +271,8 @@ sessions = Table(
     Column("csrf_token", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # Signed in with the password only, while the account's TOTP code is still due.
+    Column("needs_second_factor", Boolean, nullable=False, default=False, server_default=false()),
     Index("ix_sessions_account_id", "account_id"),
 )
 
@@ -276,6 +298,28 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+)
+
+# One counter for the whole database: each change set that touches students takes the
+# next value, and those students get it as their version (so "changes since N" works).
+revision_counter = Table(
+    "revision_counter",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
+)
+
+# Answers to API writes by Idempotency-Key: a retry gets the same answer, applied once.
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("token_id", ForeignKey("api_tokens.id", ondelete=CASCADE), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("request_hash", String(64), nullable=False),
+    Column("status_code", Integer, nullable=False),
+    Column("body", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("token_id", "key"),
 )
 
 changesets = Table(

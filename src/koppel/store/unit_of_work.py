@@ -18,6 +18,7 @@ from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
+from koppel.store.repositories.versions import SqlAlchemyVersionRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -34,6 +35,7 @@ class SqlAlchemyUnitOfWork:
     changesets: SqlAlchemyChangeSetRepository
     sessions: SqlAlchemySessionRepository
     tokens: SqlAlchemyTokenRepository
+    versions: SqlAlchemyVersionRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -63,6 +65,7 @@ class SqlAlchemyUnitOfWork:
         self.changesets = SqlAlchemyChangeSetRepository(connection)
         self.sessions = SqlAlchemySessionRepository(connection)
         self.tokens = SqlAlchemyTokenRepository(connection)
+        self.versions = SqlAlchemyVersionRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, func, select, update
 
@@ -72,6 +72,8 @@ class SqlAlchemySchoolRepository:
                 "education_type": d.education_type.value,
                 "branch_id": self.branch_ids.id_of(d.branch_code),
                 "home_class_lead": d.home_class_lead.value,
+                "choice_opens_on": d.choice_opens_on,
+                "choice_closes_on": d.choice_closes_on,
             }
             for d in departments
         ]
@@ -81,6 +83,32 @@ class SqlAlchemySchoolRepository:
         if rows:
             self._connection.execute(t.departments.insert(), rows)
         self.department_ids.forget()
+        self._set_subjects({d.code: d.subjects for d in departments if d.subjects})
+
+    def update_department(self, department: Department) -> None:
+        """Store who leads the home classes, the choice window and the subjects."""
+        department_id = self.department_ids.id_of(department.code)
+        self._connection.execute(
+            t.departments.update()
+            .where(t.departments.c.id == department_id)
+            .values(
+                home_class_lead=department.home_class_lead.value,
+                choice_opens_on=department.choice_opens_on,
+                choice_closes_on=department.choice_closes_on,
+            )
+        )
+        self._set_subjects({department.code: department.subjects})
+
+    def _set_subjects(self, subjects: Mapping[str, frozenset[str]]) -> None:
+        ds = t.department_subjects
+        for code, chosen in subjects.items():
+            department_id = self.department_ids.id_of(code)
+            self._connection.execute(ds.delete().where(ds.c.department_id == department_id))
+            if chosen:
+                self._connection.execute(
+                    ds.insert(),
+                    [{"department_id": department_id, "subject": s} for s in sorted(chosen)],
+                )
 
     def departments(self) -> list[Department]:
         d, b = t.departments, t.branches
@@ -92,13 +120,31 @@ class SqlAlchemySchoolRepository:
                 d.c.education_type,
                 b.c.code,
                 d.c.home_class_lead,
+                d.c.choice_opens_on,
+                d.c.choice_closes_on,
             )
             .join(b, b.c.id == d.c.branch_id)
             .order_by(d.c.year_of_study, d.c.code)
         )
+        ds = t.department_subjects
+        subjects: dict[str, set[str]] = {}
+        for code, subject in self._connection.execute(
+            select(d.c.code, ds.c.subject).join(ds, ds.c.department_id == d.c.id)
+        ):
+            subjects.setdefault(code, set()).add(subject)
         found = [
-            Department(code, name, year, EducationType(kind), branch, LeadingSide(lead))
-            for code, name, year, kind, branch, lead in rows
+            Department(
+                code,
+                name,
+                year,
+                EducationType(kind),
+                branch,
+                LeadingSide(lead),
+                choice_opens_on=opens,
+                choice_closes_on=closes,
+                subjects=frozenset(subjects.get(code, ())),
+            )
+            for code, name, year, kind, branch, lead, opens, closes in rows
         ]
         levels = list(EducationType)
         return sorted(

@@ -1,14 +1,10 @@
-"""Words on the portal's pages, in Dutch (default) and English."""
+"""Words on every page of the portal (layout, sign-in, errors), Dutch and English."""
 
 from __future__ import annotations
 
 from typing import Final
 
-from fastapi import Request
-
-from koppel.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
+TEXTS: Final[dict[str, dict[str, str]]] = {
     "nl": {
         "title": "koppel portal",
         "departments": "Afdelingen",
@@ -51,6 +47,13 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         "Laad de pagina opnieuw en probeer het nog eens.",
         "language": "English",
         "not_found": "Niet gevonden",
+        "nav.mentor": "Mijn stamklassen",
+        "nav.teacher": "Mijn groepen",
+        "nav.student": "Mijn gegevens",
+        "nav.accounts": "Accounts",
+        "nav.department_settings": "Afdelingsinstellingen",
+        "nav.tokens": "API-tokens",
+        "nav.settings": "Instellingen",
     },
     "en": {
         "title": "koppel portal",
@@ -94,16 +97,12 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         "Reload the page and try again.",
         "language": "Nederlands",
         "not_found": "Not found",
+        "nav.mentor": "My home classes",
+        "nav.teacher": "My groups",
+        "nav.student": "My details",
+        "nav.accounts": "Accounts",
+        "nav.department_settings": "Department settings",
+        "nav.tokens": "API tokens",
+        "nav.settings": "Settings",
     },
 }
-
-
-def language_of(request: Request) -> str:
-    """``?lang=en`` wins, then the ``lang`` cookie, then the browser's Accept-Language."""
-    for chosen in (request.query_params.get("lang"), request.cookies.get("lang")):
-        if chosen in LANGUAGES:
-            return chosen
-    accepted = request.headers.get("accept-language", "").lower()
-    if accepted.startswith("en"):
-        return "en"
-    return DEFAULT_LANGUAGE

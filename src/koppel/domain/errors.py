@@ -49,3 +49,12 @@ class RefusedBySafetyRule(KoppelError):
     """A change larger than the school allows without an explicit decision (exit code 3)."""
 
     exit_code = 3
+
+
+class NotAllowed(KoppelError):
+    """The account's role or scope does not grant this (a 403 on the pages and the API)."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__("access.denied")

@@ -3,6 +3,7 @@ afdelingsdeelname, prognose and keuzepakket with vrijstellingen."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,29 @@ class DepartmentShare:
 
     def __str__(self) -> str:
         return f"{self.department_code} {self.percentage}"
+
+
+_SHARE = re.compile(r"^\s*([1-6]\s*[A-Za-z]{1,4})\s*[: ]?\s*(\d{1,3})?\s*%?\s*$")
+
+
+def parse_shares(text: str) -> tuple[DepartmentShare, ...]:
+    """``4V``, ``4H 50 / 4V 50``, ``4H 50%, 4V 50%`` or ``4H:50;4V:50`` as shares.
+
+    A single department without a percentage is 100; with several, each needs one.
+    The total is checked by :class:`Prognosis` (it must be 100).
+    """
+    parts = [part for part in re.split(r"[/;,+]", clean_text(text)) if part.strip()]
+    if not parts:
+        raise InvalidValue("prognosis.empty")
+    shares: list[DepartmentShare] = []
+    for part in parts:
+        found = _SHARE.match(part)
+        if found is None:
+            raise InvalidValue("prognosis.format", value=part.strip())
+        if found[2] is None and len(parts) > 1:
+            raise InvalidValue("prognosis.percentage_missing", department=found[1])
+        shares.append(DepartmentShare(found[1], int(found[2] or 100)))
+    return tuple(shares)
 
 
 def _check_shares(student_number: str, shares: Iterable[DepartmentShare]) -> None:
@@ -99,6 +123,11 @@ class Prognosis:
 
     def __str__(self) -> str:
         return " / ".join(str(share) for share in self.shares)
+
+    @property
+    def text(self) -> str:
+        """As users write it: ``4V`` when decided, ``4H 50 / 4V 50`` while undecided."""
+        return self.shares[0].department_code if len(self.shares) == 1 else str(self)
 
 
 @dataclass(frozen=True, slots=True)

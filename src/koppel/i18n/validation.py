@@ -79,6 +79,34 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "de keuzeperiode eindigt ({closes}) voordat ze begint ({opens})",
         "en": "the choice window closes ({closes}) before it opens ({opens})",
     },
+    "access.denied": {
+        "nl": "dit hoort niet bij uw rol of uw afdelingen; er is niets gewijzigd",
+        "en": "this does not belong to your role or your departments; nothing was changed",
+    },
+    "package.unknown_subject": {
+        "nl": "{subjects} kan in afdeling {department} niet gekozen worden; kies uit: {allowed}",
+        "en": "{subjects} cannot be chosen in department {department}; choose from: {allowed}",
+    },
+    "choice_window.closed": {
+        "nl": "de keuzeperiode van afdeling {department} is niet open; vraag uw mentor",
+        "en": "the choice window of department {department} is not open; ask your mentor",
+    },
+    "round.number": {
+        "nl": "ronde '{value}' moet een heel getal zijn, 1 of hoger",
+        "en": "round '{value}' must be a whole number, 1 or more",
+    },
+    "prognosis.empty": {
+        "nl": "vul een afdeling in, of meerdere met percentages (zoals 4H 50 / 4V 50)",
+        "en": "give a department, or several with percentages (like 4H 50 / 4V 50)",
+    },
+    "prognosis.format": {
+        "nl": "'{value}' is geen afdeling met percentage; schrijf het als 4V of 4H 50 / 4V 50",
+        "en": "'{value}' is no department with a percentage; write it as 4V or 4H 50 / 4V 50",
+    },
+    "prognosis.percentage_missing": {
+        "nl": "geef afdeling {department} een percentage (de percentages tellen op tot 100)",
+        "en": "give department {department} a percentage (the percentages add up to 100)",
+    },
     "percentage.range": {
         "nl": "percentage {value} moet tussen 1 en 100 liggen",
         "en": "percentage {value} must lie between 1 and 100",

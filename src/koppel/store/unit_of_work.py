@@ -15,6 +15,7 @@ from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
+from koppel.store.repositories.student_planning import SqlAlchemyStudentPlanningRepository
 from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
@@ -27,6 +28,7 @@ class SqlAlchemyUnitOfWork:
     school: SqlAlchemySchoolRepository
     students: SqlAlchemyStudentRepository
     student_states: SqlAlchemyStudentStateRepository
+    student_planning: SqlAlchemyStudentPlanningRepository
     staff: SqlAlchemyStaffRepository
     groups: SqlAlchemyGroupRepository
     planning: SqlAlchemyPlanningRepository
@@ -50,6 +52,9 @@ class SqlAlchemyUnitOfWork:
         self.students = SqlAlchemyStudentRepository(connection)
         self.staff = SqlAlchemyStaffRepository(connection)
         self.student_states = SqlAlchemyStudentStateRepository(
+            connection, school=self.school, students=self.students
+        )
+        self.student_planning = SqlAlchemyStudentPlanningRepository(
             connection, school=self.school, students=self.students
         )
         self.groups = SqlAlchemyGroupRepository(

@@ -11,7 +11,16 @@ from sqlalchemy import Engine
 from koppel import __version__
 from koppel.settings import Settings
 from koppel.store.database import connect
-from koppel.web import account_pages, admin_pages, api, api_v1, pages, sign_in_pages
+from koppel.web import (
+    account_pages,
+    admin_pages,
+    api,
+    api_v1,
+    pages,
+    people_pages,
+    planning_pages,
+    sign_in_pages,
+)
 from koppel.web.denials import add_denial_handlers
 from koppel.web.security import add_security_headers
 
@@ -38,5 +47,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.include_router(account_pages.router)
     app.include_router(admin_pages.router)
     app.include_router(pages.router)
+    app.include_router(planning_pages.router)
+    app.include_router(people_pages.router)
     add_denial_handlers(app)
     return app

@@ -22,7 +22,9 @@ async def _sign_in_first(request: Request, _error: Exception) -> Response:
 
 
 async def _forbidden(request: Request, error: Exception) -> Response:
-    log.warning("denied %s %s (%s)", request.method, request.url.path, type(error).__name__)
+    # the route's pattern, not the path: a path may hold a student number
+    route = getattr(request.scope.get("route"), "path", "?")
+    log.warning("denied %s %s (%s)", request.method, route, type(error).__name__)
     language = language_of(request)
     template = "csrf.html" if isinstance(error, CsrfRejected) else "forbidden.html"
     # signed in but not allowed: the page still offers signing out

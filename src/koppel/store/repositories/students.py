@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -120,6 +121,27 @@ class SqlAlchemyStudentRepository:
         if limit is not None:
             query = query.limit(limit)
         return [_student_of(row) for row in self._connection.execute(query)]
+
+    def in_groups(
+        self, year_name: str, group_names: Iterable[str]
+    ) -> dict[str, builtins.list[Student]]:
+        """group name -> its members (Dutch sort order), for groups of ``year_name``."""
+        g, m, y = t.groups, t.group_memberships, t.school_years
+        names = sorted(set(group_names))
+        found: dict[str, builtins.list[Student]] = {name: [] for name in names}
+        if not names:
+            return found
+        rows = self._connection.execute(
+            select(g.c.name.label("group_name"), *_COLUMNS)
+            .join(m, m.c.student_id == t.students.c.id)
+            .join(g, g.c.id == m.c.group_id)
+            .join(y, y.c.id == g.c.school_year_id)
+            .where(y.c.name == year_name, g.c.name.in_(names))
+            .order_by(t.students.c.last_name, t.students.c.first_name, t.students.c.infix)
+        )
+        for row in rows:
+            found[row.group_name].append(_student_of(row))
+        return found
 
     def count_per_department(self, year_name: str) -> dict[str, int]:
         """Active students per department code in the school year ``year_name``."""

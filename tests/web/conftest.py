@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,22 +86,34 @@ def csrf_of(html: str) -> str:
     return found[1]
 
 
-@pytest.fixture(scope="session")
-def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
-    database = f"sqlite:///{Path(tmp_path_factory.mktemp('portal')) / 'koppel.db'}"
-    built = koppel("demo", "--students", "400", "--seed", "3", "--json", database=database)
+@contextmanager
+def demo_portal(directory: Path, *, students: int = 400, seed: int = 3) -> Iterator[Portal]:
+    """A demo school of its own in ``directory``, served until the block ends."""
+    database = f"sqlite:///{directory / 'koppel.db'}"
+    built = koppel(
+        "demo", "--students", str(students), "--seed", str(seed), "--json", database=database
+    )
     assert built.code == 0, built.stderr
     data = built.json()
     process, base = start_portal(database)
-    yield Portal(
-        url=base,
-        database=database,
-        admin=(data["administrator"]["username"], data["administrator"]["password"]),
-        personas=data["personas"]["usernames"],
-        persona_password=data["personas"]["password"],
-    )
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield Portal(
+            url=base,
+            database=database,
+            admin=(data["administrator"]["username"], data["administrator"]["password"]),
+            personas=data["personas"]["usernames"],
+            persona_password=data["personas"]["password"],
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+    """The shared portal: tests that change data start a :func:`demo_portal` of their own."""
+    with demo_portal(Path(tmp_path_factory.mktemp("portal"))) as shared:
+        yield shared
 
 
 @pytest.fixture(scope="session")

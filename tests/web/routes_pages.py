@@ -8,10 +8,22 @@ team_leader, mentor, teacher, student. The demo's team leader leads 1M, 1MH, 2M 
 from __future__ import annotations
 
 MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
-    ("GET", "/"): (303, 200, 200, 200, 403, 403, 403),
+    # mentors, teachers and students are sent on to their own page
+    ("GET", "/"): (303, 200, 200, 200, 303, 303, 303),
     ("GET", "/afdelingen/1M"): (303, 200, 200, 200, 403, 403, 403),
     ("GET", "/afdelingen/6V"): (303, 200, 200, 403, 403, 403, 403),
     ("GET", "/afdelingen/9Q"): (303, 404, 404, 403, 403, 403, 403),
+    # {own_student} is the student persona (in 1M, portal-led); {other_student} is in 6V
+    ("GET", "/afdelingen/1M/leerlingen/{own_student}"): (303, 200, 200, 200, 403, 403, 403),
+    ("GET", "/afdelingen/6V/leerlingen/{other_student}"): (303, 200, 403, 403, 403, 403, 403),
+    ("GET", "/afdelingen/1M/leerlingen/{other_student}"): (303, 404, 404, 404, 403, 403, 403),
+    ("POST", "/afdelingen/1M/selectie"): (303, 403, 403, 403, 403, 403, 403),  # without CSRF
+    ("POST", "/afdelingen/1M/leerlingen/{own_student}"): (303, 403, 403, 403, 403, 403, 403),
+    ("GET", "/mentor"): (303, 403, 403, 403, 200, 403, 403),
+    ("POST", "/mentor/leerlingen/{own_student}"): (303, 403, 403, 403, 403, 403, 403),
+    ("GET", "/docent"): (303, 403, 200, 200, 200, 200, 403),
+    ("GET", "/leerling"): (303, 403, 403, 403, 403, 403, 200),
+    ("POST", "/leerling/pakket/1M"): (303, 403, 403, 403, 403, 403, 403),
     ("GET", "/login"): (200, 303, 303, 303, 303, 303, 303),
     ("POST", "/logout"): (303, 403, 403, 403, 403, 403, 403),  # without its CSRF token
     ("GET", "/account/wachtwoord"): (303, 200, 200, 200, 200, 200, 200),
@@ -21,6 +33,12 @@ ROUTE_OF: dict[str, str] = {
     "/afdelingen/1M": "/afdelingen/{code}",
     "/afdelingen/6V": "/afdelingen/{code}",
     "/afdelingen/9Q": "/afdelingen/{code}",
+    "/afdelingen/1M/leerlingen/{own_student}": "/afdelingen/{code}/leerlingen/{number}",
+    "/afdelingen/6V/leerlingen/{other_student}": "/afdelingen/{code}/leerlingen/{number}",
+    "/afdelingen/1M/leerlingen/{other_student}": "/afdelingen/{code}/leerlingen/{number}",
+    "/afdelingen/1M/selectie": "/afdelingen/{code}/selectie",
+    "/mentor/leerlingen/{own_student}": "/mentor/leerlingen/{number}",
+    "/leerling/pakket/1M": "/leerling/pakket/{code}",
 }
 NOT_CHECKED: set[tuple[str, str]] = {
     ("POST", "/login")

@@ -12,8 +12,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import select
 
 from koppel.settings import Settings
+from koppel.store import tables as t
+from koppel.store.database import connect
 from koppel.web.app import create_app
 from tests.web import routes_admin, routes_api, routes_pages
 from tests.web.conftest import Portal, csrf_of, sign_in
@@ -60,9 +63,27 @@ def clients(portal: Portal) -> Iterator[dict[str, httpx.Client]]:
         client.close()
 
 
+@pytest.fixture(scope="module")
+def keys(portal: Portal) -> dict[str, str]:
+    """Concrete values for the placeholders in the matrix's paths."""
+    engine = connect(portal.database)
+    with engine.connect() as connection:
+        s, p, d = t.students, t.department_participations, t.departments
+        other = connection.scalar(
+            select(s.c.student_number)
+            .join(p, p.c.student_id == s.c.id)
+            .join(d, d.c.id == p.c.department_id)
+            .where(d.c.code == "6V")
+            .limit(1)
+        )
+    engine.dispose()
+    return {"own_student": portal.personas["student"], "other_student": str(other)}
+
+
 @pytest.mark.parametrize(("method", "path"), list(MATRIX))
-def test_each_role_gets_what_the_matrix_says(clients, method: str, path: str):
-    answers = tuple(clients[role].request(method, path).status_code for role in ROLES)
+def test_each_role_gets_what_the_matrix_says(clients, keys, method: str, path: str):
+    concrete = path.format(**keys)
+    answers = tuple(clients[role].request(method, concrete).status_code for role in ROLES)
     assert dict(zip(ROLES, answers, strict=True)) == dict(
         zip(ROLES, MATRIX[(method, path)], strict=True)
     )

@@ -109,10 +109,10 @@ def department_view(
     uow: SqlAlchemyUnitOfWork, viewer: Account, code: str, query: ViewQuery
 ) -> DepartmentView:
     """The department's students for ``viewer``; NotAllowed outside its scope."""
+    if not may_view_department(viewer, code):
+        raise NotAllowed  # before the lookup: an unknown code is no business of theirs
     with uow:
         department = uow.school.department(code)
-        if not may_view_department(viewer, department.code):
-            raise NotAllowed
         year = uow.school.current_school_year()
         following = next_school_year(uow, year)
         students = [

@@ -15,7 +15,7 @@ from koppel.domain.access import may_edit_home_classes, may_edit_planning
 from koppel.domain.accounts import Account
 from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.errors import InvalidValue, KoppelError, NotAllowed, NotFound
-from koppel.domain.planning import PackageChoice, Prognosis, parse_shares
+from koppel.domain.planning import DepartmentShare, PackageChoice, Prognosis, parse_shares
 from koppel.domain.school import Department, SchoolYear
 from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -135,22 +135,30 @@ class _Editor:
         current = self.uow.student_planning.prognoses_of(self.next_year, numbers)
         for number in numbers:
             old = current.get(number)
+            text = edit.prognosis if edit.prognosis is not None else (old.text if old else "")
+            shares: tuple[DepartmentShare, ...] | None = None
+            round_: int | None = None
             try:
-                text = edit.prognosis if edit.prognosis is not None else str(old or "")
                 shares = parse_shares(text) if text.strip() else ()
             except KoppelError as error:
                 self.errors.setdefault("prognosis", error)
-                return
             try:
                 round_ = _round(edit.round or "", old.round if old else 1)
             except KoppelError as error:
                 self.errors.setdefault("round", error)
+            if shares is None:
                 return
             comment = edit.comment if edit.comment is not None else (old.comment if old else "")
             try:
-                new = Prognosis(number, shares, round=round_, comment=comment) if shares else None
+                new = (
+                    Prognosis(number, shares, round=round_ or 1, comment=comment)
+                    if shares
+                    else None
+                )
             except KoppelError as error:
                 self.errors.setdefault("prognosis", error)
+                return
+            if round_ is None:
                 return
             if new != old:
                 self._write(

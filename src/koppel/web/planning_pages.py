@@ -25,6 +25,8 @@ from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
 UNCHANGED = "__unchanged__"
+NO_HOME_CLASS = "__geen__"
+"""Form values for 'leave as is' and 'no home class' (an empty form value reads as absent)."""
 
 
 def _not_found(request: Request, language: str, error: NotFound, session: object) -> Response:
@@ -110,7 +112,7 @@ def _edit_of(
         round=kept(round_),
         comment=kept(comment),
         lwoo=None if lwoo_value is None else lwoo_value == "ja",
-        home_class=kept(home_class),
+        home_class="" if home_class == NO_HOME_CLASS else kept(home_class),
         subjects=kept(subjects),
         exemptions=kept(exemptions),
     )

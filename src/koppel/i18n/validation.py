@@ -79,6 +79,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "de keuzeperiode eindigt ({closes}) voordat ze begint ({opens})",
         "en": "the choice window closes ({closes}) before it opens ({opens})",
     },
+    "edit.rejected": {
+        "nl": "niets opgeslagen; verbeter: {fields}",
+        "en": "nothing saved; correct: {fields}",
+    },
     "access.denied": {
         "nl": "dit hoort niet bij uw rol of uw afdelingen; er is niets gewijzigd",
         "en": "this does not belong to your role or your departments; nothing was changed",

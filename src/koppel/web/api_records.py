@@ -124,8 +124,15 @@ DepartmentsQuery = Annotated[
         description="Department codes, comma-separated (4H,4V); all when left out.", max_length=500
     ),
 ]
+MAX_REVISION = 2**63 - 1
+"""Versions are 64-bit integers in the database."""
 SinceQuery = Annotated[
-    int | None, Query(ge=0, description="Only students whose version is above this revision.")
+    int | None,
+    Query(
+        ge=0,
+        le=MAX_REVISION,
+        description="Only students whose version is above this revision.",
+    ),
 ]
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Students per page.")]
 CursorQuery = Annotated[

@@ -1,4 +1,5 @@
-"""Who may use the JSON API with a page session (API tokens have tests of their own).
+"""Who may use the JSON API with a page session (API tokens have tests of their own:
+test_api_records.py and test_api_writes.py hold the token-role matrix).
 
 Part of the authorization matrix (test_authorization_matrix.py): (method, concrete path)
 -> expected status per role, in the order anonymous, administrator, scheduler,
@@ -7,10 +8,33 @@ team_leader, mentor, teacher, student. The demo's team leader leads 1M, 1MH, 2M 
 
 from __future__ import annotations
 
+DOMAINS = (
+    "students",
+    "personal_data",
+    "department_participation",
+    "lwoo",
+    "prognoses",
+    "package_choices",
+    "home_classes",
+    "cluster_groups",
+)
+
+# pages' sessions are no API tokens: every /api/v1 route answers 401 to all of them
 MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/api/health"): (200,) * 7,
     ("GET", "/openapi.json"): (200,) * 7,
-    ("GET", "/api/v1/me"): (401,) * 7,  # pages' sessions are no API tokens
+    ("GET", "/api/v1/me"): (401,) * 7,
+    **{("GET", f"/api/v1/records/{domain}"): (401,) * 7 for domain in DOMAINS},
+    ("GET", "/api/v1/records/no_such_domain"): (401,) * 7,
+    ("POST", "/api/v1/students"): (401,) * 7,
+    ("PUT", "/api/v1/students/000001/home-classes/4V"): (401,) * 7,
+    ("PUT", "/api/v1/students/000001/cluster-groups"): (401,) * 7,
 }
-ROUTE_OF: dict[str, str] = {}
+ROUTE_OF: dict[str, str] = {
+    "/api/v1/records/no_such_domain": "/api/v1/records/{domain}",
+    "/api/v1/students/000001/home-classes/4V": (
+        "/api/v1/students/{number}/home-classes/{department}"
+    ),
+    "/api/v1/students/000001/cluster-groups": "/api/v1/students/{number}/cluster-groups",
+}
 NOT_CHECKED: set[tuple[str, str]] = set()

@@ -15,6 +15,7 @@ from koppel.domain.school import SchoolYear
 from koppel.domain.staff_import import Link
 from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
 from koppel.services.planning_edits import PLANNING_UNDOERS
+from koppel.services.record_writes import RECORD_UNDOERS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 Undoer = Callable[[SqlAlchemyUnitOfWork, SchoolYear, list[AuditEntry]], None]
@@ -69,6 +70,7 @@ UNDOERS: dict[str, Undoer] = {
     "student.update": _undo_student_updates,
     "group.add": _undo_group_adds,
     **PLANNING_UNDOERS,
+    **RECORD_UNDOERS,
 }
 """Per audit action, how to reverse a batch of its entries. Reversed in the opposite
 order of first appearance, so later writes are undone before earlier ones."""

@@ -12,6 +12,7 @@ from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
+from koppel.store.repositories.records import SqlAlchemyRecordRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
@@ -38,6 +39,7 @@ class SqlAlchemyUnitOfWork:
     sessions: SqlAlchemySessionRepository
     tokens: SqlAlchemyTokenRepository
     versions: SqlAlchemyVersionRepository
+    records: SqlAlchemyRecordRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -71,6 +73,7 @@ class SqlAlchemyUnitOfWork:
         self.sessions = SqlAlchemySessionRepository(connection)
         self.tokens = SqlAlchemyTokenRepository(connection)
         self.versions = SqlAlchemyVersionRepository(connection)
+        self.records = SqlAlchemyRecordRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -1,0 +1,91 @@
+"""Texts of the connector's JSON API (``/api/v1``): what it refuses, and why."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "api.forbidden": {
+        "nl": "dit token mag dit niet: alleen tokens met de rol roostermaker of beheerder "
+        "lezen en schrijven gegevens voor de portalconnector",
+        "en": "this token may not do this: only tokens with the role scheduler or "
+        "administrator read and write data for the connector",
+    },
+    "api.invalid_request": {
+        "nl": "het verzoek klopt niet: {details}",
+        "en": "the request is not valid: {details}",
+    },
+    "api.unknown_domain": {
+        "nl": "onbekend domein '{domain}'; bekend zijn: {known}",
+        "en": "unknown domain '{domain}'; known are: {known}",
+    },
+    "api.unknown_department": {
+        "nl": "afdeling '{department}' bestaat niet",
+        "en": "department '{department}' does not exist",
+    },
+    "api.unknown_school_year": {
+        "nl": "schooljaar '{school_year}' bestaat niet in het portal",
+        "en": "school year '{school_year}' does not exist in the portal",
+    },
+    "api.unknown_student": {
+        "nl": "leerling '{student}' bestaat niet",
+        "en": "student '{student}' does not exist",
+    },
+    "api.bad_cursor": {
+        "nl": "de cursor hoort niet bij dit domein en schooljaar, of is beschadigd; begin "
+        "opnieuw zonder cursor",
+        "en": "the cursor does not belong to this domain and school year, or is damaged; "
+        "start again without a cursor",
+    },
+    "api.bad_limit": {
+        "nl": "limit moet tussen {low} en {high} liggen",
+        "en": "limit must be between {low} and {high}",
+    },
+    "api.student_exists": {
+        "nl": "leerling '{student}' bestaat al in het portal",
+        "en": "student '{student}' already exists in the portal",
+    },
+    "api.account_exists": {
+        "nl": "account '{username}' bestaat al",
+        "en": "account '{username}' already exists",
+    },
+    "api.portal_leads": {
+        "nl": "in afdeling {department} is het portal leidend voor de stamklassen: "
+        "uploaden kan alleen waar het roosterbestand leidt",
+        "en": "the portal leads the home classes of department {department}: upload is "
+        "only possible where the project leads",
+    },
+    "api.not_in_department": {
+        "nl": "leerling '{student}' neemt dit schooljaar niet deel aan afdeling {department}",
+        "en": "student '{student}' does not take part in department {department} this school year",
+    },
+    "api.not_a_home_class": {
+        "nl": "groep '{group}' is geen stamklas van afdeling {department}",
+        "en": "group '{group}' is not a home class of department {department}",
+    },
+    "api.not_a_cluster_group": {
+        "nl": "geen clustergroep: {group}",
+        "en": "not a cluster group: {group}",
+    },
+    "api.if_match_required": {
+        "nl": "een wijziging noemt de versie waarop ze is gebaseerd: stuur If-Match met "
+        'de versie van het record (zoals "12")',
+        "en": "a change names the version it is based on: send If-Match with the record's "
+        'version (like "12")',
+    },
+    "api.version_stale": {
+        "nl": "leerling '{student}' is inmiddels gewijzigd: If-Match {expected}, huidige "
+        "versie {current}; lees opnieuw en probeer het dan nog eens",
+        "en": "student '{student}' has changed meanwhile: If-Match {expected}, current "
+        "version {current}; read again and then retry",
+    },
+    "api.idempotency_key_required": {
+        "nl": "stuur een Idempotency-Key mee, zodat een herhaald verzoek maar één keer "
+        "wordt uitgevoerd",
+        "en": "send an Idempotency-Key, so that a repeated request is applied only once",
+    },
+    "api.idempotency_key_reused": {
+        "nl": "Idempotency-Key '{key}' is al gebruikt voor een ander verzoek",
+        "en": "Idempotency-Key '{key}' was already used for a different request",
+    },
+}

@@ -1,0 +1,251 @@
+"""What the connector's JSON API reads and writes, set-based: one query per part of a
+page of students, never one per student; and the stored answers of API writes by
+Idempotency-Key."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, exists, select
+
+from koppel.domain.audit import JsonValue
+from koppel.domain.groups import GroupKind
+from koppel.store import tables as t
+
+_s, _p, _d, _g, _m = (
+    t.students,
+    t.department_participations,
+    t.departments,
+    t.groups,
+    t.group_memberships,
+)
+
+
+@dataclass(frozen=True)
+class ScopedStudent:
+    id: int
+    number: str
+    version: int
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    request_hash: str
+    status_code: int
+    body: dict[str, JsonValue]
+
+
+class SqlAlchemyRecordRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    # --- reading ------------------------------------------------------------------------
+
+    def scoped_students(
+        self,
+        year_id: int,
+        department_ids: Collection[int] | None,
+        *,
+        since: int | None,
+        after: str | None,
+        limit: int,
+    ) -> list[ScopedStudent]:
+        """Students with a participation in ``year_id`` (in one of ``department_ids``, or
+        any), changed after revision ``since``, numbered after ``after``, in number order."""
+        in_scope = (
+            select(_p.c.student_id)
+            .where(_p.c.student_id == _s.c.id, _p.c.school_year_id == year_id)
+            .correlate(_s)
+        )
+        if department_ids is not None:
+            in_scope = in_scope.where(_p.c.department_id.in_(department_ids))
+        query = select(_s.c.id, _s.c.student_number, _s.c.version).where(exists(in_scope))
+        if since is not None:
+            query = query.where(_s.c.version > since)
+        if after is not None:
+            query = query.where(_s.c.student_number > after)
+        rows = self._connection.execute(query.order_by(_s.c.student_number).limit(limit))
+        return [ScopedStudent(sid, number, version) for sid, number, version in rows]
+
+    def student_columns(self, ids: Sequence[int], columns: Sequence[str]) -> dict[int, Row[Any]]:
+        rows = self._connection.execute(
+            select(_s.c.id, *(_s.c[name] for name in columns)).where(_s.c.id.in_(ids))
+        )
+        return {row[0]: row for row in rows}
+
+    def participations(self, year_id: int, ids: Sequence[int]) -> list[tuple[int, str, int]]:
+        """(student id, department code, percentage), largest share first."""
+        rows = self._connection.execute(
+            select(_p.c.student_id, _d.c.code, _p.c.percentage)
+            .join(_d, _d.c.id == _p.c.department_id)
+            .where(_p.c.school_year_id == year_id, _p.c.student_id.in_(ids))
+            .order_by(_p.c.student_id, _p.c.percentage.desc(), _d.c.code)
+        )
+        return [(sid, code, pct) for sid, code, pct in rows]
+
+    def prognoses(self, year_id: int, ids: Sequence[int]) -> list[tuple[int, int, str, str, int]]:
+        """(student id, round, comment, department code, percentage) per share."""
+        pr, sh = t.prognoses, t.prognosis_shares
+        rows = self._connection.execute(
+            select(pr.c.student_id, pr.c.round, pr.c.comment, _d.c.code, sh.c.percentage)
+            .join(sh, sh.c.prognosis_id == pr.c.id)
+            .join(_d, _d.c.id == sh.c.department_id)
+            .where(pr.c.school_year_id == year_id, pr.c.student_id.in_(ids))
+            .order_by(pr.c.student_id, sh.c.percentage.desc(), _d.c.code)
+        )
+        return [(sid, rnd, comment, code, pct) for sid, rnd, comment, code, pct in rows]
+
+    def package_subjects(
+        self, year_id: int, ids: Sequence[int]
+    ) -> list[tuple[int, str, str, str | None, bool]]:
+        """(student id, department code, profile, subject or None, is exemption)."""
+        pc, ps = t.package_choices, t.package_subjects
+        rows = self._connection.execute(
+            select(pc.c.student_id, _d.c.code, pc.c.profile, ps.c.subject, ps.c.is_exemption)
+            .join(_d, _d.c.id == pc.c.department_id)
+            .outerjoin(ps, ps.c.package_choice_id == pc.c.id)
+            .where(pc.c.school_year_id == year_id, pc.c.student_id.in_(ids))
+            .order_by(pc.c.student_id, _d.c.code, ps.c.subject)
+        )
+        return [(sid, code, profile, subject, bool(ex)) for sid, code, profile, subject, ex in rows]
+
+    def group_memberships(
+        self, year_id: int, ids: Sequence[int], kind: GroupKind
+    ) -> list[tuple[int, str, str | None]]:
+        """(student id, group name, department code or None) for groups of ``kind``."""
+        rows = self._connection.execute(
+            select(_m.c.student_id, _g.c.name, _d.c.code)
+            .join(_g, _g.c.id == _m.c.group_id)
+            .outerjoin(_d, _d.c.id == _g.c.department_id)
+            .where(
+                _g.c.school_year_id == year_id, _g.c.kind == kind.value, _m.c.student_id.in_(ids)
+            )
+            .order_by(_m.c.student_id, _g.c.name)
+        )
+        return [(sid, name, code) for sid, name, code in rows]
+
+    def department_leads(self) -> dict[str, tuple[int, str]]:
+        """department code -> (id, who leads its home classes)."""
+        rows = self._connection.execute(select(_d.c.code, _d.c.id, _d.c.home_class_lead))
+        return {code: (did, lead) for code, did, lead in rows}
+
+    # --- writing ------------------------------------------------------------------------
+
+    def lock_for_write(self) -> None:
+        """Take the database's write lock (SQLite) or the revision row's lock (PostgreSQL)
+        before reading anything: API writes then check versions and keys one at a time."""
+        c = t.revision_counter
+        self._connection.execute(c.update().where(c.c.id == 1).values(value=c.c.value))
+
+    def version_of(self, student_number: str) -> int | None:
+        return self._connection.scalar(
+            select(_s.c.version).where(_s.c.student_number == student_number)
+        )
+
+    def groups_named(self, year_id: int, names: Collection[str]) -> dict[str, tuple[str, str]]:
+        """name -> (kind, department code or '') of the groups of ``year_id`` named so."""
+        rows = self._connection.execute(
+            select(_g.c.name, _g.c.kind, _d.c.code)
+            .outerjoin(_d, _d.c.id == _g.c.department_id)
+            .where(_g.c.school_year_id == year_id, _g.c.name.in_(list(names)))
+        )
+        return {name: (kind, code or "") for name, kind, code in rows}
+
+    def home_class_of(self, year_id: int, student_id: int, department_id: int) -> str | None:
+        return self._connection.scalar(
+            select(_g.c.name)
+            .join(_m, _m.c.group_id == _g.c.id)
+            .where(
+                _m.c.student_id == student_id,
+                _m.c.school_year_id == year_id,
+                _m.c.home_class_department_id == department_id,
+            )
+        )
+
+    def set_home_class(
+        self, year_id: int, student_id: int, department_id: int, name: str | None
+    ) -> None:
+        self._connection.execute(
+            _m.delete().where(
+                _m.c.student_id == student_id,
+                _m.c.school_year_id == year_id,
+                _m.c.home_class_department_id == department_id,
+            )
+        )
+        if name is not None:
+            group_id = self._group_id(year_id, name)
+            self._connection.execute(
+                _m.insert().values(
+                    group_id=group_id,
+                    student_id=student_id,
+                    home_class_department_id=department_id,
+                    school_year_id=year_id,
+                )
+            )
+
+    def cluster_groups_of(self, year_id: int, student_id: int) -> list[str]:
+        return [
+            name
+            for _, name, _ in self.group_memberships(year_id, [student_id], GroupKind.CLUSTER_GROUP)
+        ]
+
+    def set_cluster_groups(self, year_id: int, student_id: int, names: Collection[str]) -> None:
+        cluster_ids = select(_g.c.id).where(
+            _g.c.school_year_id == year_id, _g.c.kind == GroupKind.CLUSTER_GROUP.value
+        )
+        self._connection.execute(
+            _m.delete().where(_m.c.student_id == student_id, _m.c.group_id.in_(cluster_ids))
+        )
+        rows = [
+            {
+                "group_id": self._group_id(year_id, name),
+                "student_id": student_id,
+                "home_class_department_id": None,
+                "school_year_id": year_id,
+            }
+            for name in sorted(set(names))
+        ]
+        if rows:
+            self._connection.execute(_m.insert(), rows)
+
+    def _group_id(self, year_id: int, name: str) -> int:
+        group_id = self._connection.scalar(
+            select(_g.c.id).where(_g.c.school_year_id == year_id, _g.c.name == name)
+        )
+        if group_id is None:
+            raise LookupError(name)
+        return int(group_id)
+
+    # --- idempotency keys ---------------------------------------------------------------
+
+    def token_id(self, token_name: str) -> int:
+        found = self._connection.scalar(
+            select(t.api_tokens.c.id).where(t.api_tokens.c.name == token_name)
+        )
+        if found is None:
+            raise LookupError(token_name)
+        return int(found)
+
+    def stored_answer(self, token_id: int, key: str) -> StoredAnswer | None:
+        k = t.idempotency_keys
+        row = self._connection.execute(
+            select(k.c.request_hash, k.c.status_code, k.c.body).where(
+                k.c.token_id == token_id, k.c.key == key
+            )
+        ).first()
+        return None if row is None else StoredAnswer(row[0], row[1], dict(row[2]))
+
+    def store_answer(self, token_id: int, key: str, answer: StoredAnswer, *, at: datetime) -> None:
+        self._connection.execute(
+            t.idempotency_keys.insert().values(
+                token_id=token_id,
+                key=key,
+                request_hash=answer.request_hash,
+                status_code=answer.status_code,
+                body=answer.body,
+                created_at=at,
+            )
+        )

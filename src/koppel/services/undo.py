@@ -14,7 +14,7 @@ from koppel.domain.errors import InvalidValue, RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
 from koppel.domain.staff_import import Link
 from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
-from koppel.services.planning_edits import PLANNING_UNDOERS
+from koppel.services.planning_undo import PLANNING_UNDOERS
 from koppel.services.record_writes import RECORD_UNDOERS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 

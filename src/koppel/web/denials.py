@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
+from koppel.domain.errors import NotAllowed
 from koppel.web.rendering import render
 from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optional_session
 from koppel.web.texts import language_of
@@ -34,4 +35,5 @@ async def _forbidden(request: Request, error: Exception) -> Response:
 def add_denial_handlers(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(Forbidden, _forbidden)
+    app.add_exception_handler(NotAllowed, _forbidden)  # the services' own refusal
     app.add_exception_handler(CsrfRejected, _forbidden)

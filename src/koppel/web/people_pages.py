@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from koppel.domain.errors import InvalidValue, NotAllowed, NotFound
+from koppel.domain.errors import InvalidValue, NotFound
 from koppel.services.people_views import (
     choose_own_package,
     edit_mentee_prognosis,
@@ -21,7 +21,7 @@ from koppel.services.people_views import (
 from koppel.services.planning_edits import EditRejected, PlanningEdit
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, Forbidden, SessionDep
+from koppel.web.sessions import CheckedSessionDep, SessionDep
 
 router = APIRouter(include_in_schema=False)
 
@@ -34,10 +34,7 @@ def mentor_page(
     session: SessionDep,
     opgeslagen: bool = False,
 ) -> Response:
-    try:
-        view = mentor_view(uow, session.account)
-    except NotAllowed:
-        raise Forbidden from None
+    view = mentor_view(uow, session.account)
     return render(request, "mentor.html", language, view=view, session=session, saved=opgeslagen)
 
 
@@ -55,8 +52,6 @@ def mentee_prognosis(
     edit = PlanningEdit(prognosis=prognose, round=ronde, comment=opmerking)
     try:
         edit_mentee_prognosis(uow, session.account, number, edit)
-    except NotAllowed:
-        raise Forbidden from None
     except NotFound as error:
         return render(
             request,
@@ -86,10 +81,7 @@ def mentee_prognosis(
 def teacher_page(
     request: Request, uow: UnitOfWorkDep, language: LanguageDep, session: SessionDep
 ) -> Response:
-    try:
-        view = teacher_view(uow, session.account)
-    except NotAllowed:
-        raise Forbidden from None
+    view = teacher_view(uow, session.account)
     return render(request, "teacher.html", language, view=view, session=session)
 
 
@@ -101,10 +93,7 @@ def student_page(
     session: SessionDep,
     opgeslagen: bool = False,
 ) -> Response:
-    try:
-        view = student_view(uow, session.account, date.today())
-    except NotAllowed:
-        raise Forbidden from None
+    view = student_view(uow, session.account, date.today())
     return render(request, "student.html", language, view=view, session=session, saved=opgeslagen)
 
 
@@ -119,8 +108,6 @@ def own_package(
 ) -> Response:
     try:
         choose_own_package(uow, session.account, code, frozenset(vak or ()), date.today())
-    except NotAllowed:
-        raise Forbidden from None
     except (InvalidValue, NotFound, EditRejected) as error:
         messages = (
             [p.message(language) for p in error.errors.values()]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from koppel.domain.errors import NotAllowed, NotFound
+from koppel.domain.errors import NotFound
 from koppel.services.department_view import (
     DepartmentView,
     PlanningRow,
@@ -61,10 +61,7 @@ def _query(
 
 
 def _view(uow: UnitOfWorkDep, session: SessionDep, code: str, query: ViewQuery) -> DepartmentView:
-    try:
-        return department_view(uow, session.account, code, query)
-    except NotAllowed:
-        raise Forbidden from None
+    return department_view(uow, session.account, code, query)
 
 
 @router.get("/afdelingen/{code}", response_class=HTMLResponse)
@@ -151,8 +148,6 @@ def bulk_edit(
         else:
             result = edit_students(uow, session.account, code, leerling, edit)
             return RedirectResponse(f"/afdelingen/{code}?gewijzigd={result.changed}", 303)
-    except NotAllowed:
-        raise Forbidden from None
     except NotFound as error:
         return _not_found(request, language, error, session)
     except EditRejected as error:
@@ -229,8 +224,6 @@ def student_save(
     )
     try:
         result = edit_students(uow, session.account, code, [number], edit)
-    except NotAllowed:
-        raise Forbidden from None
     except NotFound as error:
         return _not_found(request, language, error, session)
     except EditRejected as error:

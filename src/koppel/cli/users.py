@@ -14,6 +14,7 @@ from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.i18n import translate
 from koppel.services.accounts import add_account, deactivate_account, reset_password
 from koppel.services.audit import COMMAND_LINE_ACTOR
+from koppel.services.two_factor import reset_two_factor
 
 app = typer.Typer(help="Accounts van het portal.", no_args_is_help=True)
 
@@ -108,4 +109,20 @@ def deactivate(
         print_json({"username": username.lower(), "deactivated": changed})
         return
     message = "cli.user.deactivated" if changed else "cli.user.already_inactive"
+    console.print(translate(message, username=username.lower()), highlight=False)
+
+
+@app.command("reset-totp")
+@reports_errors
+def reset_totp(
+    username: Annotated[str, typer.Argument(help="Het account.")],
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Zet de tweestapsverificatie van een account uit (verloren telefoon); sessies eindigen."""
+    changed = reset_two_factor(CONTEXT.unit_of_work(database), username, actor=COMMAND_LINE_ACTOR)
+    if as_json:
+        print_json({"username": username.lower(), "reset": changed})
+        return
+    message = "cli.user.totp_reset" if changed else "cli.user.totp_was_off"
     console.print(translate(message, username=username.lower()), highlight=False)

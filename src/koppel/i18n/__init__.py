@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from koppel.i18n import api, commands, imports, validation
+from koppel.i18n import accounts, api, commands, imports, validation
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
@@ -18,6 +18,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     **validation.TEXTS,
     **commands.TEXTS,
     **imports.TEXTS,
+    **accounts.TEXTS,
     **api.TEXTS,
 }
 

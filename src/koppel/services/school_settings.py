@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from koppel.domain.audit import JsonValue
-from koppel.services.changes import ChangeRecorder
+from koppel.services.audit import audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 _ADMIN_TOTP = "security.administrators_need_totp"
@@ -41,17 +41,19 @@ def save_school_settings(
         before = load_school_settings(uow)
         if before == chosen:
             return before
-        recorder = ChangeRecorder("settings", actor=actor)
-        recorder.record(
+        # audited without a change set: a setting is no import or sync to undo, and
+        # a change set here would stand in the way of undoing the newest import
+        entry = audit_entry(
             "settings.change",
             "settings",
             "school",
+            actor=actor,
             before=_as_json(before),
             after=_as_json(chosen),
         )
         uow.school.set_setting(_ADMIN_TOTP, chosen.administrators_need_totp)
         uow.school.set_setting(_MENTOR_PROGNOSES, chosen.mentors_edit_prognoses)
-        recorder.save(uow, {"settings": "school"})
+        uow.audit.add_many([entry])
         uow.commit()
         return before
 

@@ -1,6 +1,7 @@
-"""Inloggen: signing in with username and password, sessions with idle and absolute
-timeouts, signing out, and pausing a username after repeated failures. The answer to a
-failed sign-in never reveals whether the account exists."""
+"""Inloggen: signing in with username and password (and a TOTP code when the account
+has two-factor sign-in, or must set it up), sessions with idle and absolute timeouts,
+signing out, and pausing a username after repeated failures (wrong codes count too).
+The answer to a failed sign-in never reveals whether the account exists."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
-from koppel.domain.accounts import Account
+from koppel.domain.accounts import Account, Role
 from koppel.domain.errors import KoppelError, NotFound
 from koppel.services.audit import audit_entry
 from koppel.services.passwords import hash_password, verify_password
+from koppel.services.school_settings import load_school_settings
+from koppel.services.two_factor import matching_step, new_secret
 from koppel.settings import Settings
+from koppel.store.repositories.accounts import TotpState
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -36,6 +40,12 @@ class SignedIn:
     """For the cookie; only its hash is stored."""
     csrf_token: str
     account: Account
+    needs_second_factor: bool = False
+    """Only the password so far: the session opens nothing but the code page."""
+
+
+PENDING_MINUTES = 10
+"""How long a session that waits for its TOTP code (or its setup) lasts."""
 
 
 def token_hash(token: str) -> str:
@@ -70,26 +80,97 @@ def sign_in(
             uow.sessions.add_failure(key, now)
             uow.commit()
             raise SignInRefused("sign_in.refused")
-        uow.sessions.clear_failures(key)
+        totp = uow.accounts.totp(key)
+        must_set_up = (
+            not totp.enabled
+            and account.has_role(Role.ADMINISTRATOR)
+            and load_school_settings(uow).administrators_need_totp
+        )
+        if must_set_up:  # a fresh secret at every sign-in until a first code confirms it
+            uow.accounts.set_totp(key, TotpState(new_secret(), enabled=False, last_step=None))
+        pending = totp.enabled or must_set_up
+        if not pending:  # failures are cleared only once the whole sign-in is done
+            uow.sessions.clear_failures(key)
         token = secrets.token_urlsafe(32)
         csrf = secrets.token_urlsafe(32)
-        uow.sessions.add(token_hash=token_hash(token), username=key, csrf_token=csrf, at=now)
-        uow.audit.add_many([audit_entry("session.start", "account", key, actor=key)])
+        uow.sessions.add(
+            token_hash=token_hash(token),
+            username=key,
+            csrf_token=csrf,
+            at=now,
+            needs_second_factor=pending,
+        )
+        action = "session.password_only" if pending else "session.start"
+        uow.audit.add_many([audit_entry(action, "account", key, actor=key)])
         uow.commit()
-    return SignedIn(token, csrf, account)
+    return SignedIn(token, csrf, account, needs_second_factor=pending)
+
+
+def complete_second_factor(
+    uow: SqlAlchemyUnitOfWork, token: str, code: str, *, settings: Settings
+) -> SignedIn:
+    """The code step of signing in: a right code (from an app that is on, or being set
+    up) makes the pending session a full one, under a new session id. A wrong code counts
+    as a failed sign-in of the username."""
+    hashed = token_hash(token)
+    now = _now()
+    with uow:
+        found = uow.sessions.get(hashed)
+        if found is None or not found.needs_second_factor:
+            raise SignInRefused("sign_in.expired")
+        key = found.username
+        since = now - timedelta(minutes=settings.login_window_minutes)
+        if uow.sessions.failures_since(key, since) >= settings.login_max_failures:
+            raise SignInRefused("sign_in.paused", minutes=settings.login_window_minutes)
+        state = uow.accounts.totp(key)
+        step = (
+            matching_step(state.secret, code, last_step=state.last_step) if state.secret else None
+        )
+        if step is None:
+            uow.sessions.add_failure(key, now)
+            uow.commit()
+            raise SignInRefused("two_factor.wrong_code")
+        uow.accounts.set_totp(key, TotpState(state.secret, enabled=True, last_step=step))
+        uow.sessions.clear_failures(key)
+        new_token = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(32)
+        uow.sessions.complete_second_factor(
+            hashed, new_token_hash=token_hash(new_token), csrf_token=csrf, at=now
+        )
+        entries = [audit_entry("session.start", "account", key, actor=key)]
+        if not state.enabled:
+            entries.insert(
+                0,
+                audit_entry(
+                    "account.totp_on",
+                    "account",
+                    key,
+                    actor=key,
+                    before={"totp_enabled": False},
+                    after={"totp_enabled": True},
+                ),
+            )
+        uow.audit.add_many(entries)
+        account = uow.accounts.get(key)
+        uow.commit()
+    return SignedIn(new_token, csrf, account)
 
 
 @dataclass(frozen=True)
 class ActiveSession:
     account: Account
     csrf_token: str
+    needs_second_factor: bool = False
 
 
 def current_session(
-    uow: SqlAlchemyUnitOfWork, token: str, *, settings: Settings
+    uow: SqlAlchemyUnitOfWork, token: str, *, settings: Settings, pending: bool = False
 ) -> ActiveSession | None:
     """The session's account, or None when the session is unknown, idle too long, too
-    old or its account deactivated (such a session is removed)."""
+    old or its account deactivated (such a session is removed).
+
+    A session still waiting for its second factor counts only where ``pending`` asks for
+    one (the code page); everywhere else it is no session at all, and the reverse."""
     hashed = token_hash(token)
     now = _now()
     with uow:
@@ -98,14 +179,19 @@ def current_session(
             return None
         idle = now - _aware(found.last_seen_at) > timedelta(minutes=settings.session_idle_minutes)
         old = now - _aware(found.created_at) > timedelta(hours=settings.session_absolute_hours)
-        if idle or old or not found.is_active:
+        stale = found.needs_second_factor and now - _aware(found.created_at) > timedelta(
+            minutes=PENDING_MINUTES
+        )
+        if idle or old or stale or not found.is_active:
             uow.sessions.remove(hashed)
             uow.commit()
+            return None
+        if found.needs_second_factor != pending:
             return None
         uow.sessions.touch(hashed, now)
         account = uow.accounts.get(found.username)
         uow.commit()
-    return ActiveSession(account, found.csrf_token)
+    return ActiveSession(account, found.csrf_token, found.needs_second_factor)
 
 
 def sign_out(uow: SqlAlchemyUnitOfWork, token: str) -> None:

@@ -3,18 +3,20 @@ shown once, stored as a hash, revocable. Deactivating the account ends its token
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from koppel.domain.accounts import Account, Role
 from koppel.domain.errors import InvalidValue
-from koppel.services.audit import audit_entry
+from koppel.services.audit import COMMAND_LINE_ACTOR, audit_entry
 from koppel.services.sign_in import token_hash
 from koppel.store.repositories.tokens import TokenRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 TOKEN_PREFIX = "kpl_"  # noqa: S105 - a visible prefix, not a secret
+_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,19 @@ class TokenHolder:
     token_name: str
 
 
-def create_token(uow: SqlAlchemyUnitOfWork, name: str, *, username: str, role: Role) -> NewToken:
+def create_token(
+    uow: SqlAlchemyUnitOfWork,
+    name: str,
+    *,
+    username: str,
+    role: Role,
+    actor: str = COMMAND_LINE_ACTOR,
+) -> NewToken:
+    """A new token named ``name`` (letters, digits, ``.``, ``_``, ``-``) for ``username``
+    with one of its roles; the token itself is in the answer only."""
+    name = name.strip()
+    if not _NAME.match(name):
+        raise InvalidValue("token.name", value=name)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with uow:
         account = uow.accounts.get(username)
@@ -52,6 +66,7 @@ def create_token(uow: SqlAlchemyUnitOfWork, name: str, *, username: str, role: R
                     "token.create",
                     "token",
                     name,
+                    actor=actor,
                     after={"account": account.username, "role": role.value},
                 )
             ]
@@ -75,12 +90,12 @@ def token_holder(uow: SqlAlchemyUnitOfWork, token: str) -> TokenHolder | None:
     return TokenHolder(account, Role(found.role), found.name)
 
 
-def revoke_token(uow: SqlAlchemyUnitOfWork, name: str) -> bool:
+def revoke_token(uow: SqlAlchemyUnitOfWork, name: str, *, actor: str = COMMAND_LINE_ACTOR) -> bool:
     """True when the token was in use and is revoked now; False when it already was."""
     with uow:
         revoked = uow.tokens.revoke(name, datetime.now(UTC))
         if revoked:
-            uow.audit.add_many([audit_entry("token.revoke", "token", name)])
+            uow.audit.add_many([audit_entry("token.revoke", "token", name, actor=actor)])
         uow.commit()
     return revoked
 

@@ -1,4 +1,5 @@
-"""Beheer: the administrator's pages. For now the audit log (logboek)."""
+"""Beheer: the administrator's pages. The audit log (logboek) lives here; accounts,
+department settings, API tokens and school settings have a module each."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.accounts import Role
 from koppel.services.audit_log import latest_entries
+from koppel.web import admin_accounts, admin_departments, admin_settings, admin_tokens
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import SessionDep, require_role
 
 router = APIRouter(include_in_schema=False)
+for _part in (admin_accounts, admin_departments, admin_tokens, admin_settings):
+    router.include_router(_part.router)
 
 
 @router.get("/beheer/logboek", response_class=HTMLResponse)

@@ -1,5 +1,6 @@
 """The signed-in user of a request: the session cookie, CSRF checks, and the rule that
-every page needs a signed-in account (deny by default)."""
+every page needs a signed-in account (deny by default). A session that still waits for
+its second factor (TOTP) is no session here: only the code page sees it."""
 
 from __future__ import annotations
 
@@ -42,6 +43,39 @@ def optional_session(request: Request) -> ActiveSession | None:
     return current_session(
         SqlAlchemyUnitOfWork(request.app.state.engine), token, settings=settings_of(request)
     )
+
+
+def pending_session(request: Request) -> ActiveSession:
+    """The session of a sign-in whose password was right and whose code is still due;
+    without one, the code page sends the browser to sign in."""
+    token = request.cookies.get(SESSION_COOKIE)
+    found = (
+        current_session(
+            SqlAlchemyUnitOfWork(request.app.state.engine),
+            token,
+            settings=settings_of(request),
+            pending=True,
+        )
+        if token
+        else None
+    )
+    if found is None:
+        raise SignInRequired
+    return found
+
+
+PendingSessionDep = Annotated[ActiveSession, Depends(pending_session)]
+
+
+def check_pending_csrf(
+    session: PendingSessionDep, csrf_token: Annotated[str, Form()] = ""
+) -> ActiveSession:
+    if not hmac.compare_digest(csrf_token.encode(), session.csrf_token.encode()):
+        raise CsrfRejected
+    return session
+
+
+CheckedPendingSessionDep = Annotated[ActiveSession, Depends(check_pending_csrf)]
 
 
 def required_session(

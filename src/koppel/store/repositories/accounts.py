@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 
 from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.domain.errors import AlreadyExists, NotFound
@@ -15,6 +16,27 @@ from koppel.store.repositories.keys import KeyIndex
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
+
+
+@dataclass(frozen=True)
+class TotpState:
+    """An account's two-factor sign-in: the secret (kept while being set up), whether it
+    is on, and the last time step accepted (a code is never accepted twice)."""
+
+    secret: str | None
+    enabled: bool
+    last_step: int | None
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """One line of the administrator's account list."""
+
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    is_active: bool
+    totp_enabled: bool
 
 
 class SqlAlchemyAccountRepository:
@@ -162,3 +184,100 @@ class SqlAlchemyAccountRepository:
         for role, count in rows:
             counts[Role(role)] = count
         return {role: counts[role] for role in Role}
+
+    def search(
+        self, *, text: str = "", role: Role | None = None, offset: int = 0, limit: int = 50
+    ) -> tuple[list[AccountSummary], int]:
+        """Accounts whose username or name contains ``text`` (any case), with ``role``;
+        sorted by username. Returns one page and the number of all that match."""
+        a, r = t.accounts, t.account_roles
+        query = select(a.c.id, a.c.username, a.c.display_name, a.c.is_active, a.c.totp_enabled)
+        if text:
+            needle = text.strip().lower()
+            query = query.where(
+                or_(
+                    a.c.username.contains(needle, autoescape=True),
+                    func.lower(a.c.display_name).contains(needle, autoescape=True),
+                )
+            )
+        if role is not None:
+            query = query.where(a.c.id.in_(select(r.c.account_id).where(r.c.role == role.value)))
+        total = self._connection.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = self._connection.execute(
+            query.order_by(a.c.username).offset(offset).limit(limit)
+        ).all()
+        roles: dict[int, set[Role]] = defaultdict(set)
+        for account_id, name in self._connection.execute(
+            select(r.c.account_id, r.c.role).where(r.c.account_id.in_([row.id for row in rows]))
+        ):
+            roles[account_id].add(Role(name))
+        return [
+            AccountSummary(
+                row.username,
+                row.display_name,
+                frozenset(roles[row.id]),
+                row.is_active,
+                row.totp_enabled,
+            )
+            for row in rows
+        ], total
+
+    def set_roles(self, username: str, roles: Iterable[Role]) -> None:
+        account_id = self.ids.id_of(username.lower())
+        r = t.account_roles
+        self._connection.execute(r.delete().where(r.c.account_id == account_id))
+        self._connection.execute(
+            r.insert(), [{"account_id": account_id, "role": role.value} for role in sorted(roles)]
+        )
+
+    def set_departments(self, username: str, codes: Iterable[str]) -> None:
+        """A team leader's departments; every code must be a department of the school."""
+        account_id = self.ids.id_of(username.lower())
+        ad = t.account_departments
+        rows = [
+            {"account_id": account_id, "department_id": self._school.department_ids.id_of(code)}
+            for code in sorted(set(codes))
+        ]
+        self._connection.execute(ad.delete().where(ad.c.account_id == account_id))
+        if rows:
+            self._connection.execute(ad.insert(), rows)
+
+    def totp(self, username: str) -> TotpState:
+        a = t.accounts
+        row = self._connection.execute(
+            select(a.c.totp_secret, a.c.totp_enabled, a.c.totp_last_step).where(
+                a.c.username == username.lower()
+            )
+        ).first()
+        if row is None:
+            raise NotFound("account", username)
+        return TotpState(row.totp_secret, bool(row.totp_enabled), row.totp_last_step)
+
+    def set_totp(self, username: str, state: TotpState) -> None:
+        self._connection.execute(
+            t.accounts.update()
+            .where(t.accounts.c.id == self.ids.id_of(username.lower()))
+            .values(
+                totp_secret=state.secret,
+                totp_enabled=state.enabled,
+                totp_last_step=state.last_step,
+            )
+        )
+
+    def holder_of(self, *, student_number: str = "", staff_code: str = "") -> str | None:
+        """The username of the account that already belongs to this student or staff
+        member (each has at most one), or None."""
+        a, s, m = t.accounts, t.students, t.staff_members
+        if student_number:
+            return self._connection.scalar(
+                select(a.c.username)
+                .join(s, s.c.id == a.c.student_id)
+                .where(s.c.student_number == student_number)
+            )
+        if staff_code:
+            return self._connection.scalar(
+                select(a.c.username)
+                .join(m, m.c.id == a.c.staff_id)
+                .where(m.c.staff_code == staff_code)
+            )
+        return None

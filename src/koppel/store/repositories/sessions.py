@@ -18,13 +18,23 @@ class SessionRecord:
     last_seen_at: datetime
     is_active: bool
     """Whether the account is still active (a deactivated account's session is void)."""
+    needs_second_factor: bool
+    """Signed in with the password only: the TOTP code (or setting it up) is still due."""
 
 
 class SqlAlchemySessionRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def add(self, *, token_hash: str, username: str, csrf_token: str, at: datetime) -> None:
+    def add(
+        self,
+        *,
+        token_hash: str,
+        username: str,
+        csrf_token: str,
+        at: datetime,
+        needs_second_factor: bool = False,
+    ) -> None:
         account_id = self._connection.scalar(
             select(t.accounts.c.id).where(t.accounts.c.username == username)
         )
@@ -35,13 +45,21 @@ class SqlAlchemySessionRepository:
                 csrf_token=csrf_token,
                 created_at=at,
                 last_seen_at=at,
+                needs_second_factor=needs_second_factor,
             )
         )
 
     def get(self, token_hash: str) -> SessionRecord | None:
         s, a = t.sessions, t.accounts
         row = self._connection.execute(
-            select(a.c.username, s.c.csrf_token, s.c.created_at, s.c.last_seen_at, a.c.is_active)
+            select(
+                a.c.username,
+                s.c.csrf_token,
+                s.c.created_at,
+                s.c.last_seen_at,
+                a.c.is_active,
+                s.c.needs_second_factor,
+            )
             .join(a, a.c.id == s.c.account_id)
             .where(s.c.token_hash == token_hash)
         ).first()
@@ -50,6 +68,21 @@ class SqlAlchemySessionRepository:
     def touch(self, token_hash: str, at: datetime) -> None:
         self._connection.execute(
             t.sessions.update().where(t.sessions.c.token_hash == token_hash).values(last_seen_at=at)
+        )
+
+    def complete_second_factor(
+        self, token_hash: str, *, new_token_hash: str, csrf_token: str, at: datetime
+    ) -> None:
+        """The second factor is done: a new session id (and CSRF token) from now on."""
+        self._connection.execute(
+            t.sessions.update()
+            .where(t.sessions.c.token_hash == token_hash)
+            .values(
+                token_hash=new_token_hash,
+                csrf_token=csrf_token,
+                last_seen_at=at,
+                needs_second_factor=False,
+            )
         )
 
     def remove(self, token_hash: str) -> None:

@@ -1,0 +1,91 @@
+"""Beheer > Afdelingsinstellingen: per department who leads its home classes, the
+choice window and the subjects students can choose; one form per department."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse
+
+from koppel.domain.accounts import Role
+from koppel.domain.errors import NotFound
+from koppel.services.departments import (
+    DepartmentForm,
+    InvalidFields,
+    department_settings,
+    update_department_settings,
+)
+from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
+from koppel.web.rendering import render
+from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/beheer/afdelingen", response_class=HTMLResponse)
+def departments_page(
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+) -> HTMLResponse:
+    require_role(session.account, Role.ADMINISTRATOR)
+    return render(
+        request,
+        "admin_departments.html",
+        language,
+        session=session,
+        departments=department_settings(uow),
+        typed={},
+        errors={},
+    )
+
+
+@router.post("/beheer/afdelingen/{code}", response_class=HTMLResponse)
+def department_save(
+    request: Request,
+    code: str,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: CheckedSessionDep,
+    lead: Annotated[str, Form()] = "",
+    opens: Annotated[str, Form()] = "",
+    closes: Annotated[str, Form()] = "",
+    subjects: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    require_role(session.account, Role.ADMINISTRATOR)
+    form = DepartmentForm(lead=lead, opens=opens, closes=closes, subjects=subjects)
+    try:
+        saved = update_department_settings(uow, code, form, actor=session.account.username)
+    except NotFound as error:
+        return render(
+            request,
+            "not_found.html",
+            language,
+            status_code=404,
+            message=error.message(language),
+            session=session,
+        )
+    except InvalidFields as invalid:
+        return render(
+            request,
+            "admin_departments.html",
+            language,
+            status_code=422,
+            session=session,
+            departments=department_settings(uow),
+            failed=code.upper(),
+            typed={code.upper(): form},
+            errors={
+                f"{code.upper()}-{field}": error.message(language)
+                for field, error in invalid.fields.items()
+            },
+        )
+    return render(
+        request,
+        "admin_departments.html",
+        language,
+        session=session,
+        departments=department_settings(uow),
+        saved=saved.code,
+        typed={},
+        errors={},
+    )

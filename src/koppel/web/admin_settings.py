@@ -1,0 +1,59 @@
+"""Beheer > Instellingen: the school's own choices (two-factor sign-in for
+administrators, mentors editing prognoses), audited."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse
+
+from koppel.domain.accounts import Role
+from koppel.services.school_settings import SchoolSettings, save_school_settings, school_settings
+from koppel.services.two_factor import two_factor_on
+from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
+from koppel.web.rendering import render
+from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/beheer/instellingen", response_class=HTMLResponse)
+def settings_page(
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+) -> HTMLResponse:
+    require_role(session.account, Role.ADMINISTRATOR)
+    return render(
+        request,
+        "admin_settings.html",
+        language,
+        session=session,
+        chosen=school_settings(uow),
+        own_totp=two_factor_on(uow, session.account.username),
+    )
+
+
+@router.post("/beheer/instellingen", response_class=HTMLResponse)
+def settings_save(
+    request: Request,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: CheckedSessionDep,
+    administrators_need_totp: Annotated[str, Form()] = "",
+    mentors_edit_prognoses: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    require_role(session.account, Role.ADMINISTRATOR)
+    chosen = SchoolSettings(
+        administrators_need_totp=administrators_need_totp == "on",
+        mentors_edit_prognoses=mentors_edit_prognoses == "on",
+    )
+    before = save_school_settings(uow, chosen, actor=session.account.username)
+    return render(
+        request,
+        "admin_settings.html",
+        language,
+        session=session,
+        chosen=chosen,
+        own_totp=two_factor_on(uow, session.account.username),
+        done="settings.saved" if before != chosen else "settings.unchanged",
+    )

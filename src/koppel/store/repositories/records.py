@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Row, exists, select
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import GroupKind
 from koppel.store import tables as t
+from koppel.store.repositories.memberships import replace_home_class
 
 _s, _p, _d, _g, _m = (
     t.students,
@@ -168,23 +169,13 @@ class SqlAlchemyRecordRepository:
     def set_home_class(
         self, year_id: int, student_id: int, department_id: int, name: str | None
     ) -> None:
-        self._connection.execute(
-            _m.delete().where(
-                _m.c.student_id == student_id,
-                _m.c.school_year_id == year_id,
-                _m.c.home_class_department_id == department_id,
-            )
+        replace_home_class(
+            self._connection,
+            year_id=year_id,
+            student_id=student_id,
+            department_id=department_id,
+            group_id=None if name is None else self._group_id(year_id, name),
         )
-        if name is not None:
-            group_id = self._group_id(year_id, name)
-            self._connection.execute(
-                _m.insert().values(
-                    group_id=group_id,
-                    student_id=student_id,
-                    home_class_department_id=department_id,
-                    school_year_id=year_id,
-                )
-            )
 
     def cluster_groups_of(self, year_id: int, student_id: int) -> list[str]:
         return [

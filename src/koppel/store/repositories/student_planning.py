@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, select
 
 from koppel.domain.errors import NotFound
 from koppel.domain.groups import GroupKind
 from koppel.domain.planning import DepartmentShare, PackageChoice, Prognosis
 from koppel.domain.school import SchoolYear
 from koppel.store import tables as t
+from koppel.store.repositories.memberships import replace_home_class
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
@@ -199,38 +200,26 @@ class SqlAlchemyStudentPlanningRepository:
         self, year: SchoolYear, number: str, department_code: str, name: str | None
     ) -> None:
         year_id = self._school.school_year_ids.id_of(year.name)
-        student_id = self._students.ids.id_of(number)
         department_id = self._school.department_ids.id_of(department_code)
-        m = t.group_memberships
-        self._connection.execute(
-            m.delete().where(
-                and_(
-                    m.c.student_id == student_id,
-                    m.c.school_year_id == year_id,
-                    m.c.home_class_department_id == department_id,
+        group_id = None
+        if name is not None:
+            g = t.groups
+            group_id = self._connection.scalar(
+                select(g.c.id).where(
+                    g.c.school_year_id == year_id,
+                    g.c.department_id == department_id,
+                    g.c.kind == GroupKind.HOME_CLASS.value,
+                    g.c.name == name,
                 )
             )
-        )
-        if name is None:
-            return
-        g = t.groups
-        group_id = self._connection.scalar(
-            select(g.c.id).where(
-                g.c.school_year_id == year_id,
-                g.c.department_id == department_id,
-                g.c.kind == GroupKind.HOME_CLASS.value,
-                g.c.name == name,
-            )
-        )
-        if group_id is None:
-            raise NotFound("stamklas", name)
-        self._connection.execute(
-            m.insert().values(
-                group_id=group_id,
-                student_id=student_id,
-                home_class_department_id=department_id,
-                school_year_id=year_id,
-            )
+            if group_id is None:
+                raise NotFound("stamklas", name)
+        replace_home_class(
+            self._connection,
+            year_id=year_id,
+            student_id=self._students.ids.id_of(number),
+            department_id=department_id,
+            group_id=group_id,
         )
 
     def set_package_choice(

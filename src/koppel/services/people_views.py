@@ -53,21 +53,19 @@ class StaffView:
     may_edit_prognoses: bool
 
 
-def _linked_groups(uow: SqlAlchemyUnitOfWork, account: Account, role: StaffRole) -> list[str]:
+def _linked_groups(
+    uow: SqlAlchemyUnitOfWork, year: SchoolYear, account: Account, role: StaffRole
+) -> list[str]:
     if not account.staff_code:
         return []
-    year = uow.school.current_school_year()
-    return sorted(
-        link.group
-        for link in uow.groups.staff_links(year)
-        if link.staff_code == account.staff_code and link.role is role
-    )
+    links = uow.groups.staff_links(year, staff_code=account.staff_code)
+    return sorted(link.group for link in links if link.role is role)
 
 
 def _staff_view(uow: SqlAlchemyUnitOfWork, account: Account, role: StaffRole) -> StaffView:
     year = uow.school.current_school_year()
     following = next_school_year(uow, year)
-    names = _linked_groups(uow, account, role)
+    names = _linked_groups(uow, year, account, role)
     kinds = {g.name: g for g in uow.groups.list(year) if g.name in set(names)}
     members = uow.students.in_groups(year.name, names)
     numbers = [s.student_number for group in members.values() for s in group]

@@ -172,8 +172,9 @@ class _Editor:
     def lwoo(self, numbers: list[str], lwoo: bool | None) -> None:
         if lwoo is None:
             return
+        current = self.uow.student_planning.lwoo_of(numbers)
         for number in numbers:
-            old = self.uow.students.get(number).lwoo
+            old = current[number]
             if old != lwoo:
                 self._write(
                     "lwoo.set",

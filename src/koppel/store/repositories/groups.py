@@ -141,15 +141,23 @@ class SqlAlchemyGroupRepository:
         )
         return [number for (number,) in rows]
 
-    def staff_links(self, year: SchoolYear) -> builtins.list[Link]:
+    def staff_links(
+        self, year: SchoolYear, *, staff_code: str | None = None
+    ) -> builtins.list[Link]:
+        """The teacher and mentor links of ``year``; only one staff member's if given."""
         g, sl, m = t.groups, t.staff_links, t.staff_members
-        rows = self._connection.execute(
+        query = (
             select(m.c.staff_code, g.c.name, sl.c.role)
             .join(sl, sl.c.staff_id == m.c.id)
             .join(g, g.c.id == sl.c.group_id)
             .where(g.c.school_year_id == self._school.school_year_ids.id_of(year.name))
         )
-        return [Link(code, name, StaffRole(role)) for code, name, role in rows]
+        if staff_code is not None:
+            query = query.where(m.c.staff_code == staff_code)
+        return [
+            Link(code, name, StaffRole(role))
+            for code, name, role in self._connection.execute(query)
+        ]
 
     def remove_staff_links(self, year: SchoolYear, links: Iterable[Link]) -> int:
         groups = self._groups_of(year)

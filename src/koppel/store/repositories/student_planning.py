@@ -192,6 +192,16 @@ class SqlAlchemyStudentPlanningRepository:
             ],
         )
 
+    def lwoo_of(self, numbers: Collection[str]) -> dict[str, bool]:
+        s = t.students
+        found: dict[str, bool] = {}
+        for batch in _batches(numbers):
+            rows = self._connection.execute(
+                select(s.c.student_number, s.c.lwoo).where(s.c.student_number.in_(batch))
+            )
+            found.update({number: bool(lwoo) for number, lwoo in rows})
+        return found
+
     def set_lwoo(self, number: str, lwoo: bool) -> None:
         s = t.students
         self._connection.execute(s.update().where(s.c.student_number == number).values(lwoo=lwoo))

@@ -1,0 +1,235 @@
+"""Three-way comparison of one domain (see shared/examples/connector-worked-example.md).
+
+Per row: B (base: both sides after the last sync), P (portal now), D (project now).
+P == D: nothing to do. Otherwise each differing field is a portal change (D == B), a
+project change (P == B), a first difference (no base yet) or a **conflict** (both
+changed since B, and differently). A row moves whole, towards the side that does not
+lead; a row with a conflict waits for the scheduler's decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from koppel.domain.sync.domains import (
+    DOMAIN_DIRECTION,
+    FIELDS,
+    Direction,
+    Fields,
+    Key,
+    Lead,
+    State,
+    SyncDomain,
+    Value,
+)
+
+
+class Origin(StrEnum):
+    PORTAL = "portal"
+    """Changed in the portal since the last sync."""
+    PROJECT = "project"
+    """Changed in the project since the last sync."""
+    BOTH = "both"
+    """Changed on both sides: a conflict."""
+    FIRST = "first"
+    """Never synced: a plain difference."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDiff:
+    name: str
+    portal: Value
+    project: Value
+    base: Value
+    conflict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRow:
+    key: Key
+    portal: Fields | None
+    project: Fields | None
+    base: Fields | None
+    fields: tuple[FieldDiff, ...]
+    direction: Direction
+    """DOWNLOAD (the portal's row goes to the project) or UPLOAD (the other way)."""
+    origin: Origin
+
+    @property
+    def student(self) -> str:
+        return self.key[0]
+
+    @property
+    def department(self) -> str | None:
+        return self.key[1]
+
+    @property
+    def conflict(self) -> bool:
+        return self.origin is Origin.BOTH
+
+    @property
+    def proposed(self) -> Fields | None:
+        """The leading side's row: what applying writes (None: the row goes away)."""
+        return self.portal if self.direction is Direction.DOWNLOAD else self.project
+
+    def changed(self, name: str) -> bool:
+        return any(f.name == name for f in self.fields)
+
+
+@dataclass(frozen=True)
+class DomainDiff:
+    domain: SyncDomain
+    rows: tuple[DiffRow, ...]
+    leads: Mapping[str, Lead] = field(default_factory=dict)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(1 for row in self.rows if row.conflict)
+
+    def count(self, direction: Direction) -> int:
+        return sum(1 for row in self.rows if row.direction is direction)
+
+    @property
+    def exemption_changes(self) -> int:
+        """Rows whose exemptions differ (package choices: the "[3]" in "12 [3]")."""
+        if self.domain is not SyncDomain.PACKAGE_CHOICES:
+            return 0
+        return sum(1 for row in self.rows if row.changed("exemptions"))
+
+    def selected(
+        self,
+        *,
+        direction: Direction,
+        departments: Iterable[str] | None = None,
+        students: Iterable[str] | None = None,
+        accept_conflicts: bool = False,
+    ) -> tuple[list[DiffRow], list[DiffRow]]:
+        """(rows to apply, conflicting rows left for a decision) of a selection."""
+        wanted_departments = None if departments is None else set(departments)
+        wanted_students = None if students is None else set(students)
+        chosen: list[DiffRow] = []
+        waiting: list[DiffRow] = []
+        for row in self.rows:
+            if row.direction is not direction:
+                continue
+            if wanted_students is not None and row.student not in wanted_students:
+                continue
+            if wanted_departments is not None and not _in_departments(row, wanted_departments):
+                continue
+            (waiting if row.conflict and not accept_conflicts else chosen).append(row)
+        return chosen, waiting
+
+
+def _in_departments(row: DiffRow, departments: set[str]) -> bool:
+    return row.department in departments if row.department is not None else True
+
+
+def absent(domain: SyncDomain) -> Fields:
+    """How a missing row reads: not present, or every field empty."""
+    if domain is SyncDomain.STUDENTS:
+        return (False,)
+    return (None,) * len(FIELDS[domain])
+
+
+def row_direction(
+    domain: SyncDomain,
+    key: Key,
+    portal: Fields | None,
+    base: Fields | None,
+    leads: Mapping[str, Lead],
+) -> Direction:
+    """Which way a differing row may move under the seed's rules."""
+    if domain is SyncDomain.STUDENTS:
+        if portal is not None:
+            return Direction.DOWNLOAD  # new in the portal
+        removed_in_portal = base is not None and base[0] is True
+        return Direction.DOWNLOAD if removed_in_portal else Direction.UPLOAD
+    if domain is SyncDomain.HOME_CLASSES:
+        department = key[1]
+        lead = leads.get(department) if department is not None else None
+        return Direction.UPLOAD if lead is Lead.PROJECT else Direction.DOWNLOAD
+    direction = DOMAIN_DIRECTION[domain]
+    return Direction.UPLOAD if direction is Direction.UPLOAD else Direction.DOWNLOAD
+
+
+def _row(
+    domain: SyncDomain,
+    names: tuple[str, ...],
+    key: Key,
+    portal: Fields | None,
+    project: Fields | None,
+    base: Fields | None,
+    leads: Mapping[str, Lead],
+) -> DiffRow:
+    empty = absent(domain)
+    p = empty if portal is None else portal
+    d = empty if project is None else project
+    fields: list[FieldDiff] = []
+    by_portal = by_project = conflict = False
+    for index, name in enumerate(names):
+        pv, dv = p[index], d[index]
+        if pv == dv:
+            continue
+        bv = None if base is None else base[index]
+        if base is not None:
+            portal_changed, project_changed = pv != bv, dv != bv
+            by_portal |= portal_changed
+            by_project |= project_changed
+            clash = portal_changed and project_changed
+            conflict |= clash
+        else:
+            clash = False
+        fields.append(FieldDiff(name, pv, dv, bv, clash))
+    if base is None:
+        origin = Origin.FIRST
+    elif conflict:
+        origin = Origin.BOTH
+    elif by_portal and not by_project:
+        origin = Origin.PORTAL
+    elif by_project and not by_portal:
+        origin = Origin.PROJECT
+    else:
+        origin = Origin.BOTH  # one field changed in the portal, another in the project
+    direction = row_direction(domain, key, portal, base, leads)
+    return DiffRow(key, portal, project, base, tuple(fields), direction, origin)
+
+
+def compare(
+    domain: SyncDomain,
+    portal: State,
+    project: State,
+    base: State,
+    leads: Mapping[str, Lead] | None = None,
+) -> DomainDiff:
+    """Every row of ``domain`` where portal and project differ, sorted by key.
+
+    Rows equal on both sides cost one tuple comparison; only differing rows are looked
+    at field by field.
+    """
+    names = FIELDS[domain]
+    lead_of = leads or {}
+    find_project = project.get
+    find_base = base.get
+    rows: list[DiffRow] = []
+    missing = 0
+    for key, p in portal.items():
+        d = find_project(key)
+        if d != p:
+            missing += d is None
+            rows.append(_row(domain, names, key, p, d, find_base(key), lead_of))
+    if len(project) > len(portal) - missing:
+        in_portal = portal.keys()
+        for key, d in project.items():
+            if key not in in_portal:
+                rows.append(_row(domain, names, key, None, d, find_base(key), lead_of))
+    rows.sort(key=lambda row: (row.key[0], row.key[1] or ""))
+    return DomainDiff(domain, tuple(rows), dict(lead_of))
+
+
+def settled(portal: State, project: State, base: State) -> dict[Key, Fields]:
+    """Rows equal on both sides whose base is behind: the base moves on to them."""
+    find_base = base.get
+    find_project = project.get
+    return {k: p for k, p in portal.items() if find_project(k) == p and find_base(k) != p}

@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.domain.groups import GroupKind
 from koppel.domain.school import SchoolYear, normalise_department_code
 from koppel.domain.student_import import PERSONAL_FIELDS
+from koppel.domain.sync.domains import SyncDomain
 from koppel.services.audit import audit_entry
 from koppel.services.record_errors import UnknownItem, Unprocessable
 from koppel.store.repositories.records import ScopedStudent, SqlAlchemyRecordRepository
@@ -34,15 +34,8 @@ DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 
 
-class Domain(StrEnum):
-    STUDENTS = "students"
-    PERSONAL_DATA = "personal_data"
-    DEPARTMENT_PARTICIPATION = "department_participation"
-    LWOO = "lwoo"
-    PROGNOSES = "prognoses"
-    PACKAGE_CHOICES = "package_choices"
-    HOME_CLASSES = "home_classes"
-    CLUSTER_GROUPS = "cluster_groups"
+Domain = SyncDomain
+"""The connector's domains (defined with the comparison, in the domain layer)."""
 
 
 LOGGED_DOMAINS = frozenset({Domain.PERSONAL_DATA, Domain.LWOO})
@@ -67,6 +60,13 @@ class RecordPage:
     revision: int
     records: list[Record]
     next_cursor: str | None
+    leads: dict[str, str]
+    """Per department who leads its home classes (portal or project)."""
+    in_scope: int
+    """How many students are in scope in all: a client that keeps what it read can
+    check that it holds them all."""
+    left_scope: list[str]
+    """With ``since``: students changed since then that are no longer in scope."""
 
 
 def parse_departments(text: str | None) -> tuple[str, ...] | None:
@@ -312,6 +312,13 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
             None if query.cursor is None else decode_cursor(query.cursor, query.domain, year.name)
         )
         revision = uow.versions.current()
+        leads = {code: lead for code, (_id, lead) in uow.records.department_leads().items()}
+        in_scope = uow.records.scope_count(year_id, department_ids)
+        left = (
+            []
+            if query.since is None or after is not None
+            else uow.records.left_scope(year_id, department_ids, since=query.since)
+        )
         found = uow.records.scoped_students(
             year_id, department_ids, since=query.since, after=after, limit=query.limit + 1
         )
@@ -346,4 +353,7 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
         revision,
         records,
         encode_cursor(query.domain, year.name, page[-1].number) if more else None,
+        leads,
+        in_scope,
+        left,
     )

@@ -101,6 +101,13 @@ class RecordPageView(BaseModel, Generic[R]):
     """The newest revision when reading began: ask ``since`` it next time."""
     records: list[R]
     next_cursor: str | None
+    leads: dict[str, Literal["portal", "project"]]
+    """Per department who leads its home classes."""
+    in_scope: int
+    """How many students are in scope in all (every page, not only changed ones)."""
+    left_scope: list[str]
+    """With ``since`` (first page only): students changed since then that are no longer
+    in scope (their participation in the departments ended)."""
 
 
 _MODELS: dict[Domain, type[RecordBase]] = {
@@ -168,6 +175,9 @@ def _reader(domain: Domain) -> Callable[..., dict[str, Any]]:
             "revision": page.revision,
             "records": page.records,
             "next_cursor": page.next_cursor,
+            "leads": page.leads,
+            "in_scope": page.in_scope,
+            "left_scope": page.left_scope,
         }
 
     read.__doc__ = f"The portal's `{domain.value}` records of the students in scope."

@@ -1,0 +1,1 @@
+"""The scheduler's project file: one SQLite file (DESIGN.md section 1)."""

@@ -4,7 +4,9 @@ Per row: B (base: both sides after the last sync), P (portal now), D (project no
 P == D: nothing to do. Otherwise each differing field is a portal change (D == B), a
 project change (P == B), a first difference (no base yet) or a **conflict** (both
 changed since B, and differently). A row moves whole, towards the side that does not
-lead; a row with a conflict waits for the scheduler's decision.
+lead; a row with a conflict waits for the scheduler's decision. A missing row reads as
+``absent(domain)``: a row missing on one side and all empty on the other is no
+difference.
 """
 
 from __future__ import annotations
@@ -32,7 +34,11 @@ class Origin(StrEnum):
     PROJECT = "project"
     """Changed in the project since the last sync."""
     BOTH = "both"
-    """Changed on both sides: a conflict."""
+    """A field changed on both sides, and differently: a conflict."""
+    MIXED = "mixed"
+    """Some fields changed in the portal, others in the project, none on both: no
+    conflict; the leading side's row is proposed (the other side's changes in it are
+    shown as replaced, like a project change in a portal-led domain)."""
     FIRST = "first"
     """Never synced: a plain difference."""
 
@@ -162,7 +168,8 @@ def _row(
     project: Fields | None,
     base: Fields | None,
     leads: Mapping[str, Lead],
-) -> DiffRow:
+) -> DiffRow | None:
+    """The row's differing fields, or None when every field agrees."""
     empty = absent(domain)
     p = empty if portal is None else portal
     d = empty if project is None else project
@@ -182,16 +189,18 @@ def _row(
         else:
             clash = False
         fields.append(FieldDiff(name, pv, dv, bv, clash))
+    if not fields:
+        return None  # missing on one side, every field empty on the other
     if base is None:
         origin = Origin.FIRST
     elif conflict:
         origin = Origin.BOTH
-    elif by_portal and not by_project:
+    elif by_portal and by_project:
+        origin = Origin.MIXED  # one field changed in the portal, another in the project
+    elif by_portal:
         origin = Origin.PORTAL
-    elif by_project and not by_portal:
-        origin = Origin.PROJECT
     else:
-        origin = Origin.BOTH  # one field changed in the portal, another in the project
+        origin = Origin.PROJECT
     direction = row_direction(domain, key, portal, base, leads)
     return DiffRow(key, portal, project, base, tuple(fields), direction, origin)
 
@@ -212,24 +221,40 @@ def compare(
     lead_of = leads or {}
     find_project = project.get
     find_base = base.get
-    rows: list[DiffRow] = []
+    found: list[DiffRow | None] = []
     missing = 0
     for key, p in portal.items():
         d = find_project(key)
         if d != p:
             missing += d is None
-            rows.append(_row(domain, names, key, p, d, find_base(key), lead_of))
+            found.append(_row(domain, names, key, p, d, find_base(key), lead_of))
     if len(project) > len(portal) - missing:
         in_portal = portal.keys()
         for key, d in project.items():
             if key not in in_portal:
-                rows.append(_row(domain, names, key, None, d, find_base(key), lead_of))
+                found.append(_row(domain, names, key, None, d, find_base(key), lead_of))
+    rows = [row for row in found if row is not None]
     rows.sort(key=lambda row: (row.key[0], row.key[1] or ""))
     return DomainDiff(domain, tuple(rows), dict(lead_of))
 
 
-def settled(portal: State, project: State, base: State) -> dict[Key, Fields]:
-    """Rows equal on both sides whose base is behind: the base moves on to them."""
+def settled(
+    portal: State, project: State, base: State, *, domain: SyncDomain | None = None
+) -> dict[Key, Fields]:
+    """Rows equal on both sides whose base is behind: the base moves on to them.
+
+    With ``domain``, a missing row reads as ``absent(domain)``, as ``compare`` reads it:
+    rows that both sides removed settle too, their base becoming the absent row (a stale
+    base would later hide a conflict or name the wrong side as the one that changed).
+    """
     find_base = base.get
-    find_project = project.get
-    return {k: p for k, p in portal.items() if find_project(k) == p and find_base(k) != p}
+    if domain is None:
+        find_project = project.get
+        return {k: p for k, p in portal.items() if find_project(k) == p and find_base(k) != p}
+    empty = absent(domain)
+    result: dict[Key, Fields] = {}
+    for k in portal.keys() | project.keys() | base.keys():
+        p = portal.get(k, empty)
+        if project.get(k, empty) == p and find_base(k) != p:
+            result[k] = p
+    return result

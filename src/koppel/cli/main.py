@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from koppel import __version__
-from koppel.cli import exports, imports, portal, tokens, undo, users
+from koppel.cli import connect, exports, imports, portal, project, tokens, undo, users
 from koppel.cli.context import CONTEXT
 
 app = typer.Typer(
@@ -56,6 +56,8 @@ app.add_typer(tokens.app, name="token")
 app.add_typer(imports.app, name="import")
 app.add_typer(exports.app, name="export")
 app.command("undo")(undo.undo)
+app.add_typer(project.app, name="project")
+app.add_typer(connect.app, name="connect")
 
 
 def run() -> None:

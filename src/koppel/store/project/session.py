@@ -62,6 +62,17 @@ class Entry:
     after: Fields | None
 
 
+@dataclass
+class CachedRead:
+    """What the portal answered for one domain, kept in the project file."""
+
+    revision: int
+    as_of: str
+    rows: dict[Key, Fields]
+    versions: dict[str, int]
+    """Every student in scope, with its version."""
+
+
 @dataclass(frozen=True)
 class ChangesetRecord:
     id: str
@@ -125,7 +136,7 @@ class ProjectSession:
     def student_rows(self, numbers: Iterable[str]) -> dict[Key, Fields]:
         return STUDENT_ROWS.read(self.conn, numbers)
 
-    def extra(self, name: str) -> dict[str, str]:
+    def extra_property(self, name: str) -> dict[str, str]:
         """One extra property (like ``#EMAIL``) per student that has it."""
         t = tables.extra_properties
         query = select(t.c.number, t.c.value).where(t.c.name == name)
@@ -261,62 +272,66 @@ class ProjectSession:
 
     # --- what the portal answered last ------------------------------------------------
 
-    def cached(self, domain: SyncDomain) -> tuple[int | None, str | None, dict[Key, Fields]]:
-        """(revision, as_of, rows) of the portal's last answer for ``domain``."""
+    def cached(self, domain: SyncDomain) -> CachedRead | None:
+        """The portal's last answer for ``domain``: None when it was never read."""
         t = tables.portal_reads
         row = self.conn.execute(
             select(t.c.revision, t.c.as_of).where(t.c.domain == domain.value)
         ).first()
         if row is None:
-            return None, None, {}
-        return (
-            int(row.revision),
-            str(row.as_of),
-            DomainTable(tables.portal_cache, domain).read(self.conn),
-        )
+            return None
+        v = tables.portal_versions
+        versions = {
+            number: int(version)
+            for number, version in self.conn.execute(
+                select(v.c.number, v.c.version).where(v.c.domain == domain.value)
+            )
+        }
+        rows = DomainTable(tables.portal_cache, domain.value).read(self.conn)
+        return CachedRead(int(row.revision), str(row.as_of), rows, versions)
 
     def cache(
-        self,
-        domain: SyncDomain,
-        revision: int,
-        as_of: str,
-        rows: Mapping[Key, Fields | None],
-        *,
-        replace: bool,
+        self, domain: SyncDomain, read: CachedRead, *, students: Iterable[str] | None
     ) -> None:
-        cache = DomainTable(tables.portal_cache, domain.value)
-        if replace:
-            pc = tables.portal_cache
+        """Keep ``read``: the rows and versions of ``students`` (None: of everyone) are
+        replaced by those in ``read``."""
+        pc, v, r = tables.portal_cache, tables.portal_versions, tables.portal_reads
+        if students is None:
             self.conn.execute(delete(pc).where(pc.c.domain == domain.value))
-        cache.write(self.conn, rows)
-        t = tables.portal_reads
-        self.conn.execute(delete(t).where(t.c.domain == domain.value))
-        self.conn.execute(insert(t).values(domain=domain.value, revision=revision, as_of=as_of))
+            self.conn.execute(delete(v).where(v.c.domain == domain.value))
+            rows, versions = read.rows, read.versions
+        else:
+            numbers = list(students)
+            for start in range(0, len(numbers), 500):
+                chunk = numbers[start : start + 500]
+                self.conn.execute(
+                    delete(pc).where(pc.c.domain == domain.value, pc.c.number.in_(chunk))
+                )
+                self.conn.execute(
+                    delete(v).where(v.c.domain == domain.value, v.c.number.in_(chunk))
+                )
+            wanted = set(numbers)
+            rows = {k: f for k, f in read.rows.items() if k[0] in wanted}
+            versions = {n: ver for n, ver in read.versions.items() if n in wanted}
+        DomainTable(pc, domain.value).write(self.conn, dict(rows))
+        if versions:
+            self.conn.execute(
+                insert(v),
+                [
+                    {"domain": domain.value, "number": n, "version": ver}
+                    for n, ver in versions.items()
+                ],
+            )
+        self.conn.execute(delete(r).where(r.c.domain == domain.value))
+        self.conn.execute(
+            insert(r).values(domain=domain.value, revision=read.revision, as_of=read.as_of)
+        )
 
     def forget_cache(self) -> None:
+        """The next read asks the portal for everything again."""
         self.conn.execute(delete(tables.portal_cache))
         self.conn.execute(delete(tables.portal_reads))
         self.conn.execute(delete(tables.portal_versions))
-
-    def versions(self, numbers: Iterable[str]) -> dict[str, int]:
-        """The portal's version of each student as last read."""
-        t = tables.portal_versions
-        wanted = list(numbers)
-        found: dict[str, int] = {}
-        for start in range(0, len(wanted), 500):
-            query = select(t.c.number, t.c.version).where(
-                t.c.number.in_(wanted[start : start + 500])
-            )
-            found.update({number: int(version) for number, version in self.conn.execute(query)})
-        return found
-
-    def set_versions(self, versions: Mapping[str, int]) -> None:
-        t = tables.portal_versions
-        numbers = list(versions)
-        for start in range(0, len(numbers), 500):
-            self.conn.execute(delete(t).where(t.c.number.in_(numbers[start : start + 500])))
-        if versions:
-            self.conn.execute(insert(t), [{"number": n, "version": v} for n, v in versions.items()])
 
 
 def state_keys(state: State) -> set[str]:

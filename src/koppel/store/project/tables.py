@@ -135,9 +135,12 @@ portal_cache = Table(
 portal_versions = Table(
     "portal_versions",
     project_metadata,
-    Column("number", String(20), primary_key=True),
+    Column("domain", String(30), nullable=False),
+    Column("number", String(20), nullable=False),
     Column("version", Integer, nullable=False),
+    PrimaryKeyConstraint("domain", "number"),
 )
+"""Per domain the students the portal had in scope at the last read, with versions."""
 
 portal_reads = Table(
     "portal_reads",

@@ -1,0 +1,100 @@
+"""``koppel project``: the scheduler's project file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from koppel.cli.options import JsonOption
+from koppel.cli.output import console, print_json, reports_errors
+from koppel.connector.client import PortalClient
+from koppel.i18n import translate
+from koppel.services.connector.project_setup import (
+    assign_groups,
+    init_project,
+    parse_department_list,
+)
+from koppel.store.project.file import ProjectFile, ProjectInfo
+
+app = typer.Typer(help="Het roosterbestand van de roostermaker.", no_args_is_help=True)
+
+FileArgument = Annotated[Path, typer.Argument(help="Het roosterbestand (SQLite).")]
+
+
+@app.command("init")
+@reports_errors
+def init(
+    file: FileArgument,
+    portal: Annotated[str, typer.Option("--portal", help="Adres van het portal.")],
+    token: Annotated[
+        str, typer.Option("--token", envvar="KOPPEL_TOKEN", help="API-token (roostermaker).")
+    ],
+    school_year: Annotated[str, typer.Option("--school-year", help="Bijv. 2026-2027.")],
+    departments: Annotated[
+        str, typer.Option("--departments", help="Afdelingen van het project, bijv. 4H,4V.")
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Maak een nieuw roosterbestand, gekoppeld aan één portal, schooljaar en afdelingen."""
+    info = ProjectInfo(school_year, parse_department_list(departments), portal, token)
+    with PortalClient(portal, token) as client:
+        project = init_project(file, info, client)
+    project.close()
+    if as_json:
+        print_json(
+            {
+                "project": str(file),
+                "school_year": info.school_year,
+                "departments": list(info.departments),
+                "portal": info.portal_url,
+            }
+        )
+        return
+    console.print(
+        translate(
+            "project.created",
+            path=file,
+            year=info.school_year,
+            departments=", ".join(info.departments),
+            url=info.portal_url,
+        ),
+        highlight=False,
+    )
+
+
+@app.command("assign")
+@reports_errors
+def assign(
+    file: FileArgument,
+    student: Annotated[str, typer.Option("--student", help="Leerlingnummer.")],
+    home_class: Annotated[
+        str | None,
+        typer.Option("--home-class", help="AFDELING=STAMKLAS (leeg na = geen), bijv. 4V=4V2."),
+    ] = None,
+    groups: Annotated[
+        str | None,
+        typer.Option("--groups", help="Precies deze clustergroepen, komma's ertussen."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Pas de groepsindeling van een leerling aan in het project (stamklas in een
+    afdeling waar het project leidend is, clustergroepen)."""
+    chosen_class = None
+    if home_class is not None:
+        department, _, name = home_class.partition("=")
+        chosen_class = (department, name or None)
+    chosen_groups = None if groups is None else groups.split(",")
+    project = ProjectFile.open(file)
+    changeset = assign_groups(project, student, home_class=chosen_class, groups=chosen_groups)
+    project.close()
+    if as_json:
+        print_json({"written": changeset is not None, "changeset": changeset})
+    elif changeset is None:
+        console.print(translate("project.unchanged"), highlight=False)
+    else:
+        console.print(
+            translate("project.assigned", student=student, changeset=changeset, path=file),
+            highlight=False,
+        )

@@ -1,0 +1,1 @@
+"""The project side's client of the portal's HTTP API (DESIGN.md section 6)."""

@@ -1,0 +1,208 @@
+"""Texts of the project and the portal connector (command line and, later, its pages)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "domain.students": {"nl": "Leerlingen", "en": "Students"},
+    "domain.personal_data": {"nl": "Persoonsgegevens", "en": "Personal data"},
+    "domain.department_participation": {"nl": "Afdelingsdeelname", "en": "Participation"},
+    "domain.lwoo": {"nl": "LWOO", "en": "LWOO"},
+    "domain.prognoses": {"nl": "Prognoses", "en": "Prognoses"},
+    "domain.package_choices": {"nl": "Pakketkeuzes", "en": "Package choices"},
+    "domain.home_classes": {"nl": "Stamklassen", "en": "Home classes"},
+    "domain.cluster_groups": {"nl": "Clustergroepen", "en": "Cluster groups"},
+    "direction.download": {"nl": "download naar project", "en": "download to the project"},
+    "direction.upload": {"nl": "upload naar portal", "en": "upload to the portal"},
+    "direction.both": {"nl": "beide kanten op", "en": "both ways"},
+    "project.exists": {
+        "nl": "{path} bestaat al; kies een andere bestandsnaam of verwijder het eerst",
+        "en": "{path} already exists; choose another file name or remove it first",
+    },
+    "project.no_folder": {
+        "nl": "de map van {path} bestaat niet; maak die eerst aan",
+        "en": "the folder of {path} does not exist; create it first",
+    },
+    "project.missing": {
+        "nl": "roosterbestand {path} bestaat niet; maak het met 'koppel project init'",
+        "en": "project file {path} does not exist; create it with 'koppel project init'",
+    },
+    "project.not_a_project": {
+        "nl": "{path} is geen roosterbestand van koppel",
+        "en": "{path} is not a koppel project file",
+    },
+    "project.bad_departments": {
+        "nl": "geef minstens één afdeling met --departments, bijv. 4H,4V",
+        "en": "give at least one department with --departments, e.g. 4H,4V",
+    },
+    "project.unknown_departments": {
+        "nl": "het portal kent afdeling(en) {departments} niet; bekend zijn: {known}",
+        "en": "the portal does not know department(s) {departments}; known are: {known}",
+    },
+    "project.not_project_led": {
+        "nl": "in afdeling {department} is het portal leidend voor stamklassen: pas de "
+        "stamklas aan in het portal, of laat de beheerder het project leidend maken",
+        "en": "in department {department} the portal leads home classes: change the home "
+        "class in the portal, or ask the administrator to make the project lead",
+    },
+    "project.group_name_too_long": {
+        "nl": "een groepsnaam is hoogstens 40 tekens lang",
+        "en": "a group name is at most 40 characters long",
+    },
+    "project.unknown_student": {
+        "nl": "leerling {student} staat niet in het roosterbestand",
+        "en": "student {student} is not in the project file",
+    },
+    "project.not_in_department": {
+        "nl": "leerling {student} neemt niet deel aan afdeling {department}",
+        "en": "student {student} does not take part in department {department}",
+    },
+    "project.created": {
+        "nl": "Roosterbestand {path} gemaakt voor schooljaar {year}, afdelingen "
+        "{departments}, gekoppeld aan {url}. Volgende stap: koppel connect status {path}",
+        "en": "Project file {path} made for school year {year}, departments {departments}, "
+        "linked to {url}. Next: koppel connect status {path}",
+    },
+    "project.assigned": {
+        "nl": "Groepsindeling van {student} aangepast (wijzigingenset {changeset}). Upload "
+        "met: koppel connect upload {path} group_assignments",
+        "en": "Group assignment of {student} changed (change set {changeset}). Upload with: "
+        "koppel connect upload {path} group_assignments",
+    },
+    "project.unchanged": {
+        "nl": "Niets veranderd: de groepsindeling was al zo.",
+        "en": "Nothing changed: the group assignment was already like that.",
+    },
+    "connector.portal_unreachable": {
+        "nl": "het portal op {url} antwoordt niet ({reason}); er is niets geschreven. "
+        "Controleer het adres en of het portal draait, en probeer het opnieuw",
+        "en": "the portal at {url} does not answer ({reason}); nothing was written. Check "
+        "the address and that the portal runs, and try again",
+    },
+    "connector.portal_token": {
+        "nl": "het portal weigert het token van dit roosterbestand (401: {message}); maak "
+        "een nieuw token met 'koppel token create' en zet het met 'koppel project init'",
+        "en": "the portal refuses this project's token (401: {message}); make a new token "
+        "with 'koppel token create'",
+    },
+    "connector.portal_forbidden": {
+        "nl": "het token mag dit niet in het portal (403: {message}); de roostermaker of "
+        "beheerder kan een token met de juiste rol maken",
+        "en": "the token may not do this in the portal (403: {message}); a scheduler or "
+        "administrator can make a token with the right role",
+    },
+    "connector.portal_conflict": {
+        "nl": "het portal weigert: {message}",
+        "en": "the portal refuses: {message}",
+    },
+    "connector.portal_stale": {
+        "nl": "het portal is intussen gewijzigd: {message}. Vraag de verschillen opnieuw op",
+        "en": "the portal changed in the meantime: {message}. Ask for the differences again",
+    },
+    "connector.portal_refused": {
+        "nl": "het portal weigert ({status}): {message}",
+        "en": "the portal refuses ({status}): {message}",
+    },
+    "connector.unknown_domain": {
+        "nl": "onbekend domein '{domain}'; bekend zijn: {known}",
+        "en": "unknown domain '{domain}'; known are: {known}",
+    },
+    "connector.not_uploadable": {
+        "nl": "{domain} kan niet geüpload worden: het portal is daar leidend. Upload kan "
+        "voor students, home_classes, cluster_groups of group_assignments",
+        "en": "{domain} cannot be uploaded: the portal leads there. Upload works for "
+        "students, home_classes, cluster_groups or group_assignments",
+    },
+    "connector.not_downloadable": {
+        "nl": "{domain} kan niet gedownload worden: het project is daar leidend; gebruik "
+        "'koppel connect upload'",
+        "en": "{domain} cannot be downloaded: the project leads there; use 'koppel connect upload'",
+    },
+    "connector.skip.stale": {
+        "nl": "in het portal gewijzigd sinds de vergelijking: niet overschreven",
+        "en": "changed in the portal since the comparison: not overwritten",
+    },
+    "connector.skip.conflict": {
+        "nl": "het portal weigert deze wijziging",
+        "en": "the portal refuses this change",
+    },
+    "connector.skip.refused": {
+        "nl": "het portal weigert deze wijziging",
+        "en": "the portal refuses this change",
+    },
+    "connector.skip.no_department": {
+        "nl": "geen deelname aan een afdeling van het project: eerst een afdeling geven",
+        "en": "no participation in a department of the project: give it one first",
+    },
+    "connector.skip.not_in_portal": {
+        "nl": "de leerling staat (nog) niet in het portal: upload eerst de leerlingen",
+        "en": "the student is not in the portal (yet): upload the students first",
+    },
+    "connector.status.title": {
+        "nl": "Portalconnector: {path} (portalgegevens van {as_of})",
+        "en": "Portal connector: {path} (portal data of {as_of})",
+    },
+    "connector.column.domain": {"nl": "Onderdeel", "en": "Domain"},
+    "connector.column.status": {"nl": "Status", "en": "Status"},
+    "connector.column.direction": {"nl": "Richting", "en": "Direction"},
+    "connector.column.conflicts": {"nl": "Conflicten", "en": "Conflicts"},
+    "connector.column.student": {"nl": "Leerling", "en": "Student"},
+    "connector.column.department": {"nl": "Afd", "en": "Dept"},
+    "connector.column.field": {"nl": "Veld", "en": "Field"},
+    "connector.column.portal": {"nl": "P (portal)", "en": "P (portal)"},
+    "connector.column.project": {"nl": "D (project)", "en": "D (project)"},
+    "connector.column.base": {"nl": "Laatst gelijk", "en": "Base"},
+    "connector.diff.title": {
+        "nl": "{domain}: {rows} verschillen (portalgegevens van {as_of})",
+        "en": "{domain}: {rows} differences (portal data of {as_of})",
+    },
+    "connector.diff.none": {
+        "nl": "{domain}: geen verschillen (portalgegevens van {as_of}).",
+        "en": "{domain}: no differences (portal data of {as_of}).",
+    },
+    "connector.diff.more": {
+        "nl": "… en nog {count} regels; gebruik --json voor alles.",
+        "en": "… and {count} more rows; use --json for all of them.",
+    },
+    "connector.auto": {
+        "nl": "Persoonsgegevens uit het portal overgenomen voor {count} leerlingen "
+        "(wijzigingenset {changeset}).",
+        "en": "Personal data taken over from the portal for {count} students (change set "
+        "{changeset}).",
+    },
+    "connector.applied": {
+        "nl": "{count} regels toegepast ({direction}), wijzigingenset {changeset}. Terugdraaien: "
+        "koppel connect undo {path}",
+        "en": "{count} rows applied ({direction}), change set {changeset}. To reverse: "
+        "koppel connect undo {path}",
+    },
+    "connector.nothing": {
+        "nl": "Niets toe te passen: de selectie heeft geen verschillen in deze richting.",
+        "en": "Nothing to apply: the selection has no differences in this direction.",
+    },
+    "connector.conflicts_left": {
+        "nl": "{count} conflicten niet toegepast: beide kanten wijzigden sinds de vorige "
+        "synchronisatie. Bekijk ze met 'koppel connect diff' en neem de waarde van de "
+        "leidende kant over met --accept-conflicts.",
+        "en": "{count} conflicts not applied: both sides changed since the last sync. See "
+        "them with 'koppel connect diff' and take the leading side's value with "
+        "--accept-conflicts.",
+    },
+    "connector.skipped": {
+        "nl": "Overgeslagen: {student} {department}: {reason}",
+        "en": "Skipped: {student} {department}: {reason}",
+    },
+    "connector.undone": {
+        "nl": "Wijzigingenset {changeset} teruggedraaid ({count} regels).",
+        "en": "Change set {changeset} undone ({count} rows).",
+    },
+    "connector.undone_portal": {
+        "nl": "Ook in het portal teruggedraaid (wijzigingenset {changeset}).",
+        "en": "Undone in the portal too (change set {changeset}).",
+    },
+    "connector.nothing_to_undo": {
+        "nl": "Er is niets om terug te draaien in dit roosterbestand.",
+        "en": "There is nothing to undo in this project file.",
+    },
+}

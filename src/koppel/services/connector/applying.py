@@ -1,0 +1,173 @@
+"""Download (portal -> project, one transaction of the project file) and upload
+(project -> portal, one batch through the API): each one change set for undo."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from koppel.domain.sync.compare import DiffRow, absent, settled
+from koppel.domain.sync.domains import Direction, Fields, Key, SyncDomain
+from koppel.domain.sync.plan import plan_apply
+from koppel.services.connector.comparing import Comparer, DomainView
+from koppel.services.connector.results import ApplyResult
+from koppel.services.connector.uploads import send_upload
+from koppel.store.project.session import ChangesetRecord, Entry, ProjectSession
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which differing rows to apply: all by default."""
+
+    departments: Collection[str] | None = None
+    students: Collection[str] | None = None
+    accept_conflicts: bool = False
+    only_new_package_departments: bool = False
+    """Package choices: only departments that have no packages in the project yet."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _chosen(
+    view: DomainView, direction: Direction, selection: Selection
+) -> tuple[list[DiffRow], list[DiffRow]]:
+    departments = selection.departments
+    if view.diff.domain is SyncDomain.PACKAGE_CHOICES and selection.only_new_package_departments:
+        having = {key[1] for key in view.project}
+        candidates = {row.department for row in view.diff.rows if row.department}
+        allowed = {code for code in candidates if code not in having}
+        departments = allowed if departments is None else allowed & set(departments)
+    return view.diff.selected(
+        direction=direction,
+        departments=departments,
+        students=selection.students,
+        accept_conflicts=selection.accept_conflicts,
+    )
+
+
+def _base_entries(
+    session: ProjectSession, view: DomainView, applied: Mapping[Key, Fields]
+) -> list[Entry]:
+    """The base of applied rows becomes the applied value; rows both sides agree on
+    settle too."""
+    rows = dict(settled(view.portal, view.project, view.base))
+    rows.update(applied)
+    return session.write_base(view.diff.domain, rows)
+
+
+def _new_students(comparer: Comparer, rows: Iterable[DiffRow]) -> dict[Key, Fields | None]:
+    """Students coming down get the portal's personal data; LWOO follows in its domain."""
+    wanted = list(rows)
+    adding = [row.key for row in wanted if row.portal is not None]
+    personal = comparer.portal(SyncDomain.PERSONAL_DATA).rows if adding else {}
+    result: dict[Key, Fields | None] = {}
+    for row in wanted:
+        if row.portal is None:
+            result[row.key] = None
+        else:
+            found = personal.get(row.key)
+            result[row.key] = (*(found or ("",) * 10), False)
+    return result
+
+
+def download(
+    comparer: Comparer,
+    domain: SyncDomain,
+    selection: Selection,
+    *,
+    action: str = "download",
+) -> ApplyResult:
+    """The selected differences of ``domain`` from the portal into the project."""
+    view = comparer.view(domain)
+    chosen, waiting = _chosen(view, Direction.DOWNLOAD, selection)
+    result = ApplyResult((domain,), Direction.DOWNLOAD, view.as_of, conflicts=len(waiting))
+    if not chosen:
+        return result
+    plan = plan_apply(domain, Direction.DOWNLOAD, chosen, view.base)
+    target: dict[Key, Fields | None] = (
+        _new_students(comparer, chosen)
+        if domain is SyncDomain.STUDENTS
+        else {write.key: write.after for write in plan.target}
+    )
+    changeset = uuid.uuid4().hex
+    with comparer.project.begin() as session:
+        entries = session.write(domain, target)
+        entries += _base_entries(
+            session, view, {w.key: w.after for w in plan.base if w.after is not None}
+        )
+        session.record_changeset(
+            ChangesetRecord(
+                changeset,
+                _now(),
+                action,
+                domain.value,
+                {"applied": len(chosen), "conflicts": len(waiting), "as_of": view.as_of},
+                None,
+                None,
+            ),
+            entries,
+        )
+    result.changeset = changeset
+    result.applied = len(chosen)
+    return result
+
+
+def upload(
+    comparer: Comparer, domains: tuple[SyncDomain, ...], selection: Selection
+) -> ApplyResult:
+    """The selected project changes of ``domains`` to the portal in one batch (one portal
+    change set); the project keeps the new base and the portal's change set for undo."""
+    views = {domain: comparer.view(domain) for domain in domains}
+    as_of = max(view.as_of for view in views.values())
+    result = ApplyResult(domains, Direction.UPLOAD, as_of)
+    chosen: dict[SyncDomain, list[DiffRow]] = {}
+    for domain, view in views.items():
+        rows, waiting = _chosen(view, Direction.UPLOAD, selection)
+        result.conflicts += len(waiting)
+        if rows:
+            chosen[domain] = rows
+    if not chosen:
+        return result
+    sent = send_upload(comparer, views, chosen)
+    result.skipped = sent.skipped
+    if not sent.applied:
+        return result
+    changeset = uuid.uuid4().hex
+    with comparer.project.begin() as session:
+        entries: list[Entry] = []
+        for domain, rows in sent.applied.items():
+            applied = {row.key: row.project or absent(domain) for row in rows}
+            entries += _base_entries(session, views[domain], applied)
+        session.record_changeset(
+            ChangesetRecord(
+                changeset,
+                _now(),
+                "upload",
+                ",".join(d.value for d in domains),
+                _summary(sent.applied, result, as_of),
+                sent.portal_changeset,
+                None,
+            ),
+            entries,
+        )
+    comparer.forget()
+    result.changeset = changeset
+    result.portal_changeset = sent.portal_changeset
+    result.applied = sum(len(rows) for rows in sent.applied.values())
+    return result
+
+
+def _summary(
+    applied: Mapping[SyncDomain, list[DiffRow]], result: ApplyResult, as_of: str
+) -> dict[str, Any]:
+    return {
+        "applied": {domain.value: len(rows) for domain, rows in applied.items()},
+        "skipped": len(result.skipped),
+        "conflicts": result.conflicts,
+        "as_of": as_of,
+    }

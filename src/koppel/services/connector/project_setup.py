@@ -1,0 +1,97 @@
+"""Making a project file, and the scheduler's own edits of group assignments in it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from koppel.connector.client import PortalClient
+from koppel.domain.errors import InvalidValue
+from koppel.domain.school import SchoolYear, normalise_department_code
+from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
+from koppel.store.project.file import ProjectFile, ProjectFileError, ProjectInfo
+from koppel.store.project.session import ChangesetRecord
+
+
+def parse_department_list(text: str) -> tuple[str, ...]:
+    codes = [part for part in text.split(",") if part.strip()]
+    if not codes:
+        raise ProjectFileError("project.bad_departments")
+    return tuple(sorted({normalise_department_code(code) for code in codes}))
+
+
+def init_project(
+    path: Path,
+    info: ProjectInfo,
+    client: PortalClient,
+) -> ProjectFile:
+    """A new project file linked to the portal; the portal is asked first whether the
+    token works and knows the school year and departments, so nothing is made in vain."""
+    SchoolYear(info.school_year)
+    if path.exists():
+        raise ProjectFileError("project.exists", path=str(path))
+    leads = client.leads(info.school_year)
+    unknown = [code for code in info.departments if code not in leads]
+    if unknown:
+        raise ProjectFileError(
+            "project.unknown_departments",
+            departments=", ".join(unknown),
+            known=", ".join(sorted(leads)),
+        )
+    project = ProjectFile.create(path, info)
+    with project.begin() as session:
+        session.set_leads(leads)
+    return project
+
+
+def assign_groups(
+    project: ProjectFile,
+    student: str,
+    *,
+    home_class: tuple[str, str | None] | None = None,
+    groups: Sequence[str] | None = None,
+) -> str | None:
+    """The scheduler's edit: a home class in a project-led department and/or exactly
+    these cluster groups. One change set that ``koppel connect undo`` reverses; None
+    when nothing changed."""
+    rows: dict[SyncDomain, dict[Key, Fields | None]] = {}
+    with project.begin() as session:
+        if student not in session.students():
+            raise ProjectFileError("project.unknown_student", student=student)
+        if home_class is not None:
+            department = normalise_department_code(home_class[0])
+            if session.leads().get(department, Lead.PORTAL.value) != Lead.PROJECT.value:
+                raise ProjectFileError("project.not_project_led", department=department)
+            taking_part = session.state(SyncDomain.DEPARTMENT_PARTICIPATION)
+            if (student, department) not in taking_part:
+                raise ProjectFileError(
+                    "project.not_in_department", student=student, department=department
+                )
+            name = (home_class[1] or "").strip()
+            rows[SyncDomain.HOME_CLASSES] = {(student, department): (name,) if name else None}
+        if groups is not None:
+            names = tuple(sorted({g.strip() for g in groups if g.strip()}))
+            if any(len(name) > 40 for name in names):
+                raise InvalidValue("project.group_name_too_long")
+            rows[SyncDomain.CLUSTER_GROUPS] = {(student, None): (names,) if names else None}
+        entries = []
+        for domain, changes in rows.items():
+            entries += session.write(domain, changes)
+        if not entries:
+            return None
+        changeset = uuid.uuid4().hex
+        session.record_changeset(
+            ChangesetRecord(
+                changeset,
+                datetime.now(UTC).isoformat(timespec="microseconds"),
+                "edit",
+                ",".join(d.value for d in rows),
+                {"student": student},
+                None,
+                None,
+            ),
+            entries,
+        )
+    return changeset

@@ -1,0 +1,173 @@
+"""The connector's commands as use cases: status, diff, download, upload, undo.
+
+Every command first takes over the portal's personal data (the seed: the portal always
+leads there, and opening a project does it), unless the scheduler says ``--no-auto``.
+Conflicting personal data is left for a decision, like everywhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from koppel.domain.errors import KoppelError
+from koppel.domain.sync.compare import DomainDiff
+from koppel.domain.sync.domains import SyncDomain
+from koppel.services.connector.applying import Selection, download, upload
+from koppel.services.connector.comparing import Comparer, DomainStatus, status_of
+from koppel.services.connector.results import ApplyResult, UndoResult
+
+DOWNLOADS = frozenset(
+    {
+        SyncDomain.STUDENTS,
+        SyncDomain.PERSONAL_DATA,
+        SyncDomain.DEPARTMENT_PARTICIPATION,
+        SyncDomain.LWOO,
+        SyncDomain.PROGNOSES,
+        SyncDomain.PACKAGE_CHOICES,
+        SyncDomain.HOME_CLASSES,
+    }
+)
+UPLOADS = frozenset({SyncDomain.STUDENTS, SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS})
+GROUP_ASSIGNMENTS = "group_assignments"
+"""Upload's name for home classes of project-led departments and cluster groups together
+(the seed's "Groepsindelingen")."""
+
+
+class WrongDirection(KoppelError):
+    exit_code = 2
+
+
+def parse_domain(text: str) -> SyncDomain:
+    try:
+        return SyncDomain(text.strip().lower().replace("-", "_"))
+    except ValueError as error:
+        known = ", ".join(d.value for d in SyncDomain)
+        raise WrongDirection("connector.unknown_domain", domain=text, known=known) from error
+
+
+def upload_domains(text: str) -> tuple[SyncDomain, ...]:
+    if text.strip().lower().replace("-", "_") == GROUP_ASSIGNMENTS:
+        return (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS)
+    domain = parse_domain(text)
+    if domain not in UPLOADS:
+        raise WrongDirection("connector.not_uploadable", domain=domain.value)
+    return (domain,)
+
+
+def download_domain(text: str) -> SyncDomain:
+    domain = parse_domain(text)
+    if domain not in DOWNLOADS:
+        raise WrongDirection("connector.not_downloadable", domain=domain.value)
+    return domain
+
+
+def take_over_personal_data(comparer: Comparer) -> ApplyResult:
+    """Opening a project: the portal's personal data replaces the project's (conflicts
+    excepted); one change set of its own, so undo can take it back."""
+    return download(comparer, SyncDomain.PERSONAL_DATA, Selection(), action="auto")
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    as_of: str
+    domains: dict[SyncDomain, DomainStatus]
+    auto: ApplyResult | None
+    read_at: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "as_of": self.as_of,
+            "domains": {d.value: s.as_json() for d, s in self.domains.items()},
+            "auto": None if self.auto is None else self.auto.as_json(),
+        }
+
+
+def status(comparer: Comparer, *, auto: bool = True) -> StatusReport:
+    taken = take_over_personal_data(comparer) if auto else None
+    domains = {domain: status_of(comparer.view(domain).diff) for domain in SyncDomain}
+    return StatusReport(comparer.as_of, domains, taken, datetime.now(UTC).isoformat())
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    as_of: str
+    diff: DomainDiff
+    auto: ApplyResult | None
+
+    def as_json(self, departments: Iterable[str] | None = None) -> dict[str, object]:
+        wanted = None if departments is None else set(departments)
+        rows = [
+            {
+                "student": row.student,
+                "department": row.department,
+                "direction": row.direction.value,
+                "origin": row.origin.value,
+                "conflict": row.conflict,
+                "fields": {
+                    f.name: {
+                        "portal": _json(f.portal),
+                        "project": _json(f.project),
+                        "base": _json(f.base),
+                        "conflict": f.conflict,
+                    }
+                    for f in row.fields
+                },
+            }
+            for row in self.diff.rows
+            if wanted is None or row.department is None or row.department in wanted
+        ]
+        return {
+            "as_of": self.as_of,
+            "domain": self.diff.domain.value,
+            "rows": rows,
+            "auto": None if self.auto is None else self.auto.as_json(),
+        }
+
+
+def _json(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def diff(comparer: Comparer, domain: SyncDomain, *, auto: bool = True) -> DiffReport:
+    taken = take_over_personal_data(comparer) if auto else None
+    view = comparer.view(domain)
+    return DiffReport(view.as_of, view.diff, taken)
+
+
+def download_selection(
+    comparer: Comparer, domain: SyncDomain, selection: Selection, *, auto: bool = True
+) -> tuple[ApplyResult, ApplyResult | None]:
+    taken = None
+    if auto and domain is not SyncDomain.PERSONAL_DATA:
+        taken = take_over_personal_data(comparer)
+    return download(comparer, domain, selection), taken
+
+
+def upload_selection(
+    comparer: Comparer,
+    domains: tuple[SyncDomain, ...],
+    selection: Selection,
+    *,
+    auto: bool = True,
+) -> tuple[ApplyResult, ApplyResult | None]:
+    taken = take_over_personal_data(comparer) if auto else None
+    return upload(comparer, domains, selection), taken
+
+
+def undo_latest(comparer: Comparer) -> UndoResult:
+    """The newest change set of the project undone exactly; an upload's portal change
+    set is undone in the portal first (refused there: nothing changes here)."""
+    with comparer.project.begin() as session:
+        latest = session.latest_changeset()
+    if latest is None:
+        return UndoResult(None, 0)
+    if latest.portal_changeset is not None:
+        comparer.client.undo(latest.portal_changeset)
+    with comparer.project.begin() as session:
+        reversed_rows = session.undo_entries(latest.id, datetime.now(UTC))
+        if latest.portal_changeset is not None:
+            session.forget_cache()
+    comparer.forget()
+    return UndoResult(latest.id, reversed_rows, latest.portal_changeset)

@@ -47,15 +47,16 @@ def read_portal(
         if len(merged_versions) == read.in_scope:
             fresh = CachedRead(read.revision, read.as_of, merged_rows, merged_versions)
             with project.begin() as session:
-                session.cache(
-                    domain, CachedRead(read.revision, read.as_of, rows, versions), students=changed
-                )
+                if changed:
+                    session.cache(domain, fresh)
+                else:
+                    session.touch_cache(domain, read.revision, read.as_of)
             return _side(domain, fresh, read.leads, len(versions))
     read = client.read(domain, school_year=info.school_year, departments=info.departments)
     rows, versions = to_rows(domain, read.records)
     fresh = CachedRead(read.revision, read.as_of, rows, versions)
     with project.begin() as session:
-        session.cache(domain, fresh, students=None)
+        session.cache(domain, fresh)
     return _side(domain, fresh, read.leads, len(versions))
 
 

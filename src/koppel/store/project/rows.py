@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, and_, delete, insert, select, tuple_
 
-from koppel.domain.sync.domains import Fields, Key, Value
+from koppel.domain.sync.domains import Fields, Key
 from koppel.store.project import tables
 
 CHUNK = 500
@@ -49,16 +49,13 @@ class RowTable:
         return ["number", *([self.second] if self.second else []), *self.values]
 
     def _decode_row(self, row: Sequence[object]) -> Fields:
-        offset = 1 if self.second is None else 2
-        found: list[Value] = []
-        for name, value in zip(self.values, row[offset:], strict=True):
-            if name in self.lists:
-                found.append(tuple(json.loads(str(value))))
-            elif isinstance(value, str | int | bool) or value is None:
-                found.append(value)
-            else:
-                found.append(str(value))
-        return tuple(found)
+        values = tuple(row[1 if self.second is None else 2 :])
+        if not self.lists:
+            return values  # type: ignore[return-value]  # SQLite gives str, int, bool, None
+        return tuple(
+            tuple(json.loads(str(value))) if name in self.lists else value
+            for name, value in zip(self.values, values, strict=True)
+        )  # type: ignore[return-value]
 
     def read(self, conn: Connection, numbers: Iterable[str] | None = None) -> dict[Key, Fields]:
         cols = [self.table.c[name] for name in self._columns()]

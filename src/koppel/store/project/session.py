@@ -276,62 +276,43 @@ class ProjectSession:
         """The portal's last answer for ``domain``: None when it was never read."""
         t = tables.portal_reads
         row = self.conn.execute(
-            select(t.c.revision, t.c.as_of).where(t.c.domain == domain.value)
+            select(t.c.revision, t.c.as_of, t.c.rows, t.c.versions).where(
+                t.c.domain == domain.value
+            )
         ).first()
         if row is None:
             return None
-        v = tables.portal_versions
-        versions = {
-            number: int(version)
-            for number, version in self.conn.execute(
-                select(v.c.number, v.c.version).where(v.c.domain == domain.value)
-            )
+        rows = {
+            (number, department): tuple(tuple(v) if isinstance(v, list) else v for v in values)
+            for number, department, values in json.loads(row.rows)
         }
-        rows = DomainTable(tables.portal_cache, domain.value).read(self.conn)
-        return CachedRead(int(row.revision), str(row.as_of), rows, versions)
+        return CachedRead(int(row.revision), str(row.as_of), rows, json.loads(row.versions))
 
-    def cache(
-        self, domain: SyncDomain, read: CachedRead, *, students: Iterable[str] | None
-    ) -> None:
-        """Keep ``read``: the rows and versions of ``students`` (None: of everyone) are
-        replaced by those in ``read``."""
-        pc, v, r = tables.portal_cache, tables.portal_versions, tables.portal_reads
-        if students is None:
-            self.conn.execute(delete(pc).where(pc.c.domain == domain.value))
-            self.conn.execute(delete(v).where(v.c.domain == domain.value))
-            rows, versions = read.rows, read.versions
-        else:
-            numbers = list(students)
-            for start in range(0, len(numbers), 500):
-                chunk = numbers[start : start + 500]
-                self.conn.execute(
-                    delete(pc).where(pc.c.domain == domain.value, pc.c.number.in_(chunk))
-                )
-                self.conn.execute(
-                    delete(v).where(v.c.domain == domain.value, v.c.number.in_(chunk))
-                )
-            wanted = set(numbers)
-            rows = {k: f for k, f in read.rows.items() if k[0] in wanted}
-            versions = {n: ver for n, ver in read.versions.items() if n in wanted}
-        DomainTable(pc, domain.value).write(self.conn, dict(rows))
-        if versions:
-            self.conn.execute(
-                insert(v),
-                [
-                    {"domain": domain.value, "number": n, "version": ver}
-                    for n, ver in versions.items()
-                ],
-            )
-        self.conn.execute(delete(r).where(r.c.domain == domain.value))
+    def cache(self, domain: SyncDomain, read: CachedRead) -> None:
+        """Keep the portal's answer for ``domain`` (one row per domain: read in one go)."""
+        t = tables.portal_reads
+        rows = [[key[0], key[1], list(values)] for key, values in read.rows.items()]
+        self.conn.execute(delete(t).where(t.c.domain == domain.value))
         self.conn.execute(
-            insert(r).values(domain=domain.value, revision=read.revision, as_of=read.as_of)
+            insert(t).values(
+                domain=domain.value,
+                revision=read.revision,
+                as_of=read.as_of,
+                rows=json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
+                versions=json.dumps(read.versions, separators=(",", ":")),
+            )
+        )
+
+    def touch_cache(self, domain: SyncDomain, revision: int, as_of: str) -> None:
+        """Nothing changed in the portal since the kept answer: only its revision moves."""
+        t = tables.portal_reads
+        self.conn.execute(
+            update(t).where(t.c.domain == domain.value).values(revision=revision, as_of=as_of)
         )
 
     def forget_cache(self) -> None:
         """The next read asks the portal for everything again."""
-        self.conn.execute(delete(tables.portal_cache))
         self.conn.execute(delete(tables.portal_reads))
-        self.conn.execute(delete(tables.portal_versions))
 
 
 def state_keys(state: State) -> set[str]:

@@ -3,7 +3,7 @@
 The scheduler's data (students with personal data and LWOO, participations, prognoses,
 package choices, home classes, cluster groups, extra properties) sits in plain tables
 that ``sqlite3`` shows readably. ``sync_base`` is what both sides held after the last
-sync (the base of the three-way comparison), ``portal_cache`` what the portal answered
+sync (the base of the three-way comparison), ``portal_reads`` what the portal answered
 last (so a status asks only for what changed since), and ``changesets`` with
 ``changeset_entries`` hold every row before and after each apply, for undo.
 """
@@ -122,33 +122,17 @@ sync_base = Table(
     PrimaryKeyConstraint("domain", "number", "department"),
 )
 
-portal_cache = Table(
-    "portal_cache",
-    project_metadata,
-    Column("domain", String(30), nullable=False),
-    Column("number", String(20), nullable=False),
-    Column("department", String(8), nullable=False, server_default=""),
-    Column("fields", Text, nullable=False),
-    PrimaryKeyConstraint("domain", "number", "department"),
-)
-
-portal_versions = Table(
-    "portal_versions",
-    project_metadata,
-    Column("domain", String(30), nullable=False),
-    Column("number", String(20), nullable=False),
-    Column("version", Integer, nullable=False),
-    PrimaryKeyConstraint("domain", "number"),
-)
-"""Per domain the students the portal had in scope at the last read, with versions."""
-
 portal_reads = Table(
     "portal_reads",
     project_metadata,
     Column("domain", String(30), primary_key=True),
     Column("revision", Integer, nullable=False),
     Column("as_of", String(40), nullable=False),
+    Column("rows", Text, nullable=False),
+    Column("versions", Text, nullable=False),
 )
+"""Per domain the portal's last answer as JSON: its rows, and every student in scope
+with its version."""
 
 changesets = Table(
     "changesets",

@@ -52,10 +52,11 @@ class RowTable:
         values = tuple(row[1 if self.second is None else 2 :])
         if not self.lists:
             return values  # type: ignore[return-value]  # SQLite gives str, int, bool, None
-        return tuple(
+        decoded = [
             tuple(json.loads(str(value))) if name in self.lists else value
             for name, value in zip(self.values, values, strict=True)
-        )  # type: ignore[return-value]
+        ]
+        return tuple(decoded)  # type: ignore[arg-type]
 
     def read(self, conn: Connection, numbers: Iterable[str] | None = None) -> dict[Key, Fields]:
         cols = [self.table.c[name] for name in self._columns()]

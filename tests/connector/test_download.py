@@ -15,7 +15,12 @@ from tests.connector.edits import portal_last_name, portal_planning, project_row
 
 
 def _students_in_scope(linked: Linked) -> set[str]:
-    s, p, d, y = tables.students, tables.department_participations, tables.departments, tables.school_years
+    s, p, d, y = (
+        tables.students,
+        tables.department_participations,
+        tables.departments,
+        tables.school_years,
+    )
     query = (
         select(s.c.student_number)
         .join(p, p.c.student_id == s.c.id)

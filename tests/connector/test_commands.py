@@ -45,7 +45,8 @@ def test_status_diff_and_download_speak_json(linked: Linked) -> None:
     diff = koppel("connect", "diff", path, "prognoses", "--json")
     assert diff.code == 0, diff.stderr
     (row,) = diff.json()["rows"]
-    assert row["student"] == number and row["department"] is None
+    assert row["student"] == number
+    assert row["department"] is None
     assert row["fields"]["shares"] == {
         "portal": "5V 100",
         "project": "5H 50 / 5V 50",
@@ -53,24 +54,31 @@ def test_status_diff_and_download_speak_json(linked: Linked) -> None:
         "conflict": True,
     }
     table = koppel("connect", "diff", path, "prognoses")
-    assert "P (portal)" in table.stdout and "5H 50 / 5V 50" in table.stdout
+    assert "P (portal)" in table.stdout
+    assert "5H 50 / 5V 50" in table.stdout
 
     refused = koppel("connect", "download", path, "prognoses", "--json")
     assert refused.code == 4
-    assert refused.json()["conflicts"] == 1 and refused.json()["written"] is False
+    assert refused.json()["conflicts"] == 1
+    assert refused.json()["written"] is False
     decided = koppel("connect", "download", path, "prognoses", "--accept-conflicts", "--json")
-    assert decided.code == 0 and decided.json()["applied"] == 1
+    assert decided.code == 0
+    assert decided.json()["applied"] == 1
     undone = koppel("connect", "undo", path, "--json")
-    assert undone.code == 0 and undone.json()["undone"] == decided.json()["changeset"]
+    assert undone.code == 0
+    assert undone.json()["undone"] == decided.json()["changeset"]
 
 
 def test_bad_input_says_what_to_do_and_writes_nothing(linked: Linked, tmp_path: Path) -> None:
     unknown = koppel("connect", "diff", str(linked.path), "timetable")
-    assert unknown.code == 2 and "prognoses" in unknown.stderr
+    assert unknown.code == 2
+    assert "prognoses" in unknown.stderr
     wrong_way = koppel("connect", "upload", str(linked.path), "prognoses")
-    assert wrong_way.code == 2 and "portal" in wrong_way.stderr
+    assert wrong_way.code == 2
+    assert "portal" in wrong_way.stderr
     missing = koppel("connect", "status", str(tmp_path / "nope.koppel"))
-    assert missing.code == 2 and "koppel project init" in missing.stderr
+    assert missing.code == 2
+    assert "koppel project init" in missing.stderr
     target = tmp_path / "new.koppel"
     dead = koppel(
         "project",
@@ -85,7 +93,8 @@ def test_bad_input_says_what_to_do_and_writes_nothing(linked: Linked, tmp_path: 
         "--departments",
         ",".join(DEPARTMENTS),
     )
-    assert dead.code == 2 and "antwoordt niet" in dead.stderr
+    assert dead.code == 2
+    assert "antwoordt niet" in dead.stderr
     assert not target.exists()
     unknown_department = koppel(
         "project",
@@ -100,5 +109,6 @@ def test_bad_input_says_what_to_do_and_writes_nothing(linked: Linked, tmp_path: 
         "--departments",
         "4H,9Q",
     )
-    assert unknown_department.code == 2 and "9Q" in unknown_department.stderr
+    assert unknown_department.code == 2
+    assert "9Q" in unknown_department.stderr
     assert not target.exists()

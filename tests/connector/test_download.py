@@ -75,7 +75,9 @@ def test_a_conflict_is_reported_and_not_overwritten(linked: Linked) -> None:
     project_rows(linked.path, SyncDomain.PROGNOSES, {(number, None): (1, "", "5H 50 / 5V 50")})
     with linked.comparer() as comparer:
         (row,) = comparer.view(SyncDomain.PROGNOSES).diff.rows
-        assert row.conflict and row.proposed is not None and row.proposed[2] == "5V 100"
+        assert row.conflict
+        assert row.proposed is not None
+        assert row.proposed[2] == "5V 100"
         shares = next(f for f in row.fields if f.name == "shares")
         assert (shares.portal, shares.project, shares.conflict) == ("5V 100", "5H 50 / 5V 50", True)
         waiting = download(comparer, SyncDomain.PROGNOSES, Selection())
@@ -108,7 +110,8 @@ def test_personal_data_is_taken_over_when_the_project_is_opened(linked: Linked) 
         untouched = sync.status(comparer, auto=False)
         assert untouched.domains[SyncDomain.PERSONAL_DATA].differences == 1
         report = sync.status(comparer, auto=True)
-    assert report.auto is not None and report.auto.applied == 1
+    assert report.auto is not None
+    assert report.auto.applied == 1
     assert report.domains[SyncDomain.PERSONAL_DATA].ok
     names = {row[0]: row[3] for row in linked.project_data()["students"]}
     assert names[number] == "Jansen-de Vries"

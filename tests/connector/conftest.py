@@ -76,9 +76,12 @@ class Linked:
         return found
 
     def download_everything(self) -> None:
+        """The project starts as a copy of the portal, group assignments included."""
         with self.comparer() as comparer:
             for domain in DOWNLOADED:
                 download(comparer, domain, Selection(accept_conflicts=True))
+            for domain in (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS):
+                download(comparer, domain, Selection(take_portal=True))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from koppel.services.connector import sync
 from koppel.services.connector.applying import Selection, download
 from koppel.services.planning_edits import PlanningEdit
 from koppel.store import tables
-from tests.connector.conftest import DEPARTMENTS, DOWNLOADED, Linked
+from tests.connector.conftest import DEPARTMENTS, Linked
 from tests.connector.edits import portal_last_name, portal_planning, project_rows
 
 
@@ -44,9 +44,8 @@ def test_a_new_project_downloads_the_portals_students_and_every_domain(linked: L
         report = sync.status(comparer, auto=False)
         in_project = comparer.project.info()
     assert in_project.departments == DEPARTMENTS
-    for domain in DOWNLOADED:
-        found = report.domains[domain]
-        assert found.download == 0, (domain, found)
+    for domain in SyncDomain:
+        assert report.domains[domain].ok, (domain, report.domains[domain])
     assert {key[0] for key in linked.project_data()["students"]} == _students_in_scope(linked)
     assert len(linked.project_data()["students"]) > 50
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -132,8 +133,7 @@ def diff(
     no_auto: NoAutoOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Per leerling en veld wat verschilt: P (portal), D (project) en de laatst gelijke
-    waarde; niets wordt geschreven."""
+    """Per leerling en veld wat verschilt: P (portal), D (project), basis; schrijft niets."""
     chosen = sync.parse_domain(domain)
     with _connector(file) as comparer:
         report = sync.diff(comparer, chosen, auto=not no_auto)
@@ -222,13 +222,21 @@ def download(
             help="Pakketkeuzes: alleen afdelingen die nog geen pakketten in het project hebben.",
         ),
     ] = False,
+    take_portal: Annotated[
+        bool,
+        typer.Option(
+            "--take-portal",
+            help="Ook waar het project leidend is de indeling van het portal overnemen "
+            "(om een nieuw project met de groepen van het portal te beginnen).",
+        ),
+    ] = False,
     no_auto: NoAutoOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Haal de geselecteerde verschillen uit het portal naar het project (één
-    wijzigingenset)."""
-    chosen = sync.download_domain(domain)
+    """Haal de geselecteerde verschillen uit het portal naar het project (één wijzigingenset)."""
+    chosen = sync.download_domain(domain, take_portal=take_portal)
     selection = _selection(department, student, accept_conflicts, only_new)
+    selection = replace(selection, take_portal=take_portal)
     with _connector(file) as comparer:
         result, taken = sync.download_selection(comparer, chosen, selection, auto=not no_auto)
     _report(file, result, taken, as_json)
@@ -248,8 +256,7 @@ def upload(
     no_auto: NoAutoOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Zet de geselecteerde wijzigingen van het project in het portal (één
-    wijzigingenset in het portal, met versies: niets wordt overschreven)."""
+    """Zet de geselecteerde wijzigingen van het project in het portal (één wijzigingenset)."""
     domains = sync.upload_domains(domain)
     selection = _selection(department, student, accept_conflicts)
     with _connector(file) as comparer:
@@ -260,8 +267,7 @@ def upload(
 @app.command("undo")
 @reports_errors
 def undo(file: FileArgument, as_json: JsonOption = False) -> None:
-    """Draai de laatste wijzigingenset van het project terug (een upload ook in het
-    portal)."""
+    """Draai de laatste wijzigingenset terug (bij een upload ook in het portal)."""
     with _connector(file) as comparer:
         result = sync.undo_latest(comparer)
     if as_json:

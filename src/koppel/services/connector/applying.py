@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +27,10 @@ class Selection:
     accept_conflicts: bool = False
     only_new_package_departments: bool = False
     """Package choices: only departments that have no packages in the project yet."""
+    take_portal: bool = False
+    """Download the portal's rows even where the project leads (home classes of
+    project-led departments, cluster groups): how a new project starts from the portal's
+    group assignments. An explicit choice; never the default."""
 
 
 def _now() -> str:
@@ -42,7 +46,12 @@ def _chosen(
         candidates = {row.department for row in view.diff.rows if row.department}
         allowed = {code for code in candidates if code not in having}
         departments = allowed if departments is None else allowed & set(departments)
-    return view.diff.selected(
+    diff = view.diff
+    if selection.take_portal and direction is Direction.DOWNLOAD:
+        diff = replace(
+            diff, rows=tuple(replace(row, direction=Direction.DOWNLOAD) for row in diff.rows)
+        )
+    return diff.selected(
         direction=direction,
         departments=departments,
         students=selection.students,

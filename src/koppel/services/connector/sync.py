@@ -56,9 +56,9 @@ def upload_domains(text: str) -> tuple[SyncDomain, ...]:
     return (domain,)
 
 
-def download_domain(text: str) -> SyncDomain:
+def download_domain(text: str, *, take_portal: bool = False) -> SyncDomain:
     domain = parse_domain(text)
-    if domain not in DOWNLOADS:
+    if domain not in DOWNLOADS and not take_portal:
         raise WrongDirection("connector.not_downloadable", domain=domain.value)
     return domain
 

@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= koppel-demo.db
 DEMO_STUDENTS ?= 1200
+DEMO_PROJECT ?= $(basename $(DEMO_DB)).koppel
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -33,8 +34,11 @@ browser:
 		echo "WARNING: /usr/bin/chromium is missing and cannot be installed here: the browser tests will be SKIPPED."; \
 	fi
 
+# The demo school, and next to it a scheduler's project with differences (koppel connect).
 demo: install
-	$(BIN)/koppel --database sqlite:///$(DEMO_DB) demo --students $(DEMO_STUDENTS) --replace
+	rm -f $(DEMO_PROJECT)
+	$(BIN)/koppel --database sqlite:///$(DEMO_DB) demo --students $(DEMO_STUDENTS) --replace \
+		--project $(DEMO_PROJECT) --portal-url http://$(HOST):$(PORT)
 	$(BIN)/koppel --database sqlite:///$(DEMO_DB) serve --host $(HOST) --port $(PORT)
 
 lint: install

@@ -7,6 +7,7 @@ that every other command starts quickly.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,6 +16,7 @@ from rich.table import Table
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import RichProgress, console, print_json, reports_errors
+from koppel.domain.accounts import Role
 from koppel.i18n import translate
 from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
@@ -67,14 +69,35 @@ def demo(
         bool,
         typer.Option("--replace", help="Gooi alles in de database weg en begin opnieuw."),
     ] = False,
+    project: Annotated[
+        Path | None,
+        typer.Option(
+            "--project",
+            help="Schrijf ook een roosterbestand met verschillen, gekoppeld aan het demoportal.",
+        ),
+    ] = None,
+    portal_url: Annotated[
+        str | None,
+        typer.Option(
+            "--portal-url",
+            help="Adres van het portal voor het roosterbestand (standaard http://127.0.0.1:8000).",
+        ),
+    ] = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Bouw een realistische demoschool (verzonnen gegevens) in de portaldatabase."""
     from koppel.services.demo.build import build_demo_school
+    from koppel.services.demo.project import (
+        DEFAULT_PORTAL_URL,
+        check_project_path,
+        write_demo_project,
+    )
     from koppel.store.migrate import upgrade
     from koppel.store.reset import drop_everything
 
+    if project is not None:
+        check_project_path(project)  # refused before the database is touched
     engine = CONTEXT.engine(database)
     ensure_reachable(engine)
     if replace:
@@ -88,8 +111,21 @@ def demo(
             today=date.today(),
             progress=progress,
         )
+    written = None
+    if project is not None:
+        written = write_demo_project(
+            SqlAlchemyUnitOfWork(engine),
+            project,
+            school_year=result.school_year,
+            scheduler=result.personas[Role.SCHEDULER.value],
+            seed=seed,
+            portal_url=portal_url or DEFAULT_PORTAL_URL,
+        )
     if as_json:
-        print_json(result.as_json())
+        found = result.as_json(None if written is None else str(written.path))
+        if written is not None:
+            found["project_differences"] = written.planted
+        print_json(found)
         return
     console.print(
         translate(
@@ -115,6 +151,13 @@ def demo(
     console.print(table)
     console.print(translate("cli.demo.keep"))
     console.print(translate("cli.demo.next"))
+    if written is not None:
+        console.print(
+            f"Roosterbestand {written.path} ({', '.join(written.departments)}, "
+            f"portal {written.portal_url}, token {written.token_name}); "
+            f"probeer: koppel connect status {written.path}",
+            highlight=False,
+        )
 
 
 @reports_errors

@@ -12,6 +12,7 @@ from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
+from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
 from koppel.store.repositories.records import SqlAlchemyRecordRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
@@ -40,6 +41,7 @@ class SqlAlchemyUnitOfWork:
     tokens: SqlAlchemyTokenRepository
     versions: SqlAlchemyVersionRepository
     records: SqlAlchemyRecordRepository
+    record_writes: SqlAlchemyRecordWriteRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -74,6 +76,7 @@ class SqlAlchemyUnitOfWork:
         self.tokens = SqlAlchemyTokenRepository(connection)
         self.versions = SqlAlchemyVersionRepository(connection)
         self.records = SqlAlchemyRecordRepository(connection)
+        self.record_writes = SqlAlchemyRecordWriteRepository(connection)
         return self
 
     def commit(self) -> None:

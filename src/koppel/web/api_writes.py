@@ -13,9 +13,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from koppel.domain.errors import KoppelError
+from koppel.services.record_changes import NewStudentRequest
 from koppel.services.record_errors import KeyRequired
 from koppel.services.record_writes import (
-    NewStudentRequest,
     Operation,
     WriteAnswer,
     WriteRequest,
@@ -56,7 +56,10 @@ IfMatch = Annotated[
 ]
 
 
-class NewStudentBody(BaseModel):
+class NewStudentItem(BaseModel):
+    """A new student as ``POST /students`` and an upload take it (an upload's items have
+    no school year of their own)."""
+
     student_number: Annotated[str, Field(pattern=r"^[0-9A-Za-z]{1,20}$")]
     department: Text8
     email: Text254
@@ -68,6 +71,24 @@ class NewStudentBody(BaseModel):
     house_number: Text20 = ""
     postcode: Text8 = ""
     city: Text100 = ""
+
+    def personal(self) -> dict[str, str]:
+        return self.model_dump(include=PERSONAL_FIELDS)
+
+
+PERSONAL_FIELDS = {
+    "first_name",
+    "infix",
+    "last_name",
+    "gender",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+}
+
+
+class NewStudentBody(NewStudentItem):
     school_year: SchoolYearText = None
 
 
@@ -104,7 +125,7 @@ class ClusterGroupsView(WrittenView):
     groups: list[str]
 
 
-def _request_hash(request: Request, body: BaseModel) -> str:
+def request_hash(request: Request, body: BaseModel) -> str:
     canonical = json.dumps(body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{request.method} {request.url.path}\n{canonical}".encode()).hexdigest()
 
@@ -116,9 +137,7 @@ def _write(
     key: str | None,
     operation: Operation,
 ) -> JSONResponse:
-    who = WriteRequest(
-        holder.token_name, holder.account.username, _request_hash(request, body), key
-    )
+    who = WriteRequest(holder.token_name, holder.account.username, request_hash(request, body), key)
     try:
         answer: WriteAnswer = perform(
             SqlAlchemyUnitOfWork(request.app.state.engine), who, operation
@@ -144,20 +163,8 @@ def create_student(
     100% in the department, and an account (role and kind student, no password)."""
     if key is None:
         raise ApiProblem(KeyRequired())
-    personal = body.model_dump(
-        include={
-            "first_name",
-            "infix",
-            "last_name",
-            "gender",
-            "street",
-            "house_number",
-            "postcode",
-            "city",
-        }
-    )
     new = NewStudentRequest(
-        body.student_number, body.department, body.email, personal, body.school_year
+        body.student_number, body.department, body.email, body.personal(), body.school_year
     )
     return _write(request, holder, body, key, add_student(new))
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+
 from sqlalchemy import Connection
 
 from koppel.store import tables as t
 
 _m = t.group_memberships
+_CHUNK = 5000
 
 
 def replace_home_class(
@@ -18,19 +22,39 @@ def replace_home_class(
     group_id: int | None,
 ) -> None:
     """Take the student out of its home class in the department; into ``group_id`` if given."""
-    connection.execute(
-        _m.delete().where(
-            _m.c.student_id == student_id,
-            _m.c.school_year_id == year_id,
-            _m.c.home_class_department_id == department_id,
-        )
-    )
-    if group_id is not None:
-        connection.execute(
-            _m.insert().values(
-                group_id=group_id,
-                student_id=student_id,
-                home_class_department_id=department_id,
-                school_year_id=year_id,
+    replace_home_classes(connection, year_id=year_id, rows=[(student_id, department_id, group_id)])
+
+
+def replace_home_classes(
+    connection: Connection,
+    *,
+    year_id: int,
+    rows: Sequence[tuple[int, int, int | None]],
+) -> None:
+    """:func:`replace_home_class` for many (student id, department id, group id or None)
+    at once: a statement per department (and 5,000 students) to take them out, one to put
+    them in."""
+    students_of: dict[int, list[int]] = defaultdict(list)
+    for student_id, department_id, _ in rows:
+        students_of[department_id].append(student_id)
+    for department_id, student_ids in students_of.items():
+        for start in range(0, len(student_ids), _CHUNK):
+            connection.execute(
+                _m.delete().where(
+                    _m.c.student_id.in_(student_ids[start : start + _CHUNK]),
+                    _m.c.school_year_id == year_id,
+                    _m.c.home_class_department_id == department_id,
+                )
             )
-        )
+    placed = [
+        {
+            "group_id": group_id,
+            "student_id": student_id,
+            "home_class_department_id": department_id,
+            "school_year_id": year_id,
+        }
+        for student_id, department_id, group_id in rows
+        if group_id is not None
+    ]
+    if placed:
+        connection.execute(_m.insert(), placed)

@@ -88,4 +88,51 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Idempotency-Key '{key}' is al gebruikt voor een ander verzoek",
         "en": "Idempotency-Key '{key}' was already used for a different request",
     },
+    "api.upload_refused": {
+        "nl": "er is niets geschreven, want er zijn items geweigerd ({refused} van de "
+        "{items}); 'items' zegt per item waarom: laat die items weg of verbeter ze en "
+        "stuur de rest opnieuw",
+        "en": "nothing was written, because items were refused ({refused} of {items}); "
+        "'items' says why for each: leave those items out or correct them and send the "
+        "rest again",
+    },
+    "api.upload_stale": {
+        "nl": "er is niets geschreven, want in {refused} van de {items} items is de versie "
+        "van de leerling verouderd; lees die leerlingen opnieuw (of laat die items weg) en "
+        "stuur de upload opnieuw",
+        "en": "nothing was written, because in {refused} of the {items} items the "
+        "student's version is out of date; read those students again (or leave those items "
+        "out) and send the upload again",
+    },
+    "api.item_version_stale": {
+        "nl": "leerling '{student}' is inmiddels gewijzigd: het item noemt versie "
+        "{expected}, de huidige versie is {current}; lees de leerling opnieuw",
+        "en": "student '{student}' has changed meanwhile: the item names version "
+        "{expected}, the current version is {current}; read the student again",
+    },
+    "api.upload_duplicate": {
+        "nl": "leerling '{student}' staat al in item {first} van {list}: noem elke leerling "
+        "(per afdeling) maar één keer",
+        "en": "student '{student}' is in item {first} of {list} already: name each student "
+        "(per department) only once",
+    },
+    "api.unknown_changeset": {
+        "nl": "wijzigingenset '{changeset}' bestaat niet; controleer het nummer dat de "
+        "upload teruggaf",
+        "en": "change set '{changeset}' does not exist; check the id the upload answered",
+    },
+    "api.changeset_not_yours": {
+        "nl": "wijzigingenset '{changeset}' is niet via de API door account '{actor}' "
+        "gemaakt: een token maakt alleen de eigen API-wijzigingen ongedaan; andere kan de "
+        "beheerder ongedaan maken met koppel undo {changeset}",
+        "en": "change set '{changeset}' was not made through the API by account '{actor}': "
+        "a token undoes only its own API changes; an administrator can undo others with "
+        "koppel undo {changeset}",
+    },
+    "api.undo_not_latest": {
+        "nl": "wijzigingenset {changeset} kan pas ongedaan worden gemaakt na de nieuwere "
+        "wijzigingenset {newer}: maak die eerst ongedaan",
+        "en": "change set {changeset} can only be undone after the newer change set "
+        "{newer}: undo that one first",
+    },
 }

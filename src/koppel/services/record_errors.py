@@ -33,13 +33,25 @@ class VersionRequired(KoppelError):
 
 
 class StaleVersion(KoppelError):
-    """``If-Match`` names a version that is no longer the student's (412)."""
+    """``If-Match`` (or an upload's ``version``) names a version that is no longer the
+    student's (412)."""
 
     exit_code = 2
 
-    def __init__(self, student: str, expected: str, current: int) -> None:
-        super().__init__("api.version_stale", student=student, expected=expected, current=current)
+    def __init__(
+        self, student: str, expected: str, current: int, *, code: str = "api.version_stale"
+    ) -> None:
+        super().__init__(code, student=student, expected=expected, current=current)
+        self.student = student
+        self.expected = expected
         self.current = current
+
+
+class NotYours(KoppelError):
+    """Something that exists but is not the token's to change, like another account's
+    change set (403)."""
+
+    exit_code = 2
 
 
 class KeyRequired(KoppelError):

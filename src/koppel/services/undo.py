@@ -1,7 +1,8 @@
 """Undo (``koppel undo CHANGESET``): restore exactly what was there before a change set.
 
 Only the newest applied change set can be undone (undo newer ones first); undoing is
-itself a change set, and undoing twice changes nothing the second time.
+itself a change set, and undoing twice changes nothing the second time. Through the API
+(:func:`undo_own_changeset`) a token undoes only the API's change sets of its own account.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from koppel.domain.audit import AuditEntry
-from koppel.domain.errors import InvalidValue, RefusedBySafetyRule
+from koppel.domain.errors import InvalidValue, NotFound, RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
 from koppel.domain.staff_import import Link
+from koppel.services.audit import COMMAND_LINE_ACTOR
 from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
 from koppel.services.planning_undo import PLANNING_UNDOERS
-from koppel.services.record_writes import RECORD_UNDOERS
+from koppel.services.record_errors import Conflict, NotYours, UnknownItem
+from koppel.services.record_writes import API_KIND, RECORD_UNDOERS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 Undoer = Callable[[SqlAlchemyUnitOfWork, SchoolYear, list[AuditEntry]], None]
@@ -92,8 +95,11 @@ class UndoResult:
         }
 
 
-def undo_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str) -> UndoResult:
+def undo_changeset(
+    uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: str = COMMAND_LINE_ACTOR
+) -> UndoResult:
     with uow:
+        uow.records.lock_for_write()  # one at a time with the API's writes
         record = uow.changesets.get(changeset_id)
         if record.is_undone:
             return UndoResult(changeset_id, None, 0, written=False)
@@ -112,7 +118,7 @@ def undo_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str) -> UndoResult:
         for action in reversed(list(batches)):
             UNDOERS[action](uow, year, batches[action])
         uow.versions.stamp_students(e.key for e in entries if e.entity == STUDENT_ENTITY)
-        recorder = ChangeRecorder("undo")
+        recorder = ChangeRecorder("undo", actor=actor)
         recorder.record(
             "changeset.undo", "changeset", changeset_id, after={"entries": len(entries)}
         )
@@ -120,3 +126,21 @@ def undo_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str) -> UndoResult:
         uow.changesets.mark_undone(changeset_id, at=recorder.at, by=recorder.id)
         uow.commit()
     return UndoResult(changeset_id, recorder.id, len(entries), written=True)
+
+
+def undo_own_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: str) -> UndoResult:
+    """Undo through the API: only a change set of kind ``api`` that ``actor`` made (403
+    otherwise; 404 when there is none), and only the newest (409 naming the newer one)."""
+    with uow:
+        try:
+            record = uow.changesets.get(changeset_id)
+        except NotFound:
+            raise UnknownItem("api.unknown_changeset", changeset=changeset_id) from None
+    if record.kind != API_KIND or record.actor != actor:
+        raise NotYours("api.changeset_not_yours", changeset=changeset_id, actor=actor)
+    try:
+        return undo_changeset(uow, changeset_id, actor=actor)
+    except RefusedBySafetyRule as error:
+        if error.code != "undo.not_latest":
+            raise
+        raise Conflict("api.undo_not_latest", **error.params) from error

@@ -1,5 +1,6 @@
 """Who may use the JSON API with a page session (API tokens have tests of their own:
-test_api_records.py and test_api_writes.py hold the token-role matrix).
+test_api_records.py, test_api_writes.py and test_api_uploads.py hold the token-role
+matrix).
 
 Part of the authorization matrix (test_authorization_matrix.py): (method, concrete path)
 -> expected status per role, in the order anonymous, administrator, scheduler,
@@ -29,6 +30,8 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/api/v1/students"): (401,) * 7,
     ("PUT", "/api/v1/students/000001/home-classes/4V"): (401,) * 7,
     ("PUT", "/api/v1/students/000001/cluster-groups"): (401,) * 7,
+    ("POST", "/api/v1/uploads"): (401,) * 7,
+    ("POST", "/api/v1/changesets/0123456789ab/undo"): (401,) * 7,
 }
 ROUTE_OF: dict[str, str] = {
     "/api/v1/records/no_such_domain": "/api/v1/records/{domain}",
@@ -36,5 +39,6 @@ ROUTE_OF: dict[str, str] = {
         "/api/v1/students/{number}/home-classes/{department}"
     ),
     "/api/v1/students/000001/cluster-groups": "/api/v1/students/{number}/cluster-groups",
+    "/api/v1/changesets/0123456789ab/undo": "/api/v1/changesets/{changeset}/undo",
 }
 NOT_CHECKED: set[tuple[str, str]] = set()

@@ -23,9 +23,12 @@ from tests.web.test_api_records import CONNECTOR_ROLES, ROLES, bearer, make_toke
 
 
 @contextmanager
-def own_portal(directory: Path, students: int = 200) -> Iterator[tuple[Portal, list[str]]]:
-    """A demo portal of its own; yields it and, once stopped, what it wrote to stderr."""
-    database = f"sqlite:///{directory / 'koppel.db'}"
+def own_portal(
+    directory: Path, students: int = 200, database: str | None = None
+) -> Iterator[tuple[Portal, list[str]]]:
+    """A demo portal of its own (SQLite in ``directory`` unless ``database`` names another);
+    yields it and, once stopped, what it wrote to stderr."""
+    database = database or f"sqlite:///{directory / 'koppel.db'}"
     built = koppel("demo", "--students", str(students), "--seed", "5", "--json", database=database)
     assert built.code == 0, built.stderr
     data = built.json()

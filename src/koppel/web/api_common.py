@@ -18,6 +18,7 @@ from koppel.services.record_errors import (
     Conflict,
     KeyRequired,
     KeyReused,
+    NotYours,
     StaleVersion,
     UnknownItem,
     Unprocessable,
@@ -51,6 +52,7 @@ class InvalidRequest(KoppelError):
 
 _STATUS: tuple[tuple[type[KoppelError], int], ...] = (
     (Forbidden, 403),
+    (NotYours, 403),
     (UnknownItem, 404),
     (NotFound, 404),
     (Conflict, 409),

@@ -6,12 +6,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from koppel.web import api_records, api_writes
+from koppel.web import api_records, api_uploads, api_writes
 from koppel.web.api_auth import HolderDep, Unauthorised, unauthorised
 from koppel.web.api_common import ErrorEnvelope, add_record_error_handlers
 from koppel.web.api_router import router
 
-__all__ = ["add_api_error_handlers", "api_records", "api_writes", "router"]
+__all__ = ["add_api_error_handlers", "api_records", "api_uploads", "api_writes", "router"]
 
 
 class MeView(BaseModel):

@@ -130,3 +130,13 @@ def test_a_second_status_asks_only_for_what_changed(linked: Linked) -> None:
     assert fetched[SyncDomain.PERSONAL_DATA] == 1
     with linked.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(tables.students)) == 300
+
+
+def test_students_that_come_down_bring_their_group_assignments(linked: Linked) -> None:
+    with linked.comparer() as comparer:
+        download(comparer, SyncDomain.STUDENTS, Selection())
+        report = sync.status(comparer, auto=False)
+        portal_groups = comparer.view(SyncDomain.CLUSTER_GROUPS).portal
+    assert portal_groups
+    assert report.domains[SyncDomain.CLUSTER_GROUPS].ok
+    assert report.domains[SyncDomain.HOME_CLASSES].upload == 0

@@ -102,7 +102,7 @@ class DomainDiff:
         """Rows whose exemptions differ (package choices: the "[3]" in "12 [3]")."""
         if self.domain is not SyncDomain.PACKAGE_CHOICES:
             return 0
-        return sum(1 for row in self.rows if row.changed("exemptions"))
+        return sum(1 for row in self.rows if _exemptions_changed(row))
 
     def selected(
         self,
@@ -126,6 +126,14 @@ class DomainDiff:
                 continue
             (waiting if row.conflict and not accept_conflicts else chosen).append(row)
         return chosen, waiting
+
+
+def _exemptions_changed(row: DiffRow) -> bool:
+    """A new package without exemptions is no exemption change: no row reads as none."""
+    for f in row.fields:
+        if f.name == "exemptions":
+            return (f.portal or ()) != (f.project or ())
+    return False
 
 
 def _in_departments(row: DiffRow, departments: set[str]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, exists, select
+from sqlalchemy import Connection, Exists, Row, exists, func, select
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import GroupKind
@@ -56,20 +56,39 @@ class SqlAlchemyRecordRepository:
     ) -> list[ScopedStudent]:
         """Students with a participation in ``year_id`` (in one of ``department_ids``, or
         any), changed after revision ``since``, numbered after ``after``, in number order."""
-        in_scope = (
-            select(_p.c.student_id)
-            .where(_p.c.student_id == _s.c.id, _p.c.school_year_id == year_id)
-            .correlate(_s)
+        query = select(_s.c.id, _s.c.student_number, _s.c.version).where(
+            self._in_scope(year_id, department_ids)
         )
-        if department_ids is not None:
-            in_scope = in_scope.where(_p.c.department_id.in_(department_ids))
-        query = select(_s.c.id, _s.c.student_number, _s.c.version).where(exists(in_scope))
         if since is not None:
             query = query.where(_s.c.version > since)
         if after is not None:
             query = query.where(_s.c.student_number > after)
         rows = self._connection.execute(query.order_by(_s.c.student_number).limit(limit))
         return [ScopedStudent(sid, number, version) for sid, number, version in rows]
+
+    def _in_scope(self, year_id: int, department_ids: Collection[int] | None) -> Exists:
+        query = (
+            select(_p.c.student_id)
+            .where(_p.c.student_id == _s.c.id, _p.c.school_year_id == year_id)
+            .correlate(_s)
+        )
+        if department_ids is not None:
+            query = query.where(_p.c.department_id.in_(department_ids))
+        return exists(query)
+
+    def scope_count(self, year_id: int, department_ids: Collection[int] | None) -> int:
+        """How many students are in scope (see ``scoped_students``)."""
+        query = select(func.count()).select_from(_s).where(self._in_scope(year_id, department_ids))
+        return int(self._connection.execute(query).scalar_one())
+
+    def left_scope(
+        self, year_id: int, department_ids: Collection[int] | None, *, since: int
+    ) -> list[str]:
+        """Students changed after revision ``since`` that are not in scope (any more)."""
+        query = select(_s.c.student_number).where(
+            _s.c.version > since, ~self._in_scope(year_id, department_ids)
+        )
+        return sorted(number for (number,) in self._connection.execute(query))
 
     def student_columns(self, ids: Sequence[int], columns: Sequence[str]) -> dict[int, Row[Any]]:
         rows = self._connection.execute(
@@ -116,17 +135,29 @@ class SqlAlchemyRecordRepository:
     def group_memberships(
         self, year_id: int, ids: Sequence[int], kind: GroupKind
     ) -> list[tuple[int, str, str | None]]:
-        """(student id, group name, department code or None) for groups of ``kind``."""
-        rows = self._connection.execute(
-            select(_m.c.student_id, _g.c.name, _d.c.code)
-            .join(_g, _g.c.id == _m.c.group_id)
-            .outerjoin(_d, _d.c.id == _g.c.department_id)
-            .where(
-                _g.c.school_year_id == year_id, _g.c.kind == kind.value, _m.c.student_id.in_(ids)
+        """(student id, group name, department code or None) for groups of ``kind``.
+
+        Two simple queries instead of one join: the memberships of these students (by the
+        student index), then the year's groups of ``kind`` (a small table). SQLite would
+        otherwise walk every group and probe the whole id list for each."""
+        groups = {
+            gid: (name, code)
+            for gid, name, code in self._connection.execute(
+                select(_g.c.id, _g.c.name, _d.c.code)
+                .outerjoin(_d, _d.c.id == _g.c.department_id)
+                .where(_g.c.school_year_id == year_id, _g.c.kind == kind.value)
             )
-            .order_by(_m.c.student_id, _g.c.name)
-        )
-        return [(sid, name, code) for sid, name, code in rows]
+        }
+        found: list[tuple[int, str, str | None]] = []
+        for start in range(0, len(ids), 1000):
+            rows = self._connection.execute(
+                select(_m.c.student_id, _m.c.group_id).where(
+                    _m.c.student_id.in_(ids[start : start + 1000]),
+                    _m.c.school_year_id == year_id,
+                )
+            )
+            found += [(sid, *groups[gid]) for sid, gid in rows if gid in groups]
+        return sorted(found, key=lambda row: (row[0], row[1]))
 
     def department_leads(self) -> dict[str, tuple[int, str]]:
         """department code -> (id, who leads its home classes)."""

@@ -59,14 +59,29 @@ class RowTable:
         return tuple(decoded)  # type: ignore[arg-type]
 
     def read(self, conn: Connection, numbers: Iterable[str] | None = None) -> dict[Key, Fields]:
-        cols = [self.table.c[name] for name in self._columns()]
+        """Straight from the driver: these reads run for every domain of every command."""
+        columns = ", ".join(self._columns())
+        sql = f"SELECT {columns} FROM {self.table.name}"  # noqa: S608  # names from the schema
         result: dict[Key, Fields] = {}
+        booleans = [i for i, name in enumerate(self.values) if name == "lwoo"]
+        offset = 1 if self.second is None else 2
         for chunk in _chunks(numbers):
-            query = select(*cols)
-            if chunk is not None:
-                query = query.where(self.table.c.number.in_(chunk))
-            for row in conn.execute(query):
-                result[self._key(row)] = self._decode_row(row)
+            if chunk is None:
+                rows = conn.exec_driver_sql(sql).fetchall()
+            else:
+                marks = ", ".join("?" * len(chunk))
+                rows = conn.exec_driver_sql(
+                    f"{sql} WHERE number IN ({marks})", tuple(chunk)
+                ).fetchall()
+            for row in rows:
+                key = (row[0], None if self.second is None else row[1])
+                if booleans:
+                    values = list(row[offset:])
+                    for index in booleans:
+                        values[index] = bool(values[index])
+                    result[key] = tuple(values)
+                else:
+                    result[key] = self._decode_row(row)
         return result
 
     def write(self, conn: Connection, rows: Mapping[Key, Fields | None]) -> None:
@@ -137,11 +152,16 @@ class DomainTable:
     domain: str
 
     def read(self, conn: Connection) -> dict[Key, Fields]:
-        t = self.table
-        query = select(t.c.number, t.c.department, t.c.fields).where(t.c.domain == self.domain)
+        rows = conn.exec_driver_sql(
+            f"SELECT number, department, fields FROM {self.table.name} WHERE domain = ?",  # noqa: S608
+            (self.domain,),
+        ).fetchall()
+        loads = json.loads
         return {
-            (number, department or None): decode(text) or ()
-            for number, department, text in conn.execute(query)
+            (number, department or None): tuple(
+                tuple(v) if isinstance(v, list) else v for v in loads(text)
+            )
+            for number, department, text in rows
         }
 
     def write(self, conn: Connection, rows: Mapping[Key, Fields | None]) -> None:

@@ -140,7 +140,7 @@ class PortalState:
             uow.records.department_leads(),
             versions,
             taking_part,
-            uow.records.groups_named(year_id, groups),
+            uow.record_writes.groups_named(year_id, groups),
             uow.record_writes.home_classes_of(year_id, ids),
             uow.record_writes.cluster_groups_of(year_id, ids),
         )

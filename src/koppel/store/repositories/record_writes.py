@@ -13,7 +13,7 @@ from koppel.domain.groups import GroupKind
 from koppel.store import tables as t
 from koppel.store.repositories.memberships import replace_home_classes
 
-_s, _g, _m = t.students, t.groups, t.group_memberships
+_s, _g, _m, _d = t.students, t.groups, t.group_memberships, t.departments
 _CHUNK = 5000
 """Keys per ``IN (...)``: well below the bind-parameter limits of SQLite and PostgreSQL."""
 
@@ -40,6 +40,18 @@ class SqlAlchemyRecordWriteRepository:
                 )
             )
             found.update({number: (sid, version or 0) for number, sid, version in rows})
+        return found
+
+    def groups_named(self, year_id: int, names: Collection[str]) -> dict[str, tuple[str, str]]:
+        """name -> (kind, department code or '') of the groups of ``year_id`` named so."""
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(set(names)):
+            rows = self._connection.execute(
+                select(_g.c.name, _g.c.kind, _d.c.code)
+                .outerjoin(_d, _d.c.id == _g.c.department_id)
+                .where(_g.c.school_year_id == year_id, _g.c.name.in_(chunk))
+            )
+            found.update({name: (kind, code or "") for name, kind, code in rows})
         return found
 
     def home_classes_of(self, year_id: int, ids: Collection[int]) -> dict[tuple[int, int], str]:

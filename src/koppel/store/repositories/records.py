@@ -1,6 +1,6 @@
-"""What the connector's JSON API reads and writes, set-based: one query per part of a
-page of students, never one per student; and the stored answers of API writes by
-Idempotency-Key."""
+"""What the connector's JSON API reads, set-based: one query per part of a page of
+students, never one per student; and for its writes the write lock and the stored answers
+by Idempotency-Key (what the writes change: record_writes.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from sqlalchemy import Connection, Exists, Row, exists, func, select
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import GroupKind
 from koppel.store import tables as t
-from koppel.store.repositories.memberships import replace_home_class
 
 _s, _p, _d, _g, _m = (
     t.students,
@@ -171,75 +170,6 @@ class SqlAlchemyRecordRepository:
         before reading anything: API writes then check versions and keys one at a time."""
         c = t.revision_counter
         self._connection.execute(c.update().where(c.c.id == 1).values(value=c.c.value))
-
-    def version_of(self, student_number: str) -> int | None:
-        return self._connection.scalar(
-            select(_s.c.version).where(_s.c.student_number == student_number)
-        )
-
-    def groups_named(self, year_id: int, names: Collection[str]) -> dict[str, tuple[str, str]]:
-        """name -> (kind, department code or '') of the groups of ``year_id`` named so."""
-        rows = self._connection.execute(
-            select(_g.c.name, _g.c.kind, _d.c.code)
-            .outerjoin(_d, _d.c.id == _g.c.department_id)
-            .where(_g.c.school_year_id == year_id, _g.c.name.in_(list(names)))
-        )
-        return {name: (kind, code or "") for name, kind, code in rows}
-
-    def home_class_of(self, year_id: int, student_id: int, department_id: int) -> str | None:
-        return self._connection.scalar(
-            select(_g.c.name)
-            .join(_m, _m.c.group_id == _g.c.id)
-            .where(
-                _m.c.student_id == student_id,
-                _m.c.school_year_id == year_id,
-                _m.c.home_class_department_id == department_id,
-            )
-        )
-
-    def set_home_class(
-        self, year_id: int, student_id: int, department_id: int, name: str | None
-    ) -> None:
-        replace_home_class(
-            self._connection,
-            year_id=year_id,
-            student_id=student_id,
-            department_id=department_id,
-            group_id=None if name is None else self._group_id(year_id, name),
-        )
-
-    def cluster_groups_of(self, year_id: int, student_id: int) -> list[str]:
-        return [
-            name
-            for _, name, _ in self.group_memberships(year_id, [student_id], GroupKind.CLUSTER_GROUP)
-        ]
-
-    def set_cluster_groups(self, year_id: int, student_id: int, names: Collection[str]) -> None:
-        cluster_ids = select(_g.c.id).where(
-            _g.c.school_year_id == year_id, _g.c.kind == GroupKind.CLUSTER_GROUP.value
-        )
-        self._connection.execute(
-            _m.delete().where(_m.c.student_id == student_id, _m.c.group_id.in_(cluster_ids))
-        )
-        rows = [
-            {
-                "group_id": self._group_id(year_id, name),
-                "student_id": student_id,
-                "home_class_department_id": None,
-                "school_year_id": year_id,
-            }
-            for name in sorted(set(names))
-        ]
-        if rows:
-            self._connection.execute(_m.insert(), rows)
-
-    def _group_id(self, year_id: int, name: str) -> int:
-        group_id = self._connection.scalar(
-            select(_g.c.id).where(_g.c.school_year_id == year_id, _g.c.name == name)
-        )
-        if group_id is None:
-            raise LookupError(name)
-        return int(group_id)
 
     # --- idempotency keys ---------------------------------------------------------------
 

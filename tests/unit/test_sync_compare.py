@@ -3,6 +3,8 @@ row, then the edge cases of compare, selected, settled and the plan of an apply.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from koppel.domain.sync.compare import (
@@ -589,3 +591,17 @@ def test_applied_and_reverted_make_new_mappings_and_undo_newest_first():
     assert reverted(after, writes) == state
     assert reverted(after, iter(writes)) == state  # any iterable
     assert applied({}, [Write(("9", None), None, None)]) == {}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_compare_leaves_the_cyclic_collector_as_it_found_it(enabled):
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        compare(SyncDomain.LWOO, {("1", None): (True,)}, {}, {})
+        assert gc.isenabled() is enabled
+        with pytest.raises(ValueError, match="zip"):  # a row of the wrong width
+            compare(SyncDomain.LWOO, {("1", None): (True, False)}, {}, {})
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:  # imported where used: the scheduler's commands start without them
+    from sqlalchemy import Engine
 
-from koppel.settings import Settings
-from koppel.store.database import connect, require_initialised
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+    from koppel.settings import Settings
+    from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
 @dataclass
@@ -18,6 +19,8 @@ class CommandContext:
     database_url: str | None = None
 
     def settings(self, database: str | None = None) -> Settings:
+        from koppel.settings import Settings
+
         settings = Settings()
         chosen = database or self.database_url
         if chosen:
@@ -25,10 +28,15 @@ class CommandContext:
         return settings
 
     def engine(self, database: str | None = None) -> Engine:
+        from koppel.store.database import connect
+
         return connect(self.settings(database).database_url)
 
     def unit_of_work(self, database: str | None = None) -> SqlAlchemyUnitOfWork:
         """A unit of work on an initialised database (``koppel init`` has run)."""
+        from koppel.store.database import require_initialised
+        from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
         engine = self.engine(database)
         require_initialised(engine)
         return SqlAlchemyUnitOfWork(engine)

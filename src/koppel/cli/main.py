@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from koppel import __version__
-from koppel.cli import connect, exports, imports, portal, project, tokens, undo, users
 from koppel.cli.context import CONTEXT
 
 app = typer.Typer(
@@ -47,18 +47,36 @@ def main(
     CONTEXT.database_url = database
 
 
-app.command("init")(portal.init)
-app.command("demo")(portal.demo)
-app.command("stats")(portal.stats)
-app.command("serve")(portal.serve)
-app.add_typer(users.app, name="user")
-app.add_typer(tokens.app, name="token")
-app.add_typer(imports.app, name="import")
-app.add_typer(exports.app, name="export")
-app.command("undo")(undo.undo)
-app.add_typer(project.app, name="project")
-app.add_typer(connect.app, name="connect")
+def _register_all() -> None:
+    from koppel.cli import connect, exports, imports, portal, project, tokens, undo, users
+
+    app.command("init")(portal.init)
+    app.command("demo")(portal.demo)
+    app.command("stats")(portal.stats)
+    app.command("serve")(portal.serve)
+    app.add_typer(users.app, name="user")
+    app.add_typer(tokens.app, name="token")
+    app.add_typer(imports.app, name="import")
+    app.add_typer(exports.app, name="export")
+    app.command("undo")(undo.undo)
+    app.add_typer(project.app, name="project")
+    app.add_typer(connect.app, name="connect")
+
+
+def _register_scheduler_commands() -> None:
+    """The scheduler's commands alone: they start faster without the portal's modules."""
+    from koppel.cli import connect, project
+
+    app.add_typer(project.app, name="project")
+    app.add_typer(connect.app, name="connect")
+
+
+SCHEDULER_COMMANDS = frozenset({"connect", "project"})
 
 
 def run() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] in SCHEDULER_COMMANDS:
+        _register_scheduler_commands()
+    else:
+        _register_all()
     app()

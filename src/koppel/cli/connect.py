@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from koppel.cli.options import JsonOption
-from koppel.cli.output import console, errors, print_json, reports_errors
+from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
 from koppel.connector.client import PortalClient
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Value
@@ -75,8 +75,8 @@ def _auto_line(taken: ApplyResult | None) -> None:
 @reports_errors
 def status(file: FileArgument, no_auto: NoAutoOption = False, as_json: JsonOption = False) -> None:
     """Per onderdeel: OK of het aantal verschillen (conflicten apart)."""
-    with _connector(file) as comparer:
-        report = sync.status(comparer, auto=not no_auto)
+    with _connector(file) as comparer, RichProgress() as progress:
+        report = sync.status(comparer, auto=not no_auto, progress=progress)
     if as_json:
         print_json(report.as_json())
         return

@@ -17,6 +17,7 @@ from koppel.domain.sync.domains import SyncDomain
 from koppel.services.connector.applying import Selection, download, upload
 from koppel.services.connector.comparing import Comparer, DomainStatus, status_of
 from koppel.services.connector.results import ApplyResult, UndoResult
+from koppel.services.progress import NoProgress, Progress
 
 DOWNLOADS = frozenset(
     {
@@ -84,9 +85,17 @@ class StatusReport:
         }
 
 
-def status(comparer: Comparer, *, auto: bool = True) -> StatusReport:
+def status(
+    comparer: Comparer, *, auto: bool = True, progress: Progress | None = None
+) -> StatusReport:
+    shown = progress or NoProgress()
+    shown.step("Portal en project vergelijken", len(SyncDomain) + int(auto))
     taken = take_over_personal_data(comparer) if auto else None
-    domains = {domain: status_of(comparer.view(domain).diff) for domain in SyncDomain}
+    shown.advance(int(auto))
+    domains: dict[SyncDomain, DomainStatus] = {}
+    for domain in SyncDomain:
+        domains[domain] = status_of(comparer.view(domain).diff)
+        shown.advance()
     return StatusReport(comparer.as_of, domains, taken, datetime.now(UTC).isoformat())
 
 

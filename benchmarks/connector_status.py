@@ -29,21 +29,20 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from portal_load import serve  # noqa: E402
-
-from koppel.connector.client import PortalClient  # noqa: E402
-from koppel.domain.accounts import Role  # noqa: E402
-from koppel.domain.sync.domains import SyncDomain  # noqa: E402
-from koppel.services.connector.applying import Selection, download  # noqa: E402
-from koppel.services.connector.comparing import Comparer  # noqa: E402
-from koppel.services.connector.project_setup import init_project  # noqa: E402
-from koppel.services.demo.build import build_demo_school  # noqa: E402
-from koppel.services.planning_edits import PlanningEdit, apply_edit  # noqa: E402
-from koppel.services.tokens import create_token  # noqa: E402
-from koppel.store.database import connect  # noqa: E402
-from koppel.store.migrate import upgrade  # noqa: E402
-from koppel.store.project.file import ProjectFile, ProjectInfo  # noqa: E402
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork  # noqa: E402
+from koppel.connector.client import PortalClient
+from koppel.domain.accounts import Role
+from koppel.domain.sync.domains import SyncDomain
+from koppel.services.connector.applying import Selection, download
+from koppel.services.connector.comparing import Comparer
+from koppel.services.connector.project_setup import init_project
+from koppel.services.demo.build import build_demo_school
+from koppel.services.planning_edits import PlanningEdit, apply_edit
+from koppel.services.tokens import create_token
+from koppel.store.database import connect
+from koppel.store.migrate import upgrade
+from koppel.store.project.file import ProjectFile, ProjectInfo
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from portal_load import serve
 
 DOWNLOADS = [d for d in SyncDomain if d is not SyncDomain.CLUSTER_GROUPS]
 
@@ -100,6 +99,8 @@ def run(students: int, runs: int, console: Console) -> list[str]:
             comparer = Comparer(project, client)
             for domain in DOWNLOADS:
                 download(comparer, domain, Selection(accept_conflicts=True))
+            for domain in (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS):
+                download(comparer, domain, Selection(take_portal=True))
             project.close()
         console.print(f"project filled in {time.perf_counter() - started:.1f} s")
         first, unchanged = [], []

@@ -64,7 +64,7 @@ def _base_entries(
 ) -> list[Entry]:
     """The base of applied rows becomes the applied value; rows both sides agree on
     settle too."""
-    rows = dict(settled(view.portal, view.project, view.base))
+    rows = dict(settled(view.portal, view.project, view.base, domain=view.diff.domain))
     rows.update(applied)
     return session.write_base(view.diff.domain, rows)
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Table, and_, delete, insert, select, tuple_
+from sqlalchemy import Connection, Table, delete, insert, select, tuple_
 
 from koppel.domain.sync.domains import Fields, Key
 from koppel.store.project import tables
@@ -146,41 +146,39 @@ class GroupTable:
 
 @dataclass(frozen=True)
 class DomainTable:
-    """``sync_base`` or ``portal_cache`` rows of one domain: (number, department) -> values."""
+    """The sync base of one domain, (number, department) -> values, kept as one JSON row
+    (sorted, so that the same rows are always the same text)."""
 
     table: Table
     domain: str
 
     def read(self, conn: Connection) -> dict[Key, Fields]:
-        rows = conn.exec_driver_sql(
-            f"SELECT number, department, fields FROM {self.table.name} WHERE domain = ?",  # noqa: S608
+        found = conn.exec_driver_sql(
+            f"SELECT rows FROM {self.table.name} WHERE domain = ?",  # noqa: S608
             (self.domain,),
-        ).fetchall()
-        loads = json.loads
+        ).first()
+        if found is None:
+            return {}
         return {
-            (number, department or None): tuple(
-                tuple(v) if isinstance(v, list) else v for v in loads(text)
-            )
-            for number, department, text in rows
+            (number, department): tuple(tuple(v) if isinstance(v, list) else v for v in values)
+            for number, department, values in json.loads(found[0])
         }
 
     def write(self, conn: Connection, rows: Mapping[Key, Fields | None]) -> None:
+        current = self.read(conn)
+        for key, values in rows.items():
+            if values is None:
+                current.pop(key, None)
+            else:
+                current[key] = values
+        listed = sorted(
+            ([n, d, list(v)] for (n, d), v in current.items()), key=lambda r: (r[0], r[1] or "")
+        )
         t = self.table
-        keys = [(n, d or "") for n, d in rows]
-        for start in range(0, len(keys), CHUNK):
-            chunk = keys[start : start + CHUNK]
-            conn.execute(
-                delete(t).where(
-                    and_(t.c.domain == self.domain, tuple_(t.c.number, t.c.department).in_(chunk))
-                )
-            )
-        inserts = [
-            {"domain": self.domain, "number": n, "department": d or "", "fields": encode(v)}
-            for (n, d), v in rows.items()
-            if v is not None
-        ]
-        if inserts:
-            conn.execute(insert(t), inserts)
+        conn.execute(delete(t).where(t.c.domain == self.domain))
+        if listed:
+            text = json.dumps(listed, ensure_ascii=False, separators=(",", ":"))
+            conn.execute(insert(t).values(domain=self.domain, rows=text))
 
 
 def _chunks(numbers: Iterable[str] | None) -> Iterable[list[str] | None]:

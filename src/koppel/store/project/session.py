@@ -261,8 +261,11 @@ class ProjectSession:
             .where(t.c.changeset_id == changeset_id)
             .order_by(t.c.seq.desc())
         ).all()
-        for store, number, second, before in rows:
-            self._table(store).write(self.conn, {(number, second or None): decode(before)})
+        batches: dict[str, dict[Key, Fields | None]] = {}
+        for store, number, second, before in rows:  # newest first: the oldest before wins
+            batches.setdefault(store, {})[(number, second or None)] = decode(before)
+        for store, batch in batches.items():
+            self._table(store).write(self.conn, batch)
         self.conn.execute(
             update(tables.changesets)
             .where(tables.changesets.c.id == changeset_id)

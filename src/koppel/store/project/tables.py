@@ -115,12 +115,10 @@ extra_properties = Table(
 sync_base = Table(
     "sync_base",
     project_metadata,
-    Column("domain", String(30), nullable=False),
-    Column("number", String(20), nullable=False),
-    Column("department", String(8), nullable=False, server_default=""),
-    Column("fields", Text, nullable=False),
-    PrimaryKeyConstraint("domain", "number", "department"),
+    Column("domain", String(30), primary_key=True),
+    Column("rows", Text, nullable=False),
 )
+"""Per domain the base of every row, as one JSON list sorted by key: read in one go."""
 
 portal_reads = Table(
     "portal_reads",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import httpx
 from sqlalchemy import func, select
 
+from koppel.connector.client import PortalClient
 from koppel.domain.sync.compare import Origin
 from koppel.domain.sync.domains import Direction, SyncDomain
 from koppel.services.connector import sync
 from koppel.services.connector.applying import Selection, download
+from koppel.services.connector.comparing import Comparer
 from koppel.services.planning_edits import PlanningEdit
 from koppel.store import tables
+from koppel.store.project.file import ProjectFile
 from tests.connector.conftest import DEPARTMENTS, Linked
 from tests.connector.edits import portal_last_name, portal_planning, project_rows
 
@@ -140,3 +144,31 @@ def test_students_that_come_down_bring_their_group_assignments(linked: Linked) -
     assert portal_groups
     assert report.domains[SyncDomain.CLUSTER_GROUPS].ok
     assert report.domains[SyncDomain.HOME_CLASSES].upload == 0
+
+
+class CountingTransport(httpx.HTTPTransport):
+    requests = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        return super().handle_request(request)
+
+
+def test_a_status_when_nothing_changed_costs_one_request(linked: Linked) -> None:
+    linked.download_everything()
+    project = ProjectFile.open(linked.path)
+    counted = CountingTransport()
+    with PortalClient(linked.url, linked.token, transport=counted) as client:
+        first = sync.status(Comparer(project, client), auto=True)
+        asked = counted.requests
+        again = sync.status(Comparer(project, client), auto=True)
+        assert counted.requests == asked + 1
+        assert again.domains == first.domains
+        number = _in_4h(linked, 1)[0]
+        project_rows(linked.path, SyncDomain.LWOO, {(number, None): (True,)})
+        edited = sync.status(Comparer(project, client), auto=True)
+        assert edited.domains[SyncDomain.LWOO].differences == 1
+        portal_planning(linked.uow(), "4H", [number], PlanningEdit(comment="nieuw"))
+        changed = sync.status(Comparer(project, client), auto=True)
+        assert changed.domains[SyncDomain.PROGNOSES].differences == 1
+    project.close()

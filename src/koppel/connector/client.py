@@ -119,11 +119,13 @@ class PortalClient:
         school_year: str,
         departments: Sequence[str],
         since: int | None = None,
+        limit: int | None = None,
     ) -> PortalRead:
+        """Every page of ``domain``; with ``limit``, the first page of that size only."""
         params: dict[str, str | int] = {
             "school_year": school_year,
             "departments": ",".join(departments),
-            "limit": PAGE_SIZE,
+            "limit": limit or PAGE_SIZE,
         }
         if since is not None:
             params["since"] = since
@@ -144,7 +146,7 @@ class PortalClient:
                 )
             read.records.extend(page["records"])
             cursor = page.get("next_cursor")
-            if not cursor:
+            if not cursor or limit is not None:
                 return read
 
     def leads(self, school_year: str) -> dict[str, str]:

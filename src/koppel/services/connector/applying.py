@@ -145,6 +145,7 @@ def download(
             ),
             entries,
         )
+    comparer.project_changed()
     result.changeset = changeset
     result.applied = len(chosen)
     return result

@@ -37,6 +37,7 @@ class Comparer:
         self.client = client
         self.info: ProjectInfo = project.info()
         self._sides: dict[SyncDomain, PortalSide] = {}
+        self._in_project: set[str] | None = None
 
     def portal(self, domain: SyncDomain) -> PortalSide:
         if domain not in self._sides:
@@ -50,6 +51,17 @@ class Comparer:
     def forget(self) -> None:
         """Read the portal again at the next question (after a write)."""
         self._sides.clear()
+        self._in_project = None
+
+    def project_changed(self) -> None:
+        """The project was written: read its students again at the next question."""
+        self._in_project = None
+
+    def _project_students(self) -> set[str]:
+        if self._in_project is None:
+            with self.project.begin() as session:
+                self._in_project = session.students()
+        return self._in_project
 
     @property
     def as_of(self) -> str:
@@ -60,7 +72,7 @@ class Comparer:
         with self.project.begin() as session:
             project_rows = session.state(domain)
             base = session.base(domain)
-            in_project = session.students() if domain is not SyncDomain.STUDENTS else set()
+        in_project = self._project_students() if domain is not SyncDomain.STUDENTS else set()
         portal_rows = side.rows
         if domain is not SyncDomain.STUDENTS:
             in_portal = {key[0] for key in self.portal(SyncDomain.STUDENTS).rows}

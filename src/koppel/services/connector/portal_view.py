@@ -22,6 +22,8 @@ class PortalSide:
     leads: dict[str, Lead]
     fetched: int
     """How many students' records came over the wire in this read."""
+    revision: int
+    """The portal's revision this side is current to."""
 
 
 def read_portal(
@@ -68,4 +70,5 @@ def _side(domain: SyncDomain, read: CachedRead, leads: dict[str, str], fetched: 
         read.as_of,
         {code: Lead(lead) for code, lead in leads.items()},
         fetched,
+        read.revision,
     )

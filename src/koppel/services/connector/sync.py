@@ -17,6 +17,7 @@ from koppel.domain.sync.domains import SyncDomain
 from koppel.services.connector.applying import Selection, download, upload
 from koppel.services.connector.comparing import Comparer, DomainStatus, status_of
 from koppel.services.connector.results import ApplyResult, UndoResult
+from koppel.services.connector.status_memo import recall, remember
 from koppel.services.progress import NoProgress, Progress
 
 DOWNLOADS = frozenset(
@@ -88,15 +89,26 @@ class StatusReport:
 def status(
     comparer: Comparer, *, auto: bool = True, progress: Progress | None = None
 ) -> StatusReport:
+    """Per domain OK or its differences; when nothing changed since the last status on
+    either side, the remembered one after a single question to the portal."""
     shown = progress or NoProgress()
     shown.step("Portal en project vergelijken", len(SyncDomain) + int(auto))
+    remembered = recall(comparer, auto=auto)
+    if remembered is not None:
+        shown.advance(len(SyncDomain) + int(auto))
+        return StatusReport(remembered.as_of, remembered.domains, None, _now())
     taken = take_over_personal_data(comparer) if auto else None
     shown.advance(int(auto))
     domains: dict[SyncDomain, DomainStatus] = {}
     for domain in SyncDomain:
         domains[domain] = status_of(comparer.view(domain).diff)
         shown.advance()
-    return StatusReport(comparer.as_of, domains, taken, datetime.now(UTC).isoformat())
+    remember(comparer, domains)
+    return StatusReport(comparer.as_of, domains, taken, _now())
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
 
 
 @dataclass(frozen=True)

@@ -88,9 +88,26 @@ def _base_table(domain: SyncDomain) -> DomainTable:
     return DomainTable(tables.sync_base, domain.value)
 
 
+DATA_REVISION = "data_revision"
+"""A project setting counting the transactions that changed the scheduler's data, the
+base or the leads: a remembered status is valid only for the revision it was made at."""
+
+
 class ProjectSession:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self._counted = False
+
+    def _changed(self) -> None:
+        if self._counted:
+            return
+        self._counted = True
+        self.set_setting(DATA_REVISION, str(self.data_revision() + 1))
+
+    def data_revision(self) -> int:
+        t = tables.settings
+        found = self.conn.execute(select(t.c.value).where(t.c.name == DATA_REVISION)).scalar()
+        return int(found or 0)
 
     # --- settings --------------------------------------------------------------------
 
@@ -111,6 +128,7 @@ class ProjectSession:
         t = tables.departments
         if leads == self.leads():
             return
+        self._changed()
         self.conn.execute(delete(t))
         if leads:
             self.conn.execute(
@@ -189,6 +207,8 @@ class ProjectSession:
         else:
             before = table.read(self.conn, {key[0] for key in rows})
         changed = {key: after for key, after in rows.items() if before.get(key) != after}
+        if changed:
+            self._changed()
         table.write(self.conn, changed)
         return [Entry(name, key, before.get(key), after) for key, after in changed.items()]
 
@@ -261,6 +281,7 @@ class ProjectSession:
             .where(t.c.changeset_id == changeset_id)
             .order_by(t.c.seq.desc())
         ).all()
+        self._changed()
         batches: dict[str, dict[Key, Fields | None]] = {}
         for store, number, second, before in rows:  # newest first: the oldest before wins
             batches.setdefault(store, {})[(number, second or None)] = decode(before)

@@ -22,7 +22,7 @@ from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.domain.groups import GroupKind
 from koppel.domain.school import SchoolYear, normalise_department_code
-from koppel.domain.student_import import PERSONAL_FIELDS
+from koppel.domain.sync.domains import PERSONAL_FIELDS as SYNC_PERSONAL_FIELDS
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.audit import audit_entry
 from koppel.services.record_errors import UnknownItem, Unprocessable
@@ -151,7 +151,7 @@ def _students(ctx: _Context) -> list[Record]:
 
 
 def _personal_data(ctx: _Context) -> list[Record]:
-    fields = (*PERSONAL_FIELDS, "previous_home_class")
+    fields = SYNC_PERSONAL_FIELDS
     rows = ctx.repo.student_columns(ctx.ids, fields)
     return [
         _record(s, None, **{name: getattr(rows[s.id], name) for name in fields}) for s in ctx.page

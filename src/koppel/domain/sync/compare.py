@@ -11,12 +11,11 @@ difference.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.domain.sync.domains import (
     DOMAIN_DIRECTION,
     FIELDS,
@@ -237,23 +236,8 @@ def compare(
     Rows equal on both sides cost one tuple comparison, in one comprehension (as fast as
     a plain dictionary diff); only the few differing rows are compared field by field.
     """
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _compare(domain, portal, project, base, leads or {})
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The differing rows are thousands of small objects and no reference cycles; with
-    the states' hundreds of thousands of rows in memory, Python's cyclic collector would
-    scan them all again while they are made (a fifth of a 200,000-student compare).
-    Reference counting still frees everything."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compare(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
+from koppel.domain.student_import import PERSONAL_FIELDS as STUDENT_PERSONAL_FIELDS
+
 Value = str | int | bool | tuple[str, ...] | None
 """A field's value; lists are sorted tuples so that equal sets compare equal."""
 Key = tuple[str, str | None]
@@ -39,18 +41,8 @@ class Lead(StrEnum):
     PROJECT = "project"
 
 
-PERSONAL_FIELDS = (
-    "first_name",
-    "infix",
-    "last_name",
-    "gender",
-    "street",
-    "house_number",
-    "postcode",
-    "city",
-    "email",
-    "previous_home_class",
-)
+PERSONAL_FIELDS = (*STUDENT_PERSONAL_FIELDS, "previous_home_class")
+"""The seed's "persoonsgegevens": the portal always leads them."""
 
 FIELDS: Mapping[SyncDomain, tuple[str, ...]] = {
     SyncDomain.STUDENTS: ("present",),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.files.columns import ImportKind
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import ImportReport
@@ -20,20 +18,6 @@ IMPORTERS = {
     ImportKind.STAFF: import_staff,
     ImportKind.TEACHER_GROUPS: import_teacher_groups,
 }
-
-
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """An import makes hundreds of thousands of small objects and no reference cycles;
-    Python's cyclic collector would scan them again and again (about 15% of a 50,000-row
-    preview). Reference counting still frees everything."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def run_import(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, delete, insert, select, tuple_
 
-from koppel.domain.sync.domains import Fields, Key
+from koppel.domain.sync.domains import PERSONAL_FIELDS, Fields, Key
 from koppel.store.project import tables
 
 CHUNK = 500
@@ -190,18 +190,7 @@ def _chunks(numbers: Iterable[str] | None) -> Iterable[list[str] | None]:
         yield wanted[start : start + CHUNK]
 
 
-PERSONAL_COLUMNS = (
-    "first_name",
-    "infix",
-    "last_name",
-    "gender",
-    "street",
-    "house_number",
-    "postcode",
-    "city",
-    "email",
-    "previous_home_class",
-)
+PERSONAL_COLUMNS = PERSONAL_FIELDS
 
 STUDENT_ROWS = RowTable("student", tables.students, None, (*PERSONAL_COLUMNS, "lwoo"))
 PARTICIPATION_ROWS = RowTable("participation", tables.participations, "department", ("percentage",))

@@ -112,3 +112,36 @@ def test_bad_input_says_what_to_do_and_writes_nothing(linked: Linked, tmp_path: 
     assert unknown_department.code == 2
     assert "9Q" in unknown_department.stderr
     assert not target.exists()
+
+
+def test_the_scheduler_edits_the_project_and_undo_takes_it_back(linked: Linked) -> None:
+    path = str(linked.path)
+    assert koppel("connect", "download", path, "students", "--json").code == 0
+    assert koppel("connect", "download", path, "department_participation").code == 0
+    before = linked.project_data()
+    number = _some_4h(linked)
+    email = koppel(
+        "project",
+        "property",
+        path,
+        "--student",
+        number,
+        "--name",
+        "#email",
+        "--value",
+        "x@y.nl",
+        "--json",
+    )
+    assert email.code == 0, email.stderr
+    assert email.json()["written"] is True
+    assert (number, "#EMAIL", "x@y.nl") in linked.project_data()["extra_properties"]
+    moved = koppel("project", "assign", path, "--student", number, "--home-class", "4H=4H9")
+    assert moved.code == 0, moved.stderr
+    assert (number, "4H", "4H9") in linked.project_data()["home_classes"]
+    portal_led = koppel("project", "assign", path, "--student", number, "--home-class", "3H=3H1")
+    assert portal_led.code == 2
+    bad = koppel("project", "property", path, "--student", number, "--name", "e-mail!")
+    assert bad.code == 2
+    for _ in range(2):
+        assert koppel("connect", "undo", path, "--json").json()["written"] is True
+    assert linked.project_data() == before

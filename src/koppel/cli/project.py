@@ -15,6 +15,7 @@ from koppel.services.connector.project_setup import (
     assign_groups,
     init_project,
     parse_department_list,
+    set_property,
 )
 from koppel.store.project.file import ProjectFile, ProjectInfo
 
@@ -96,5 +97,33 @@ def assign(
     else:
         console.print(
             translate("project.assigned", student=student, changeset=changeset, path=file),
+            highlight=False,
+        )
+
+
+@app.command("property")
+@reports_errors
+def set_extra_property(
+    file: FileArgument,
+    student: Annotated[str, typer.Option("--student", help="Leerlingnummer.")],
+    name: Annotated[str, typer.Option("--name", help="Bijv. #EMAIL.")],
+    value: Annotated[
+        str | None, typer.Option("--value", help="De waarde; weglaten verwijdert hem.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Zet of verwijder een extra eigenschap van een leerling (bijv. #EMAIL)."""
+    project = ProjectFile.open(file)
+    changeset = set_property(project, student, name, value)
+    project.close()
+    if as_json:
+        print_json({"written": changeset is not None, "changeset": changeset})
+    elif changeset is None:
+        console.print(translate("project.property_unchanged"), highlight=False)
+    else:
+        console.print(
+            translate(
+                "project.property_set", name=name.upper(), student=student, changeset=changeset
+            ),
             highlight=False,
         )

@@ -50,6 +50,25 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "een groepsnaam is hoogstens 40 tekens lang",
         "en": "a group name is at most 40 characters long",
     },
+    "project.property_name": {
+        "nl": "'{name}' is geen naam voor een extra eigenschap: hoofdletters, cijfers en _, "
+        "eventueel met # ervoor, zoals #EMAIL",
+        "en": "'{name}' is not a name for an extra property: capitals, digits and _, "
+        "optionally after #, like #EMAIL",
+    },
+    "project.property_value": {
+        "nl": "de waarde van {name} is te lang (hoogstens 254 tekens) of bevat stuurtekens",
+        "en": "the value of {name} is too long (at most 254 characters) or holds control "
+        "characters",
+    },
+    "project.property_unchanged": {
+        "nl": "Niets veranderd: de eigenschap had die waarde al.",
+        "en": "Nothing changed: the property had that value already.",
+    },
+    "project.property_set": {
+        "nl": "Extra eigenschap {name} van {student} aangepast (wijzigingenset {changeset}).",
+        "en": "Extra property {name} of {student} changed (change set {changeset}).",
+    },
     "project.unknown_student": {
         "nl": "leerling {student} staat niet in het roosterbestand",
         "en": "student {student} is not in the project file",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear, normalise_department_code
 from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
 from koppel.store.project.file import ProjectFile, ProjectFileError, ProjectInfo
-from koppel.store.project.session import ChangesetRecord
+from koppel.store.project.session import ChangesetRecord, Entry, ProjectSession
 
 
 def parse_department_list(text: str) -> tuple[str, ...]:
@@ -79,19 +80,44 @@ def assign_groups(
         entries = []
         for domain, changes in rows.items():
             entries += session.write(domain, changes)
-        if not entries:
-            return None
-        changeset = uuid.uuid4().hex
-        session.record_changeset(
-            ChangesetRecord(
-                changeset,
-                datetime.now(UTC).isoformat(timespec="microseconds"),
-                "edit",
-                ",".join(d.value for d in rows),
-                {"student": student},
-                None,
-                None,
-            ),
-            entries,
-        )
+        return _record_edit(session, entries, ",".join(d.value for d in rows), student)
+
+
+def _record_edit(
+    session: ProjectSession, entries: list[Entry], what: str, student: str
+) -> str | None:
+    if not entries:
+        return None
+    changeset = uuid.uuid4().hex
+    session.record_changeset(
+        ChangesetRecord(
+            changeset,
+            datetime.now(UTC).isoformat(timespec="microseconds"),
+            "edit",
+            what,
+            {"student": student},
+            None,
+            None,
+        ),
+        entries,
+    )
     return changeset
+
+
+PROPERTY_NAME = re.compile(r"^#?[A-Z0-9_]{1,39}$")
+
+
+def set_property(project: ProjectFile, student: str, name: str, value: str | None) -> str | None:
+    """An extra property of a student in the project, such as ``#EMAIL`` (the email a
+    new portal account gets on upload); None or empty removes it. One change set."""
+    wanted = name.strip().upper()
+    if not PROPERTY_NAME.match(wanted):
+        raise InvalidValue("project.property_name", name=name)
+    text = (value or "").strip()
+    if len(text) > 254 or any(ord(c) < 32 for c in text):
+        raise InvalidValue("project.property_value", name=wanted)
+    with project.begin() as session:
+        if student not in session.students():
+            raise ProjectFileError("project.unknown_student", student=student)
+        entries = session.write_store("extra", {(student, wanted): (text,) if text else None})
+        return _record_edit(session, entries, "extra_properties", student)

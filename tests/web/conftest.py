@@ -19,16 +19,16 @@ import pytest
 from tests.cli.runner import koppel
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
 def start_portal(
-    database: str, extra_env: dict[str, str] | None = None
+    database: str, extra_env: dict[str, str] | None = None, *, port: int | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+    port = port or free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_DATABASE_URL"] = database
     env.update(extra_env or {})

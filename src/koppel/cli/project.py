@@ -127,3 +127,31 @@ def set_extra_property(
             ),
             highlight=False,
         )
+
+
+@app.command("open")
+@reports_errors
+def open_project(
+    file: FileArgument,
+    port: Annotated[int, typer.Option("--port", help="Poort op 127.0.0.1.")] = 8010,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Open geen browser; toon alleen het adres.")
+    ] = False,
+) -> None:
+    """Open het roosterbestand in de browser: dashboard, Leerlingen, Lesgroepindelingen."""
+    import secrets
+    import webbrowser
+
+    import uvicorn
+
+    from koppel.web.project.app import KEY_PARAMETER, create_project_app
+
+    ProjectFile.open(file).close()  # a clear error before anything starts
+    secret = secrets.token_urlsafe(24)
+    url = f"http://127.0.0.1:{port}/?{KEY_PARAMETER}={secret}"
+    console.print(translate("project.open", path=file, url=url), highlight=False, soft_wrap=True)
+    if not no_browser:
+        webbrowser.open(url)
+    uvicorn.run(
+        create_project_app(file, secret=secret), host="127.0.0.1", port=port, log_level="warning"
+    )

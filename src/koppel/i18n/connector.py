@@ -69,6 +69,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Extra eigenschap {name} van {student} aangepast (wijzigingenset {changeset}).",
         "en": "Extra property {name} of {student} changed (change set {changeset}).",
     },
+    "project.open": {
+        "nl": "Roosterbestand {path} geopend op {url} (alleen voor deze browser; stop met "
+        "Ctrl+C).",
+        "en": "Project file {path} open at {url} (for this browser only; stop with Ctrl+C).",
+    },
     "project.unknown_student": {
         "nl": "leerling {student} staat niet in het roosterbestand",
         "en": "student {student} is not in the project file",

@@ -37,7 +37,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _chosen(
+def chosen_rows(
     view: DomainView, direction: Direction, selection: Selection
 ) -> tuple[list[DiffRow], list[DiffRow]]:
     departments = selection.departments
@@ -113,7 +113,7 @@ def download(
 ) -> ApplyResult:
     """The selected differences of ``domain`` from the portal into the project."""
     view = comparer.view(domain)
-    chosen, waiting = _chosen(view, Direction.DOWNLOAD, selection)
+    chosen, waiting = chosen_rows(view, Direction.DOWNLOAD, selection)
     result = ApplyResult((domain,), Direction.DOWNLOAD, view.as_of, conflicts=len(waiting))
     if not chosen:
         return result
@@ -161,7 +161,7 @@ def upload(
     result = ApplyResult(domains, Direction.UPLOAD, as_of)
     chosen: dict[SyncDomain, list[DiffRow]] = {}
     for domain, view in views.items():
-        rows, waiting = _chosen(view, Direction.UPLOAD, selection)
+        rows, waiting = chosen_rows(view, Direction.UPLOAD, selection)
         result.conflicts += len(waiting)
         if rows:
             chosen[domain] = rows

@@ -7,10 +7,15 @@ from typing import Final
 from fastapi import Request
 
 from koppel.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from koppel.web.texts import admin, common, planning
+from koppel.web.texts import admin, common, planning, project
 
 PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
-    language: {**common.TEXTS[language], **planning.TEXTS[language], **admin.TEXTS[language]}
+    language: {
+        **common.TEXTS[language],
+        **planning.TEXTS[language],
+        **admin.TEXTS[language],
+        **project.TEXTS[language],
+    }
     for language in LANGUAGES
 }
 

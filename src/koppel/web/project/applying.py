@@ -1,0 +1,163 @@
+"""Every apply from a window: first what it will do (a preview, nothing written), then,
+confirmed, one change set; back on the window with the result and an undo button.
+
+A window posts its selection to ``/voorbeeld``: ``action`` (download or upload), one
+or more ``domain`` (``group_assignments`` for home classes and cluster groups),
+optionally ``department`` and ``student`` (repeated), ``accept_conflicts``,
+``take_portal``, ``only_new`` and ``next`` (the window to return to)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from koppel.domain.errors import KoppelError
+from koppel.domain.sync.compare import DiffRow
+from koppel.domain.sync.domains import Direction, SyncDomain
+from koppel.services.connector.applying import Selection, chosen_rows, download, upload
+from koppel.services.connector.comparing import Comparer
+from koppel.services.connector.results import ApplyResult
+from koppel.services.connector.sync import download_domain, upload_domains
+from koppel.web.project.common import CheckedDep, explain, render
+
+router = APIRouter()
+PREVIEW_ROWS = 100
+
+
+@dataclass(frozen=True)
+class ApplyForm:
+    action: Direction
+    domains: tuple[SyncDomain, ...]
+    selection: Selection
+    next: str
+    hidden: list[tuple[str, str]]
+    """The form's fields again, for the confirm button."""
+
+
+def _form(
+    action: str,
+    domain: list[str],
+    department: list[str],
+    student: list[str],
+    accept_conflicts: bool,
+    take_portal: bool,
+    only_new: bool,
+    next_page: str,
+) -> ApplyForm:
+    direction = Direction.UPLOAD if action == "upload" else Direction.DOWNLOAD
+    if direction is Direction.UPLOAD:
+        domains = tuple(d for text in domain for d in upload_domains(text))
+    else:
+        domains = tuple(download_domain(text, take_portal=take_portal) for text in domain)
+    selection = Selection(
+        departments=department or None,
+        students=student or None,
+        accept_conflicts=accept_conflicts,
+        only_new_package_departments=only_new,
+        take_portal=take_portal,
+    )
+    hidden = [("action", direction.value)]
+    hidden += [("domain", text) for text in domain]
+    hidden += [("department", d) for d in department] + [("student", s) for s in student]
+    for name, on in (
+        ("accept_conflicts", accept_conflicts),
+        ("take_portal", take_portal),
+        ("only_new", only_new),
+    ):
+        if on:
+            hidden.append((name, "1"))
+    target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
+    hidden.append(("next", target))
+    return ApplyForm(direction, domains, selection, target, hidden)
+
+
+Many = Annotated[list[str], Form()]
+
+
+@router.post("/voorbeeld", response_class=HTMLResponse)
+def preview(
+    request: Request,
+    state: CheckedDep,
+    action: Annotated[str, Form()],
+    domain: Many,
+    department: Many | None = None,
+    student: Many | None = None,
+    accept_conflicts: Annotated[bool, Form()] = False,
+    take_portal: Annotated[bool, Form()] = False,
+    only_new: Annotated[bool, Form()] = False,
+    next: Annotated[str, Form()] = "/",  # the form field's name
+) -> HTMLResponse:
+    """What the apply will do, per domain: the rows, the conflicts left; nothing written."""
+    try:
+        form = _form(
+            action,
+            domain,
+            department or [],
+            student or [],
+            accept_conflicts,
+            take_portal,
+            only_new,
+            next,
+        )
+    except KoppelError as error:
+        return render(request, "project/problem.html", problem=explain(error, request))
+    snapshot = state.current()
+    plans: list[tuple[SyncDomain, list[DiffRow], list[DiffRow]]] = []
+    for chosen in form.domains:
+        rows, waiting = chosen_rows(snapshot.view(chosen), form.action, form.selection)
+        plans.append((chosen, rows, waiting))
+    return render(
+        request,
+        "project/confirm.html",
+        form=form,
+        plans=plans,
+        shown=PREVIEW_ROWS,
+        snapshot=snapshot,
+    )
+
+
+def _downloader(domain: SyncDomain, selection: Selection) -> Callable[[Comparer], ApplyResult]:
+    def work(comparer: Comparer) -> ApplyResult:
+        return download(comparer, domain, selection)
+
+    return work
+
+
+@router.post("/toepassen")
+def apply(
+    request: Request,
+    state: CheckedDep,
+    action: Annotated[str, Form()],
+    domain: Many,
+    department: Many | None = None,
+    student: Many | None = None,
+    accept_conflicts: Annotated[bool, Form()] = False,
+    take_portal: Annotated[bool, Form()] = False,
+    only_new: Annotated[bool, Form()] = False,
+    next: Annotated[str, Form()] = "/",
+) -> RedirectResponse:
+    """The confirmed apply: one change set (an upload: one in the portal too)."""
+    try:
+        form = _form(
+            action,
+            domain,
+            department or [],
+            student or [],
+            accept_conflicts,
+            take_portal,
+            only_new,
+            next,
+        )
+        if form.action is Direction.UPLOAD:
+            state.run(lambda comparer: upload(comparer, form.domains, form.selection))
+        else:
+            for chosen in form.domains:
+                state.run(_downloader(chosen, form.selection))
+    except KoppelError as error:
+        state.problem = explain(error, request)
+        return RedirectResponse(next if next.startswith("/") else "/", status_code=303)
+    return RedirectResponse(form.next, status_code=303)

@@ -1,0 +1,73 @@
+"""What the running project app holds: the file, how to reach the portal, the snapshot
+the screens show, and the last apply (for its undo button)."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from koppel.connector.client import PortalClient
+from koppel.services.connector.comparing import Comparer
+from koppel.services.connector.results import ApplyResult, UndoResult
+from koppel.services.connector.snapshot import Snapshot, take_snapshot
+from koppel.store.project.file import ProjectFile, ProjectInfo
+
+
+@dataclass
+class ProjectState:
+    path: Path
+    secret: str
+    """Only the browser ``koppel project open`` started knows it (cookie, CSRF)."""
+    transport: httpx.BaseTransport | None = None
+    snapshot: Snapshot | None = None
+    last_apply: ApplyResult | None = None
+    last_undo: UndoResult | None = None
+    problem: str | None = None
+    """A refusal to show once, in the user's words."""
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @property
+    def csrf_token(self) -> str:
+        return hashlib.sha256(f"csrf:{self.secret}".encode()).hexdigest()
+
+    def info(self) -> ProjectInfo:
+        project = ProjectFile.open(self.path)
+        try:
+            return project.info()
+        finally:
+            project.close()
+
+    @contextmanager
+    def comparer(self) -> Iterator[Comparer]:
+        """A connector on the project file and its portal, for one request."""
+        project = ProjectFile.open(self.path)
+        info = project.info()
+        try:
+            with PortalClient(info.portal_url, info.token, transport=self.transport) as client:
+                yield Comparer(project, client)
+        finally:
+            project.close()
+
+    def refresh(self) -> Snapshot:
+        with self.lock, self.comparer() as comparer:
+            self.snapshot = take_snapshot(comparer)
+            return self.snapshot
+
+    def current(self) -> Snapshot:
+        with self.lock:
+            return self.snapshot or self.refresh()
+
+    def run(self, work: Callable[[Comparer], ApplyResult]) -> ApplyResult:
+        """An apply on fresh data, then a new snapshot."""
+        with self.lock, self.comparer() as comparer:
+            result = work(comparer)
+            self.last_apply = result
+            self.last_undo = None
+        self.refresh()
+        return result

@@ -7,7 +7,15 @@ from typing import Final
 from fastapi import Request
 
 from koppel.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from koppel.web.texts import admin, common, planning, project
+from koppel.web.texts import (
+    admin,
+    common,
+    planning,
+    project,
+    project_domains,
+    project_groups,
+    project_students,
+)
 
 PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
     language: {
@@ -15,6 +23,9 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         **planning.TEXTS[language],
         **admin.TEXTS[language],
         **project.TEXTS[language],
+        **project_students.TEXTS[language],
+        **project_domains.TEXTS[language],
+        **project_groups.TEXTS[language],
     }
     for language in LANGUAGES
 }

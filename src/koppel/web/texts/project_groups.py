@@ -1,0 +1,7 @@
+"""Words of the project's groups window(s)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {"nl": {}, "en": {}}

@@ -4,6 +4,7 @@ and turning a refusal into a message in the user's words."""
 from __future__ import annotations
 
 import hmac
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Form, HTTPException, Request
@@ -29,7 +30,18 @@ def shown(value: Value) -> str:
     return str(value)
 
 
+def local_time(iso: str) -> str:
+    """``2026-11-23T17:30:15Z`` -> ``18:30:15`` on the scheduler's own clock (the app runs
+    on the scheduler's machine)."""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%H:%M:%S")
+
+
 templates.env.filters["shown"] = shown
+templates.env.filters["local_time"] = local_time
 
 
 def project_state(request: Request) -> ProjectState:

@@ -55,8 +55,11 @@ class ProjectState:
             project.close()
 
     def refresh(self) -> Snapshot:
+        """A new snapshot. Only the first one takes the portal's personal data over (the
+        seed: when the project is opened); differences that appear while it is open are
+        shown in the personal data window, where students can be left out."""
         with self.lock, self.comparer() as comparer:
-            self.snapshot = take_snapshot(comparer)
+            self.snapshot = take_snapshot(comparer, auto=self.snapshot is None)
             return self.snapshot
 
     def current(self) -> Snapshot:

@@ -1,7 +1,140 @@
-"""Words of the project's students window(s)."""
+"""Words of the project's Students window (the seed's "Leerlingen"), Dutch first."""
 
 from __future__ import annotations
 
 from typing import Final
 
-TEXTS: Final[dict[str, dict[str, str]]] = {"nl": {}, "en": {}}
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "nl": {
+        "students.title": "Leerlingen",
+        "students.help": "De verschillen tussen het portal en het project per leerling: "
+        "paars waar het portal afwijkt (de tooltip toont de andere kant), geel de "
+        "afdelingen waar het project de stamklassen leidt.",
+        "students.changes": "Wijzigingen",
+        "students.everyone": "Alle leerlingen",
+        "students.show": "Tonen",
+        "students.filters": "Filters",
+        "students.all_changes": "Alle wijzigingen",
+        "students.filter.afdeling": "Afdelingsdeelname",
+        "students.filter.lwoo": "LWOO",
+        "students.filter.stamklas": "Stamklasindeling",
+        "students.filter.bij_af": "Leerlingen bij/af",
+        "students.departments": "Afdeling",
+        "students.all_departments": "Alle afdelingen",
+        "students.search": "Zoeken",
+        "students.search_help": "Leerlingnummer of naam",
+        "students.search_button": "Zoek",
+        "students.count": "{shown} van {total} leerlingen",
+        "students.more": "… en nog {count} leerlingen: zoek of kies een filter om ze te zien.",
+        "students.none": "Geen leerlingen met wijzigingen in deze selectie.",
+        "students.none_at_all": "Geen leerlingen in deze selectie.",
+        "students.column.select": "Kies",
+        "students.column.number": "Nr",
+        "students.column.name": "Naam",
+        "students.column.change": "Bij/af",
+        "students.column.afd": "Afd",
+        "students.column.lwoo": "LWOO",
+        "students.column.klas": "Klas",
+        "students.column.status": "Status",
+        "students.column.portal": "Portal",
+        "students.lead_project": "het project leidt de stamklassen",
+        "students.select": "Leerling {number} kiezen",
+        "students.select_all": "Alles kiezen",
+        "students.select_none": "Niets kiezen",
+        "students.change.bij": "bij",
+        "students.change.af": "af",
+        "students.change.nieuw": "geen account",
+        "students.change_help.bij": "Nieuw in het portal: komt in het project",
+        "students.change_help.af": "Niet meer in de afdelingen van het project in het portal: "
+        "gaat uit het project",
+        "students.change_help.nieuw": "Alleen in het project: krijgt een account in het portal",
+        "students.differs": "wijkt af",
+        "students.other.portal": "portal: {value}",
+        "students.other.project": "project: {value}",
+        "students.base": "basis: {value}",
+        "students.button.afdeling": "Afdeling",
+        "students.button.lwoo": "LWOO",
+        "students.button.stamklassen": "Stamklassen",
+        "students.button.download": "Leerlingen bij/af",
+        "students.button.upload": "Accounts aanmaken",
+        "students.button_help.afdeling": "Neem de afdelingsdeelname van het portal over voor "
+        "de gekozen leerlingen",
+        "students.button_help.lwoo": "Neem de LWOO-status van het portal over voor de gekozen "
+        "leerlingen",
+        "students.button_help.stamklassen": "Neem de stamklassen van het portal over voor de "
+        "gekozen leerlingen (afdelingen waar het portal leidt)",
+        "students.button_help.download": "Nieuwe leerlingen van het portal toevoegen, "
+        "vertrokken leerlingen verwijderen",
+        "students.button_help.upload": "Maak in het portal een account voor de gekozen "
+        "leerlingen die alleen in het project staan",
+        "students.accept_conflicts": "Ook bij conflicten de waarde van het portal overnemen",
+        "students.upload_hint": "Stamklassen van afdelingen waar het project leidt (geel) "
+        "uploadt u in het venster",
+        "students.open_portal": "Leerling {number} openen in het portal (nieuw tabblad)",
+    },
+    "en": {
+        "students.title": "Students",
+        "students.help": "The differences between the portal and the project per student: "
+        "purple where the portal differs (the tooltip shows the other side), yellow the "
+        "departments whose home classes the project leads.",
+        "students.changes": "Changes",
+        "students.everyone": "All students",
+        "students.show": "Show",
+        "students.filters": "Filters",
+        "students.all_changes": "All changes",
+        "students.filter.afdeling": "Participation",
+        "students.filter.lwoo": "LWOO",
+        "students.filter.stamklas": "Home-class assignment",
+        "students.filter.bij_af": "Students added/removed",
+        "students.departments": "Department",
+        "students.all_departments": "All departments",
+        "students.search": "Search",
+        "students.search_help": "Student number or name",
+        "students.search_button": "Search",
+        "students.count": "{shown} of {total} students",
+        "students.more": "… and {count} more students: search or choose a filter to see them.",
+        "students.none": "No students with changes in this selection.",
+        "students.none_at_all": "No students in this selection.",
+        "students.column.select": "Select",
+        "students.column.number": "No.",
+        "students.column.name": "Name",
+        "students.column.change": "Added/removed",
+        "students.column.afd": "Dept",
+        "students.column.lwoo": "LWOO",
+        "students.column.klas": "Class",
+        "students.column.status": "Status",
+        "students.column.portal": "Portal",
+        "students.lead_project": "the project leads the home classes",
+        "students.select": "Select student {number}",
+        "students.select_all": "Select all",
+        "students.select_none": "Select none",
+        "students.change.bij": "added",
+        "students.change.af": "removed",
+        "students.change.nieuw": "no account",
+        "students.change_help.bij": "New in the portal: comes into the project",
+        "students.change_help.af": "No longer in the project's departments in the portal: "
+        "leaves the project",
+        "students.change_help.nieuw": "Only in the project: gets an account in the portal",
+        "students.differs": "differs",
+        "students.other.portal": "portal: {value}",
+        "students.other.project": "project: {value}",
+        "students.base": "base: {value}",
+        "students.button.afdeling": "Participation",
+        "students.button.lwoo": "LWOO",
+        "students.button.stamklassen": "Home classes",
+        "students.button.download": "Students added/removed",
+        "students.button.upload": "Create accounts",
+        "students.button_help.afdeling": "Take over the portal's participation for the "
+        "selected students",
+        "students.button_help.lwoo": "Take over the portal's LWOO status for the selected students",
+        "students.button_help.stamklassen": "Take over the portal's home classes for the "
+        "selected students (departments the portal leads)",
+        "students.button_help.download": "Add the portal's new students, remove those who left",
+        "students.button_help.upload": "Create a portal account for the selected students "
+        "that are only in the project",
+        "students.accept_conflicts": "Take the portal's value on conflicts too",
+        "students.upload_hint": "Home classes of departments the project leads (yellow) are "
+        "uploaded in the window",
+        "students.open_portal": "Open student {number} in the portal (new tab)",
+    },
+}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Direction, Fields, Key, Lead, SyncDomain, Value
 from koppel.services.connector.snapshot import Snapshot
@@ -112,6 +113,10 @@ class Person:
     departments: tuple[str, ...] = ()
 
 
+Column = tuple[str, Cell] | None
+"""A department column's (department, cell), or None where the student has nothing."""
+
+
 @dataclass(frozen=True, slots=True)
 class StudentRow:
     number: str
@@ -127,6 +132,10 @@ class StudentRow:
     """Per project department with a home class on either side."""
     percentages: Mapping[str, Cell]
     """Per project department with a participation on either side."""
+    class_columns: tuple[Column, ...]
+    """The home classes again, one per project department in order (None: nothing):
+    what the window's department columns show, without a lookup per cell."""
+    percentage_columns: tuple[Column, ...]
     differing: frozenset[SyncDomain]
     downloads: frozenset[SyncDomain]
     """Domains with a row of this student that may come down."""
@@ -239,8 +248,13 @@ def _name(personal: Fields | None) -> str:
 def build_students_view(
     snapshot: Snapshot, people: Mapping[str, Person] | None = None
 ) -> StudentsView:
-    """Every student of the project or the portal, with the window's cells."""
-    people = people or {}
+    """Every student of the project or the portal, with the window's cells (many small
+    objects, no cycles: the cyclic collector waits)."""
+    with cyclic_gc_paused():
+        return _build(snapshot, people or {})
+
+
+def _build(snapshot: Snapshot, people: Mapping[str, Person]) -> StudentsView:
     views = snapshot.views
     diffs: dict[SyncDomain, dict[Key, DiffRow]] = {
         domain: {row.key: row for row in views[domain].diff.rows} for domain in WINDOW_DOMAINS
@@ -248,6 +262,7 @@ def build_students_view(
     students = views[SyncDomain.STUDENTS]
     numbers = sorted({key[0] for key in students.portal} | {key[0] for key in students.project})
     departments = snapshot.departments
+    position = {code: at for at, code in enumerate(departments)}
     project_leads = frozenset(
         code for code in departments if snapshot.leads.get(code) is Lead.PROJECT
     )
@@ -310,6 +325,8 @@ def build_students_view(
             home_class=_summary(classes, percentages=False),
             home_classes=classes,
             percentages=percentages,
+            class_columns=_columns(classes, position),
+            percentage_columns=_columns(percentages, position),
             differing=frozenset(differing_keys.get(number, ())),
             downloads=frozenset(downloading.get(number, ())),
             searched=f"{number} {name}".lower(),
@@ -326,6 +343,15 @@ def build_students_view(
         {domain: tuple(rows) for domain, rows in by_domain.items()},
         {row.number: row for row in built},
     )
+
+
+def _columns(cells: Mapping[str, Cell], position: Mapping[str, int]) -> tuple[Column, ...]:
+    columns: list[Column] = [None] * len(position)
+    for code, cell in cells.items():
+        at = position.get(code)
+        if at is not None:
+            columns[at] = (code, cell)
+    return tuple(columns)
 
 
 def _change(row: DiffRow | None) -> Change | None:

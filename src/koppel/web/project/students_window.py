@@ -14,6 +14,7 @@ snapshot and kept on the :class:`ProjectState`.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import urlencode
@@ -54,21 +55,22 @@ BUTTONS: tuple[tuple[str, SyncDomain], ...] = (
 
 @dataclass(frozen=True)
 class Built:
-    snapshot: Snapshot
+    of: weakref.ref[Snapshot]
+    """The snapshot the rows were built from (not kept alive by them)."""
     view: StudentsView
     portal_url: str
 
 
-def students_view(state: ProjectState) -> Built:
-    """The window's rows for the current snapshot: built once, then kept."""
+def students_view(state: ProjectState) -> tuple[Snapshot, Built]:
+    """The current snapshot and the window's rows for it: built once, then kept."""
     snapshot = state.current()
     kept: Built | None = getattr(state, _KEPT, None)
-    if kept is not None and kept.snapshot is snapshot:
-        return kept
+    if kept is not None and kept.of() is snapshot:
+        return snapshot, kept
     view = build_students_view(snapshot, read_one_sided(state.path, snapshot))
-    built = Built(snapshot, view, state.info().portal_url.rstrip("/"))
+    built = Built(weakref.ref(snapshot), view, state.info().portal_url.rstrip("/"))
     setattr(state, _KEPT, built)
-    return built
+    return snapshot, built
 
 
 @dataclass(frozen=True)
@@ -130,13 +132,12 @@ def students_window(
     )
     name = "project/students_window.html" if partial else "project/students.html"
     try:
-        built = students_view(state)
+        snapshot, built = students_view(state)
     except KoppelError as error:
         return render(request, "project/problem.html", problem=explain(error, request))
     view = built.view
     chosen = _chosen(filter, alle, q, afd, selectie, view.departments)
     rows = view.select(ViewQuery(chosen.filter, chosen.everyone, chosen.search, chosen.department))
-    snapshot = built.snapshot
     response = render(
         request,
         name,

@@ -70,8 +70,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Extra property {name} of {student} changed (change set {changeset}).",
     },
     "project.open": {
-        "nl": "Roosterbestand {path} geopend op {url} (alleen voor deze browser; stop met "
-        "Ctrl+C).",
+        "nl": "Roosterbestand {path} geopend op {url} (alleen voor deze browser; stop met Ctrl+C).",
         "en": "Project file {path} open at {url} (for this browser only; stop with Ctrl+C).",
     },
     "project.unknown_student": {

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 from playwright.sync_api import Page, expect
 
 from tests.project_ui.conftest import Opened
 from tests.web.test_pages_browser import browser, page  # noqa: F401  # fixtures
+
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 def test_the_dashboard_shows_every_domain_with_its_status(page: Page, opened: Opened) -> None:
@@ -20,6 +24,8 @@ def test_the_dashboard_shows_every_domain_with_its_status(page: Page, opened: Op
     before = page.locator(".as-of time").get_attribute("datetime")
     page.click("#refresh")
     expect(page.locator(".as-of time")).not_to_have_attribute("datetime", before or "")
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.screenshot(path=str(IMAGES / "project-dashboard.png"), full_page=False)
 
 
 def test_without_the_key_nothing_is_shown(opened: Opened) -> None:

@@ -50,7 +50,7 @@ typecheck: install
 
 test: lint typecheck browser
 	@bash scripts/ensure-postgres.sh
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --durations=15
 
 benchmark: install
 	$(BIN)/python benchmarks/demo_generation.py

@@ -48,7 +48,7 @@ def main(
 
 
 def _register_all() -> None:
-    from koppel.cli import connect, exports, imports, portal, project, tokens, undo, users
+    from koppel.cli import connect, exports, groups, imports, portal, project, tokens, undo, users
 
     app.command("init")(portal.init)
     app.command("demo")(portal.demo)
@@ -59,6 +59,7 @@ def _register_all() -> None:
     app.add_typer(imports.app, name="import")
     app.add_typer(exports.app, name="export")
     app.command("undo")(undo.undo)
+    app.add_typer(groups.app, name="groups")
     app.add_typer(project.app, name="project")
     app.add_typer(connect.app, name="connect")
 

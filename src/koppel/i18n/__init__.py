@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from koppel.i18n import accounts, api, commands, connector, imports, validation
+from koppel.i18n import accounts, api, commands, connector, imports, transition, validation
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
@@ -21,6 +21,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     **accounts.TEXTS,
     **api.TEXTS,
     **connector.TEXTS,
+    **transition.TEXTS,
 }
 
 

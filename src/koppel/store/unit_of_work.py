@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from koppel.store.repositories.accounts import SqlAlchemyAccountRepository
 from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
+from koppel.store.repositories.group_deletion import SqlAlchemyGroupDeletionRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
@@ -33,6 +34,7 @@ class SqlAlchemyUnitOfWork:
     student_planning: SqlAlchemyStudentPlanningRepository
     staff: SqlAlchemyStaffRepository
     groups: SqlAlchemyGroupRepository
+    group_deletion: SqlAlchemyGroupDeletionRepository
     planning: SqlAlchemyPlanningRepository
     accounts: SqlAlchemyAccountRepository
     audit: SqlAlchemyAuditRepository
@@ -62,6 +64,9 @@ class SqlAlchemyUnitOfWork:
             connection, school=self.school, students=self.students
         )
         self.groups = SqlAlchemyGroupRepository(
+            connection, school=self.school, students=self.students, staff=self.staff
+        )
+        self.group_deletion = SqlAlchemyGroupDeletionRepository(
             connection, school=self.school, students=self.students, staff=self.staff
         )
         self.planning = SqlAlchemyPlanningRepository(

@@ -1,0 +1,1 @@
+"""The year transition (jaarovergang), step by step (DESIGN.md 5)."""

@@ -1,0 +1,175 @@
+"""Year transition, step 2: delete the old groups (``koppel groups delete``).
+
+All groups of a school year, or those of one folder (map). Students are never deleted:
+their memberships and the groups' teacher and mentor links go with the groups. Before a
+student's home class goes, its name is kept as the student's previous home class
+(stamklas oud). Prognoses and package choices hang off students, not groups, and stay.
+
+Applying is one transaction and one change set; ``koppel undo`` puts back the groups
+with their ids, members and links, and every previous home class as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from koppel.domain.audit import AuditEntry, JsonValue
+from koppel.domain.errors import InvalidValue
+from koppel.domain.school import SchoolYear
+from koppel.i18n import translate
+from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
+from koppel.store.repositories.group_deletion import GroupRecord
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+KIND = "transition.groups_delete"
+GROUP_DELETE = "group.delete"
+PREVIOUS_HOME_CLASS = "student.previous_home_class"
+EXAMPLES = 5
+
+
+@dataclass(frozen=True)
+class GroupsDeleteRequest:
+    all_groups: bool = False
+    folder: str | None = None
+    school_year: str | None = None
+    dry_run: bool = False
+
+
+@dataclass
+class GroupsDeleteReport:
+    school_year: str
+    folder: str | None
+    written: bool = False
+    changeset: str | None = None
+    groups: int = 0
+    memberships: int = 0
+    teacher_links: int = 0
+    previous_home_classes: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "written": self.written,
+            "changeset": self.changeset,
+            "rows": self.groups,
+            "errors": [],
+            "warnings": [],
+            "groups": {"new": 0, "deleted": self.groups},
+            "memberships": self.memberships,
+            "teacher_links": self.teacher_links,
+            "previous_home_classes": self.previous_home_classes,
+            "school_year": self.school_year,
+            "folder": self.folder,
+            "examples": self.examples,
+        }
+
+
+def previous_home_classes(records: list[GroupRecord]) -> dict[str, str]:
+    """student number -> the home class it leaves; with more than one home class in the
+    year (one per department), the first by name."""
+    chosen: dict[str, str] = {}
+    for record in sorted(records, key=lambda r: r.name):
+        if record.is_home_class:
+            for number in record.members:
+                chosen.setdefault(number, record.name)
+    return chosen
+
+
+def _school_year(uow: SqlAlchemyUnitOfWork, name: str | None) -> SchoolYear:
+    if name is None:
+        return uow.school.current_school_year()
+    year = SchoolYear(name)
+    known = [y.name for y in uow.school.school_years()]
+    if year.name not in known:
+        raise InvalidValue(
+            "transition.unknown_school_year", year=year.name, years=", ".join(known) or "-"
+        )
+    return year
+
+
+def _check_folder(uow: SqlAlchemyUnitOfWork, year: SchoolYear, folder: str) -> None:
+    folders = uow.group_deletion.folders(year)
+    if folder in folders or folder in uow.group_deletion.deleted_folders(KIND, year):
+        return  # a folder emptied by this step before: running it again changes nothing
+    shown = ", ".join(f"'{name}'" for name in folders) or translate("transition.no_folders")
+    raise InvalidValue("transition.unknown_folder", folder=folder, year=year.name, folders=shown)
+
+
+def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> GroupsDeleteReport:
+    """Preview (``dry_run``) or apply; raises :class:`InvalidValue` (exit 2) on bad input."""
+    if request.all_groups == (request.folder is not None):
+        raise InvalidValue("transition.groups_delete.choose")
+    with uow:
+        if not request.dry_run:
+            uow.records.lock_for_write()  # one at a time with the API's writes
+        year = _school_year(uow, request.school_year)
+        if request.folder is not None:
+            _check_folder(uow, year, request.folder)
+        records = uow.group_deletion.groups(year, folder=request.folder)
+        homes = previous_home_classes(records)
+        report = GroupsDeleteReport(
+            school_year=year.name,
+            folder=request.folder,
+            groups=len(records),
+            memberships=sum(len(r.members) for r in records),
+            teacher_links=sum(len(r.links) for r in records),
+            previous_home_classes=len(homes),
+            examples=[r.name for r in records[:EXAMPLES]],
+        )
+        if request.dry_run or not records:
+            return report
+        stored = uow.group_deletion.previous_home_classes(homes)
+        changed = {n: name for n, name in sorted(homes.items()) if stored.get(n) != name}
+        recorder = ChangeRecorder(KIND)
+        for number, name in changed.items():
+            recorder.record(
+                PREVIOUS_HOME_CLASS,
+                STUDENT_ENTITY,
+                number,
+                before={"previous_home_class": stored.get(number, "")},
+                after={"previous_home_class": name},
+            )
+        for record in records:
+            recorder.record(GROUP_DELETE, "group", record.name, before=record.as_json())
+        uow.group_deletion.set_previous_home_classes(changed)
+        uow.group_deletion.delete(r.id for r in records)
+        summary: dict[str, JsonValue] = {
+            "school_year": year.name,
+            "folder": request.folder,
+            "groups": report.groups,
+            "memberships": report.memberships,
+            "teacher_links": report.teacher_links,
+            "previous_home_classes": len(changed),
+        }
+        report.changeset = recorder.save(uow, summary)
+        uow.commit()
+    report.written = True
+    return report
+
+
+def _undo_group_deletes(
+    uow: SqlAlchemyUnitOfWork, year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.group_deletion.restore(year, [GroupRecord.from_json(_before(e)) for e in entries])
+
+
+def _undo_previous_home_classes(
+    uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.group_deletion.set_previous_home_classes(
+        {e.key: str(_before(e)["previous_home_class"]) for e in entries}
+    )
+
+
+def _before(entry: AuditEntry) -> Mapping[str, Any]:
+    return entry.before or {}
+
+
+GROUPS_DELETE_UNDOERS = {
+    PREVIOUS_HOME_CLASS: _undo_previous_home_classes,
+    GROUP_DELETE: _undo_group_deletes,
+}
+"""Undo reverses in the opposite order of first appearance: groups (with members and
+links) come back first, then the previous home classes are put back."""

@@ -49,6 +49,7 @@ def main(
 
 def _register_all() -> None:
     from koppel.cli import connect, exports, groups, imports, portal, project, tokens, undo, users
+    from koppel.cli import staff as staff_commands
 
     app.command("init")(portal.init)
     app.command("demo")(portal.demo)
@@ -62,6 +63,7 @@ def _register_all() -> None:
     app.add_typer(groups.app, name="groups")
     app.add_typer(project.app, name="project")
     app.add_typer(connect.app, name="connect")
+    app.add_typer(staff_commands.app, name="staff")
 
 
 def _register_scheduler_commands() -> None:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from koppel.i18n import accounts, api, commands, connector, imports, transition, validation
+from koppel.i18n import (
+    accounts,
+    api,
+    commands,
+    connector,
+    imports,
+    staff_departure,
+    transition,
+    validation,
+)
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
@@ -21,6 +30,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     **accounts.TEXTS,
     **api.TEXTS,
     **connector.TEXTS,
+    **staff_departure.TEXTS,
     **transition.TEXTS,
 }
 

@@ -117,8 +117,7 @@ def deactivate_account(uow: SqlAlchemyUnitOfWork, username: str, *, actor: str) 
             raise InvalidValue("account.deactivate_self")
         if not account.is_active:
             return False
-        uow.accounts.set_active(account.username, is_active=False)
-        uow.sessions.remove_all_of(account.username)
+        end_access(uow, account.username)
         uow.audit.add_many(
             [
                 audit_entry(
@@ -133,6 +132,14 @@ def deactivate_account(uow: SqlAlchemyUnitOfWork, username: str, *, actor: str) 
         )
         uow.commit()
     return True
+
+
+def end_access(uow: SqlAlchemyUnitOfWork, username: str) -> None:
+    """Inside an open unit of work: the account is inactive, its sessions end at once and
+    its tokens stop working (a token works only for an active account). Shared by
+    deactivation here and by the year transition's departed staff."""
+    uow.accounts.set_active(username, is_active=False)
+    uow.sessions.remove_all_of(username)
 
 
 def reactivate_account(uow: SqlAlchemyUnitOfWork, username: str, *, actor: str) -> bool:

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.errors import InvalidValue
 from koppel.services.audit import audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 _ADMIN_TOTP = "security.administrators_need_totp"
 _MENTOR_PROGNOSES = "planning.mentors_edit_prognoses"
+_MAX_SHARE = "transition.max_share_percent"
+_STAFF_RETENTION = "staff.retention"
+
+
+class StaffRetention(StrEnum):
+    """What happens to the data of staff who left (year transition, step 5)."""
+
+    KEEP = "keep"
+    """Deactivate only: names and e-mail stay (the default)."""
+    REMOVE = "remove"
+    """Also blank their personal data where the database allows it (see
+    :mod:`koppel.services.staff_departure`)."""
 
 
 @dataclass(frozen=True)
@@ -18,6 +32,16 @@ class SchoolSettings:
     """Administrators must sign in with a TOTP code as well as their password."""
     mentors_edit_prognoses: bool = False
     """Mentors may change the prognoses of their own mentees (team leaders always may)."""
+    transition_max_share_percent: int = 10
+    """A year-transition step that would deactivate or delete more than this share of
+    the staff or students refuses without ``--force``."""
+    staff_retention: StaffRetention = StaffRetention.KEEP
+    """Keep or remove the personal data of staff who left."""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.transition_max_share_percent <= 100:
+            raise InvalidValue("settings.max_share_range", value=self.transition_max_share_percent)
+        object.__setattr__(self, "staff_retention", StaffRetention(self.staff_retention))
 
 
 def load_school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
@@ -25,6 +49,10 @@ def load_school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
     return SchoolSettings(
         administrators_need_totp=bool(uow.school.setting(_ADMIN_TOTP, False)),
         mentors_edit_prognoses=bool(uow.school.setting(_MENTOR_PROGNOSES, False)),
+        transition_max_share_percent=int(str(uow.school.setting(_MAX_SHARE, 10))),
+        staff_retention=StaffRetention(
+            str(uow.school.setting(_STAFF_RETENTION, StaffRetention.KEEP.value))
+        ),
     )
 
 
@@ -53,6 +81,8 @@ def save_school_settings(
         )
         uow.school.set_setting(_ADMIN_TOTP, chosen.administrators_need_totp)
         uow.school.set_setting(_MENTOR_PROGNOSES, chosen.mentors_edit_prognoses)
+        uow.school.set_setting(_MAX_SHARE, chosen.transition_max_share_percent)
+        uow.school.set_setting(_STAFF_RETENTION, chosen.staff_retention.value)
         uow.audit.add_many([entry])
         uow.commit()
         return before
@@ -62,4 +92,6 @@ def _as_json(settings: SchoolSettings) -> dict[str, JsonValue]:
     return {
         "administrators_need_totp": settings.administrators_need_totp,
         "mentors_edit_prognoses": settings.mentors_edit_prognoses,
+        "transition_max_share_percent": settings.transition_max_share_percent,
+        "staff_retention": settings.staff_retention.value,
     }

@@ -19,6 +19,7 @@ from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
 from koppel.services.planning_undo import PLANNING_UNDOERS
 from koppel.services.record_errors import Conflict, NotYours, UnknownItem
 from koppel.services.record_writes import API_KIND, RECORD_UNDOERS
+from koppel.services.staff_departure import STAFF_DEPARTURE_UNDOERS
 from koppel.services.transition.groups_delete import GROUPS_DELETE_UNDOERS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -75,6 +76,7 @@ UNDOERS: dict[str, Undoer] = {
     "group.add": _undo_group_adds,
     **PLANNING_UNDOERS,
     **RECORD_UNDOERS,
+    **STAFF_DEPARTURE_UNDOERS,
     **GROUPS_DELETE_UNDOERS,
 }
 """Per audit action, how to reverse a batch of its entries. Reversed in the opposite

@@ -7,6 +7,7 @@ from types import TracebackType
 
 from sqlalchemy import Connection, Engine, RootTransaction
 
+from koppel.store.repositories.account_identities import SqlAlchemyAccountIdentityRepository
 from koppel.store.repositories.accounts import SqlAlchemyAccountRepository
 from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
@@ -37,6 +38,7 @@ class SqlAlchemyUnitOfWork:
     group_deletion: SqlAlchemyGroupDeletionRepository
     planning: SqlAlchemyPlanningRepository
     accounts: SqlAlchemyAccountRepository
+    account_identities: SqlAlchemyAccountIdentityRepository
     audit: SqlAlchemyAuditRepository
     changesets: SqlAlchemyChangeSetRepository
     sessions: SqlAlchemySessionRepository
@@ -75,6 +77,7 @@ class SqlAlchemyUnitOfWork:
         self.accounts = SqlAlchemyAccountRepository(
             connection, school=self.school, students=self.students, staff=self.staff
         )
+        self.account_identities = SqlAlchemyAccountIdentityRepository(connection)
         self.audit = SqlAlchemyAuditRepository(connection)
         self.changesets = SqlAlchemyChangeSetRepository(connection)
         self.sessions = SqlAlchemySessionRepository(connection)

@@ -1,0 +1,120 @@
+"""``koppel staff``: personeel; ``remove-departed`` is step 5 of the year transition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from koppel.cli.context import CONTEXT
+from koppel.cli.options import DatabaseOption, JsonOption
+from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
+from koppel.i18n import translate
+from koppel.services.staff_departure import DepartureReport, remove_departed_staff
+
+app = typer.Typer(help="Personeel.", no_args_is_help=True)
+
+
+@app.command("remove-departed")
+@reports_errors
+def remove_departed(
+    staff_file: Annotated[
+        Path,
+        typer.Option(
+            "--staff-file",
+            help="Het personeelsbestand (.xlsx of .csv), zoals koppel import staff het leest.",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Laat zien wie vertrokken is; schrijf niets.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Ook als meer dan het ingestelde aandeel (standaard 10%) vertrekt."
+        ),
+    ] = False,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Deactiveer medewerkers die niet meer in het personeelsbestand staan (jaarovergang,
+    stap 5): hun accounts direct (sessies en tokens vervallen), hun gegevens bewaard of
+    verwijderd zoals de school heeft ingesteld."""
+    with RichProgress() as progress:
+        report = remove_departed_staff(
+            CONTEXT.unit_of_work(database),
+            staff_file,
+            dry_run=dry_run,
+            force=force,
+            progress=progress,
+        )
+    if as_json:
+        print_json(report.as_json())
+    else:
+        _print(report)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
+
+
+def _print(report: DepartureReport) -> None:
+    for problem in report.errors:
+        where = ", ".join(
+            part
+            for part in (
+                problem.file,
+                translate("import.where_row", row=problem.row) if problem.row else "",
+                translate("import.where_column", column=problem.column) if problem.column else "",
+            )
+            if part
+        )
+        errors.print(
+            f"[red]{translate('error.prefix')}[/] {where}: {problem.message()}", highlight=False
+        )
+    for problem in report.warnings:
+        where = translate("import.where_row", row=problem.row) if problem.row else problem.file
+        errors.print(
+            f"[yellow]{translate('import.warning')}[/] {where}: {problem.message()}",
+            highlight=False,
+        )
+    if report.errors:
+        errors.print(
+            translate("import.nothing_written_errors", count=len(report.errors)), highlight=False
+        )
+        return
+    kept = report.staff.unchanged if report.staff else 0
+    console.print(
+        translate(
+            "staff_departure.summary",
+            file=report.file,
+            rows=report.rows,
+            kept=kept,
+            count=len(report.departed),
+        ),
+        highlight=False,
+    )
+    if not report.departed:
+        console.print(translate("staff_departure.none"), highlight=False)
+        return
+    table = Table(title=translate("staff_departure.heading"))
+    table.add_column(translate("staff_departure.column.code"))
+    table.add_column(translate("staff_departure.column.account"))
+    for code in report.departed:
+        table.add_row(code, report.accounts.get(code, "-"))
+    console.print(table)
+    if report.refusal is not None:
+        errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
+    elif report.written:
+        console.print(
+            translate(
+                "staff_departure.applied",
+                count=len(report.departed),
+                retention=translate(f"staff_departure.retention.{report.retention}"),
+                changeset=report.changeset,
+            ),
+            highlight=False,
+        )
+    else:
+        console.print(translate("staff_departure.preview"), highlight=False)

@@ -278,6 +278,25 @@ def test_school_settings_are_saved_and_audited(own_school: Portal):
     )
     assert "er is niets veranderd" in same.text
     assert "settings.change" in admin.get("/beheer/logboek").text
+    limits = admin.post(
+        "/beheer/instellingen",
+        data={
+            "csrf_token": csrf_of(page.text),
+            "mentors_edit_prognoses": "on",
+            "transition_max_share_percent": "25",
+            "staff_retention": "remove",
+        },
+    )
+    assert re.search(r'id="transition_max_share_percent"[^>]*value="25"', limits.text)
+    assert re.search(r'<option value="remove" selected', limits.text)
+    # a form without the year-transition fields leaves them as they are
+    kept = admin.post("/beheer/instellingen", data={"csrf_token": csrf_of(page.text)})
+    assert re.search(r'id="transition_max_share_percent"[^>]*value="25"', kept.text)
+    too_much = admin.post(
+        "/beheer/instellingen",
+        data={"csrf_token": csrf_of(page.text), "transition_max_share_percent": "101"},
+    )
+    assert too_much.status_code == 422
 
 
 # --- in the browser ----------------------------------------------------------------------

@@ -3,13 +3,18 @@ administrators, mentors editing prognoses), audited."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
 from koppel.domain.accounts import Role
-from koppel.services.school_settings import SchoolSettings, save_school_settings, school_settings
+from koppel.services.school_settings import (
+    StaffRetention,
+    save_school_settings,
+    school_settings,
+)
 from koppel.services.two_factor import two_factor_on
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
@@ -41,11 +46,21 @@ def settings_save(
     session: CheckedSessionDep,
     administrators_need_totp: Annotated[str, Form()] = "",
     mentors_edit_prognoses: Annotated[str, Form()] = "",
+    transition_max_share_percent: Annotated[int | None, Form(ge=0, le=100)] = None,
+    staff_retention: Annotated[StaffRetention | None, Form()] = None,
 ) -> HTMLResponse:
     require_role(session.account, Role.ADMINISTRATOR)
-    chosen = SchoolSettings(
+    current = school_settings(uow)
+    chosen = replace(
+        current,
         administrators_need_totp=administrators_need_totp == "on",
         mentors_edit_prognoses=mentors_edit_prognoses == "on",
+        transition_max_share_percent=(
+            current.transition_max_share_percent
+            if transition_max_share_percent is None
+            else transition_max_share_percent
+        ),
+        staff_retention=staff_retention or current.staff_retention,
     )
     before = save_school_settings(uow, chosen, actor=session.account.username)
     return render(

@@ -126,6 +126,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "authenticator-app bij de hand).",
         "settings.mentors": "Mentoren mogen de prognoses van hun eigen mentorleerlingen wijzigen",
         "settings.mentors_help": "Teamleiders mogen dat altijd, voor hun eigen afdelingen.",
+        "settings.max_share": "Grens jaarovergang (procent)",
+        "settings.max_share_help": "Een stap die meer dan dit deel van de leerlingen of het "
+        "personeel zou deactiveren of verwijderen, weigert zonder uitdrukkelijke bevestiging "
+        "(--force).",
+        "settings.retention": "Personeel dat de school verlaat",
+        "settings.retention.keep": "account uitzetten, gegevens bewaren",
+        "settings.retention.remove": "account uitzetten en naam en e-mail wissen",
         "settings.saved": "De instellingen zijn opgeslagen.",
         "settings.unchanged": "De instellingen waren al zo; er is niets veranderd.",
         # two-factor sign-in
@@ -275,6 +282,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "at hand).",
         "settings.mentors": "Mentors may change the prognoses of their own mentees",
         "settings.mentors_help": "Team leaders always may, for their own departments.",
+        "settings.max_share": "Year transition limit (percent)",
+        "settings.max_share_help": "A step that would deactivate or delete more than this "
+        "share of the students or staff refuses without an explicit confirmation (--force).",
+        "settings.retention": "Staff who leave the school",
+        "settings.retention.keep": "deactivate the account, keep the data",
+        "settings.retention.remove": "deactivate the account and erase name and email",
         "settings.saved": "The settings have been saved.",
         "settings.unchanged": "The settings were like this already; nothing changed.",
         "two_factor.title": "Two-factor sign-in",

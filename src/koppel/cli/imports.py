@@ -10,7 +10,14 @@ from rich.table import Table
 
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
-from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
+from koppel.cli.output import (
+    RichProgress,
+    console,
+    errors,
+    print_json,
+    print_problems,
+    reports_errors,
+)
 from koppel.files.columns import ImportKind
 from koppel.files.templates import write_template
 from koppel.i18n import translate
@@ -55,29 +62,7 @@ def _run(
 
 
 def _print(report: ImportReport) -> None:
-    for problem in report.errors:
-        where = ", ".join(
-            part
-            for part in (
-                problem.file,
-                translate("import.where_row", row=problem.row) if problem.row else "",
-                translate("import.where_column", column=problem.column) if problem.column else "",
-            )
-            if part
-        )
-        errors.print(
-            f"[red]{translate('error.prefix')}[/] {where}: {problem.message()}", highlight=False
-        )
-    for problem in report.warnings:
-        where = translate("import.where_row", row=problem.row) if problem.row else problem.file
-        errors.print(
-            f"[yellow]{translate('import.warning')}[/] {where}: {problem.message()}",
-            highlight=False,
-        )
-    if report.errors:
-        errors.print(
-            translate("import.nothing_written_errors", count=len(report.errors)), highlight=False
-        )
+    if print_problems(report.errors, report.warnings):
         return
     table = Table(title=translate("import.summary", file=report.file, rows=report.rows))
     table.add_column("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ParamSpec, TypeVar
 
 import typer
@@ -19,6 +19,7 @@ from rich.progress import (
 )
 
 from koppel.domain.errors import KoppelError
+from koppel.files.problems import Problem
 from koppel.i18n import translate
 
 console = Console()
@@ -31,6 +32,35 @@ R = TypeVar("R")
 def print_json(data: object) -> None:
     """One JSON object on stdout, nothing else."""
     typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=False, default=str))
+
+
+def print_problems(found_errors: Sequence[Problem], warnings: Sequence[Problem]) -> bool:
+    """Every error (file, row, column) and warning on stderr; True when there were
+    errors (and so nothing was written, which it says)."""
+    for problem in found_errors:
+        where = ", ".join(
+            part
+            for part in (
+                problem.file,
+                translate("import.where_row", row=problem.row) if problem.row else "",
+                translate("import.where_column", column=problem.column) if problem.column else "",
+            )
+            if part
+        )
+        errors.print(
+            f"[red]{translate('error.prefix')}[/] {where}: {problem.message()}", highlight=False
+        )
+    for problem in warnings:
+        where = translate("import.where_row", row=problem.row) if problem.row else problem.file
+        errors.print(
+            f"[yellow]{translate('import.warning')}[/] {where}: {problem.message()}",
+            highlight=False,
+        )
+    if found_errors:
+        errors.print(
+            translate("import.nothing_written_errors", count=len(found_errors)), highlight=False
+        )
+    return bool(found_errors)
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:

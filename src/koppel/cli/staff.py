@@ -10,7 +10,14 @@ from rich.table import Table
 
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
-from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
+from koppel.cli.output import (
+    RichProgress,
+    console,
+    errors,
+    print_json,
+    print_problems,
+    reports_errors,
+)
 from koppel.i18n import translate
 from koppel.services.staff_departure import DepartureReport, remove_departed_staff
 
@@ -60,29 +67,7 @@ def remove_departed(
 
 
 def _print(report: DepartureReport) -> None:
-    for problem in report.errors:
-        where = ", ".join(
-            part
-            for part in (
-                problem.file,
-                translate("import.where_row", row=problem.row) if problem.row else "",
-                translate("import.where_column", column=problem.column) if problem.column else "",
-            )
-            if part
-        )
-        errors.print(
-            f"[red]{translate('error.prefix')}[/] {where}: {problem.message()}", highlight=False
-        )
-    for problem in report.warnings:
-        where = translate("import.where_row", row=problem.row) if problem.row else problem.file
-        errors.print(
-            f"[yellow]{translate('import.warning')}[/] {where}: {problem.message()}",
-            highlight=False,
-        )
-    if report.errors:
-        errors.print(
-            translate("import.nothing_written_errors", count=len(report.errors)), highlight=False
-        )
+    if print_problems(report.errors, report.warnings):
         return
     kept = report.staff.unchanged if report.staff else 0
     console.print(

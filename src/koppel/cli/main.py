@@ -48,7 +48,18 @@ def main(
 
 
 def _register_all() -> None:
-    from koppel.cli import connect, exports, groups, imports, portal, project, tokens, undo, users
+    from koppel.cli import (
+        connect,
+        exports,
+        groups,
+        imports,
+        portal,
+        project,
+        tokens,
+        transition,
+        undo,
+        users,
+    )
     from koppel.cli import staff as staff_commands
 
     app.command("init")(portal.init)
@@ -64,6 +75,7 @@ def _register_all() -> None:
     app.add_typer(project.app, name="project")
     app.add_typer(connect.app, name="connect")
     app.add_typer(staff_commands.app, name="staff")
+    app.add_typer(transition.app, name="transition")
 
 
 def _register_scheduler_commands() -> None:

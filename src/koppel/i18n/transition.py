@@ -59,4 +59,44 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "'koppel undo {changeset}'.",
         "en": "Applied as change set {changeset}; reverse it with 'koppel undo {changeset}'.",
     },
+    "transition.unknown_year": {
+        "nl": "schooljaar {school_year} bestaat niet in het portal; laat --school-year weg "
+        "voor het huidige",
+        "en": "school year {school_year} does not exist in the portal; leave out "
+        "--school-year for the current one",
+    },
+    "transition.status_title": {
+        "nl": "Jaarovergang {school_year}",
+        "en": "Year transition {school_year}",
+    },
+    "transition.column.step": {"nl": "Stap", "en": "Step"},
+    "transition.column.state": {"nl": "Stand", "en": "State"},
+    "transition.column.changeset": {"nl": "Wijzigingenset", "en": "Change set"},
+    "transition.step.import_files": {
+        "nl": "Importbestanden: personeel inlezen (koppel import staff)",
+        "en": "Import files: read the staff (koppel import staff)",
+    },
+    "transition.step.delete_groups": {
+        "nl": "Oude groepen verwijderen (koppel groups delete)",
+        "en": "Delete old groups (koppel groups delete)",
+    },
+    "transition.step.import_participants": {
+        "nl": "Deelnemers met hun groepen inlezen (koppel import students)",
+        "en": "Import participants with their groups (koppel import students)",
+    },
+    "transition.step.link_staff": {
+        "nl": "Docenten en mentoren aan groepen koppelen (koppel import teacher-groups)",
+        "en": "Link teachers and mentors to groups (koppel import teacher-groups)",
+    },
+    "transition.step.remove_departed": {
+        "nl": "Vertrokken personeel verwijderen (koppel staff remove-departed)",
+        "en": "Remove staff who left (koppel staff remove-departed)",
+    },
+    "transition.state.not_started": {"nl": "niet begonnen", "en": "not started"},
+    "transition.state.applied": {"nl": "toegepast", "en": "applied"},
+    "transition.state.undone": {"nl": "teruggedraaid", "en": "undone"},
+    "transition.next": {
+        "nl": "Volgende stap: {step}. Bekijk eerst wat die doet met --dry-run.",
+        "en": "Next step: {step}. See first what it does with --dry-run.",
+    },
 }

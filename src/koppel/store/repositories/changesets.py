@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,6 +59,14 @@ class SqlAlchemyChangeSetRepository:
             .limit(1)
         ).first()
         return None if row is None else ChangeSetRecord(*row)
+
+    def of_kinds(self, kinds: Collection[str]) -> list[ChangeSetRecord]:
+        """Every change set of these kinds, oldest first."""
+        c = t.changesets
+        rows = self._connection.execute(
+            select(c).where(c.c.kind.in_(list(kinds))).order_by(c.c.created_at, c.c.id)
+        )
+        return [ChangeSetRecord(*row) for row in rows]
 
     def mark_undone(self, changeset_id: str, *, at: datetime, by: str) -> None:
         self._connection.execute(

@@ -1,0 +1,47 @@
+"""``koppel transition``: the year transition (jaarovergang), step by step."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from koppel.cli.context import CONTEXT
+from koppel.cli.options import DatabaseOption, JsonOption
+from koppel.cli.output import console, print_json, reports_errors
+from koppel.i18n import translate
+from koppel.services.transition.status import StepState, transition_status
+
+app = typer.Typer(help="De jaarovergang, stap voor stap.", no_args_is_help=True)
+
+STYLE = {StepState.APPLIED: "green", StepState.UNDONE: "yellow", StepState.NOT_STARTED: "dim"}
+
+
+@app.command("status")
+@reports_errors
+def status(
+    school_year: Annotated[
+        str | None, typer.Option("--school-year", help="Bijv. 2026-2027 (standaard: het huidige).")
+    ] = None,
+    database: DatabaseOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Waar de jaarovergang staat: per stap niet begonnen, toegepast of teruggedraaid."""
+    found = transition_status(CONTEXT.unit_of_work(database), school_year)
+    if as_json:
+        print_json(found.as_json())
+        return
+    table = Table(title=translate("transition.status_title", school_year=found.school_year))
+    for column in ("step", "what", "state", "changeset"):
+        table.add_column(translate(f"transition.column.{column}"))
+    for step in found.steps:
+        table.add_row(
+            str(step.number),
+            translate(f"transition.step.{step.code}"),
+            f"[{STYLE[step.state]}]{translate(f'transition.state.{step.state.value}')}[/]",
+            step.changeset or "",
+        )
+    console.print(table)
+    if found.next_step is not None:
+        console.print(translate("transition.next", step=found.next_step), highlight=False)

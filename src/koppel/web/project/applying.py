@@ -9,10 +9,10 @@ optionally ``department`` and ``student`` (repeated), ``accept_conflicts``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from koppel.domain.errors import KoppelError
@@ -23,6 +23,7 @@ from koppel.services.connector.comparing import Comparer
 from koppel.services.connector.results import ApplyResult
 from koppel.services.connector.sync import download_domain, upload_domains
 from koppel.web.project.common import CheckedDep, explain, render
+from koppel.web.project.state import ProjectState
 
 router = APIRouter()
 PREVIEW_ROWS = 100
@@ -38,50 +39,30 @@ class ApplyForm:
     """The form's fields again, for the confirm button."""
 
 
-def _form(
-    action: str,
-    domain: list[str],
-    department: list[str],
-    student: list[str],
-    accept_conflicts: bool,
-    take_portal: bool,
-    only_new: bool,
-    next_page: str,
-) -> ApplyForm:
-    direction = Direction.UPLOAD if action == "upload" else Direction.DOWNLOAD
-    if direction is Direction.UPLOAD:
-        domains = tuple(d for text in domain for d in upload_domains(text))
-    else:
-        domains = tuple(download_domain(text, take_portal=take_portal) for text in domain)
-    selection = Selection(
-        departments=department or None,
-        students=student or None,
-        accept_conflicts=accept_conflicts,
-        only_new_package_departments=only_new,
-        take_portal=take_portal,
-    )
-    hidden = [("action", direction.value)]
-    hidden += [("domain", text) for text in domain]
-    hidden += [("department", d) for d in department] + [("student", s) for s in student]
-    for name, on in (
-        ("accept_conflicts", accept_conflicts),
-        ("take_portal", take_portal),
-        ("only_new", only_new),
-    ):
-        if on:
-            hidden.append((name, "1"))
-    target = next_page if next_page.startswith("/") and not next_page.startswith("//") else "/"
-    hidden.append(("next", target))
-    return ApplyForm(direction, domains, selection, target, hidden)
+@dataclass(frozen=True)
+class ApplyFields:
+    """The fields of an apply form, as posted."""
+
+    action: str
+    domain: list[str]
+    department: list[str] = field(default_factory=list)
+    student: list[str] = field(default_factory=list)
+    accept_conflicts: bool = False
+    take_portal: bool = False
+    only_new: bool = False
+    next: str = "/"
+
+    @property
+    def back(self) -> str:
+        """Where to go afterwards: a path of this app only."""
+        ok = self.next.startswith("/") and not self.next.startswith("//")
+        return self.next if ok else "/"
 
 
 Many = Annotated[list[str], Form()]
 
 
-@router.post("/voorbeeld", response_class=HTMLResponse)
-def preview(
-    request: Request,
-    state: CheckedDep,
+def apply_fields(
     action: Annotated[str, Form()],
     domain: Many,
     department: Many | None = None,
@@ -90,19 +71,56 @@ def preview(
     take_portal: Annotated[bool, Form()] = False,
     only_new: Annotated[bool, Form()] = False,
     next: Annotated[str, Form()] = "/",  # the form field's name
-) -> HTMLResponse:
+) -> ApplyFields:
+    return ApplyFields(
+        action,
+        domain,
+        department or [],
+        student or [],
+        accept_conflicts,
+        take_portal,
+        only_new,
+        next,
+    )
+
+
+FieldsDep = Annotated[ApplyFields, Depends(apply_fields)]
+
+
+def _form(fields: ApplyFields) -> ApplyForm:
+    direction = Direction.UPLOAD if fields.action == "upload" else Direction.DOWNLOAD
+    if direction is Direction.UPLOAD:
+        domains = tuple(d for text in fields.domain for d in upload_domains(text))
+    else:
+        domains = tuple(
+            download_domain(text, take_portal=fields.take_portal) for text in fields.domain
+        )
+    selection = Selection(
+        departments=fields.department or None,
+        students=fields.student or None,
+        accept_conflicts=fields.accept_conflicts,
+        only_new_package_departments=fields.only_new,
+        take_portal=fields.take_portal,
+    )
+    hidden = [("action", direction.value)]
+    hidden += [("domain", text) for text in fields.domain]
+    hidden += [("department", d) for d in fields.department]
+    hidden += [("student", s) for s in fields.student]
+    for name, on in (
+        ("accept_conflicts", fields.accept_conflicts),
+        ("take_portal", fields.take_portal),
+        ("only_new", fields.only_new),
+    ):
+        if on:
+            hidden.append((name, "1"))
+    hidden.append(("next", fields.back))
+    return ApplyForm(direction, domains, selection, fields.back, hidden)
+
+
+def show_preview(request: Request, state: ProjectState, fields: ApplyFields) -> HTMLResponse:
     """What the apply will do, per domain: the rows, the conflicts left; nothing written."""
     try:
-        form = _form(
-            action,
-            domain,
-            department or [],
-            student or [],
-            accept_conflicts,
-            take_portal,
-            only_new,
-            next,
-        )
+        form = _form(fields)
     except KoppelError as error:
         return render(request, "project/problem.html", problem=explain(error, request))
     snapshot = state.current()
@@ -120,6 +138,11 @@ def preview(
     )
 
 
+@router.post("/voorbeeld", response_class=HTMLResponse)
+def preview(request: Request, state: CheckedDep, fields: FieldsDep) -> HTMLResponse:
+    return show_preview(request, state, fields)
+
+
 def _downloader(domain: SyncDomain, selection: Selection) -> Callable[[Comparer], ApplyResult]:
     def work(comparer: Comparer) -> ApplyResult:
         return download(comparer, domain, selection)
@@ -128,30 +151,10 @@ def _downloader(domain: SyncDomain, selection: Selection) -> Callable[[Comparer]
 
 
 @router.post("/toepassen")
-def apply(
-    request: Request,
-    state: CheckedDep,
-    action: Annotated[str, Form()],
-    domain: Many,
-    department: Many | None = None,
-    student: Many | None = None,
-    accept_conflicts: Annotated[bool, Form()] = False,
-    take_portal: Annotated[bool, Form()] = False,
-    only_new: Annotated[bool, Form()] = False,
-    next: Annotated[str, Form()] = "/",
-) -> RedirectResponse:
+def apply(request: Request, state: CheckedDep, fields: FieldsDep) -> RedirectResponse:
     """The confirmed apply: one change set (an upload: one in the portal too)."""
     try:
-        form = _form(
-            action,
-            domain,
-            department or [],
-            student or [],
-            accept_conflicts,
-            take_portal,
-            only_new,
-            next,
-        )
+        form = _form(fields)
         if form.action is Direction.UPLOAD:
             state.run(lambda comparer: upload(comparer, form.domains, form.selection))
         else:
@@ -159,5 +162,4 @@ def apply(
                 state.run(_downloader(chosen, form.selection))
     except KoppelError as error:
         state.problem = explain(error, request)
-        return RedirectResponse(next if next.startswith("/") else "/", status_code=303)
-    return RedirectResponse(form.next, status_code=303)
+    return RedirectResponse(fields.back, status_code=303)

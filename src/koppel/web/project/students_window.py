@@ -156,7 +156,7 @@ def students_window(
     return response
 
 
-Many = Annotated[list[str], Form()]
+Many = applying.Many
 
 
 @router.post(f"{PATH}/uploaden", response_class=HTMLResponse)
@@ -169,12 +169,7 @@ def upload_accounts(
 ) -> HTMLResponse:
     """Accounts in the portal for the checked students only the project has: the same
     preview as every apply."""
-    return applying.preview(
-        request,
-        state,
-        action="upload",
-        domain=[SyncDomain.STUDENTS.value],
-        department=department,
-        student=student or [""],
-        next=next,
+    fields = applying.ApplyFields(
+        "upload", [SyncDomain.STUDENTS.value], department or [], student or [""], next=next
     )
+    return applying.show_preview(request, state, fields)

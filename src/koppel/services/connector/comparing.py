@@ -37,7 +37,7 @@ class Comparer:
         self.client = client
         self.info: ProjectInfo = project.info()
         self._sides: dict[SyncDomain, PortalSide] = {}
-        self._in_project: set[str] | None = None
+        self._student_table: dict[Key, Fields] | None = None
 
     def portal(self, domain: SyncDomain) -> PortalSide:
         if domain not in self._sides:
@@ -51,17 +51,18 @@ class Comparer:
     def forget(self) -> None:
         """Read the portal again at the next question (after a write)."""
         self._sides.clear()
-        self._in_project = None
+        self._student_table = None
 
     def project_changed(self) -> None:
         """The project was written: read its students again at the next question."""
-        self._in_project = None
+        self._student_table = None
 
-    def _project_students(self) -> set[str]:
-        if self._in_project is None:
+    def _students(self) -> dict[Key, Fields]:
+        """The project's student rows, read once per command (until a write)."""
+        if self._student_table is None:
             with self.project.begin() as session:
-                self._in_project = session.students()
-        return self._in_project
+                self._student_table = session.student_table()
+        return self._student_table
 
     @property
     def as_of(self) -> str:
@@ -69,10 +70,11 @@ class Comparer:
 
     def view(self, domain: SyncDomain) -> DomainView:
         side = self.portal(domain)
+        students = self._students()
         with self.project.begin() as session:
-            project_rows = session.state(domain)
+            project_rows = session.state(domain, student_table=students)
             base = session.base(domain)
-        in_project = self._project_students() if domain is not SyncDomain.STUDENTS else set()
+        in_project = {key[0] for key in students}
         portal_rows = side.rows
         if domain is not SyncDomain.STUDENTS:
             in_portal = {key[0] for key in self.portal(SyncDomain.STUDENTS).rows}

@@ -141,10 +141,18 @@ class ProjectSession:
         t = tables.students
         return {number for (number,) in self.conn.execute(select(t.c.number))}
 
-    def state(self, domain: SyncDomain) -> dict[Key, Fields]:
+    def student_table(self) -> dict[Key, Fields]:
+        """Every student row (personal data and LWOO): three domains are read from it."""
+        return STUDENT_ROWS.read(self.conn)
+
+    def state(
+        self, domain: SyncDomain, *, student_table: Mapping[Key, Fields] | None = None
+    ) -> dict[Key, Fields]:
+        """The project's rows of ``domain``; ``student_table`` spares reading the student
+        rows again when the caller has them."""
         if domain in DIRECT:
             return DIRECT[domain].read(self.conn)
-        rows = STUDENT_ROWS.read(self.conn)
+        rows = self.student_table() if student_table is None else student_table
         if domain is SyncDomain.STUDENTS:
             return dict.fromkeys(rows, PRESENT)
         if domain is SyncDomain.PERSONAL_DATA:

@@ -28,14 +28,14 @@ from koppel.domain.errors import RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
 from koppel.domain.staff import StaffLink, StaffStatus
 from koppel.domain.staff_import import Link
-from koppel.files.columns import Column, ImportKind
+from koppel.files.columns import Column
 from koppel.files.problems import Problem
 from koppel.services.accounts import end_access
 from koppel.services.audit import COMMAND_LINE_ACTOR
 from koppel.services.changes import ChangeRecorder
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
-from koppel.services.imports.staff import _read, _staff_rows
+from koppel.services.imports.staff import read_staff_file, staff_in_file
 from koppel.services.progress import Progress
 from koppel.services.school_settings import StaffRetention, load_school_settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -73,14 +73,12 @@ def remove_departed_staff(
 ) -> DepartureReport:
     options = ImportOptions(dry_run=dry_run, force=force, file_label=file_label)
     report = DepartureReport(file=file_label or path.name, kind=KIND)
-    table = _read(path, ImportKind.STAFF, options, report, progress)
+    table = read_staff_file(path, options, report, progress)
     if table is None:
         return report
     with uow:
-        year = uow.school.current_school_year()
+        year, incoming = staff_in_file(uow, table, report)
         existing = uow.staff.states()
-        groups = {g.name for g in uow.groups.list(year)}
-        incoming = _staff_rows(table, report, groups)
         if report.errors:
             return report
         settings = load_school_settings(uow)

@@ -74,14 +74,12 @@ def import_staff(
     progress: Progress | None = None,
 ) -> ImportReport:
     report = ImportReport(file=options.file_label or path.name, kind=ImportKind.STAFF.value)
-    table = _read(path, ImportKind.STAFF, options, report, progress)
+    table = read_staff_file(path, options, report, progress)
     if table is None:
         return report
     with uow:
-        year = uow.school.current_school_year()
+        year, incoming = staff_in_file(uow, table, report)
         existing = uow.staff.states()
-        groups = {g.name for g in uow.groups.list(year)}
-        incoming = _staff_rows(table, report, groups)
         if report.errors:
             return report
         plan = plan_staff_import(incoming, existing, existing_links=uow.groups.staff_links(year))
@@ -99,6 +97,24 @@ def import_staff(
         uow.commit()
         report.written = True
     return report
+
+
+def read_staff_file(
+    path: Path, options: ImportOptions, report: ImportReport, progress: Progress | None
+) -> ParsedTable | None:
+    """The staff file read and its headers matched; None (with the errors in ``report``)
+    when it cannot be used."""
+    return _read(path, ImportKind.STAFF, options, report, progress)
+
+
+def staff_in_file(
+    uow: SqlAlchemyUnitOfWork, table: ParsedTable, report: ImportReport
+) -> tuple[SchoolYear, list[IncomingStaff]]:
+    """Inside an open unit of work: the current school year and the file's staff, each
+    row checked (its groups against the year's); problems go into ``report``."""
+    year = uow.school.current_school_year()
+    groups = {g.name for g in uow.groups.list(year)}
+    return year, _staff_rows(table, report, groups)
 
 
 def _staff_rows(table: ParsedTable, report: ImportReport, groups: set[str]) -> list[IncomingStaff]:

@@ -8,6 +8,8 @@ from sqlalchemy import Engine, select
 from koppel.store.tables import metadata
 
 BOOKKEEPING = {"audit_entries", "changesets", "revision_counter"}
+NOTES = {"transition_previews"}
+"""A dry run of a transition step notes that it was previewed; that is no school data."""
 VERSIONS = {"students": "version"}
 """Columns that say *when* a row last changed (the API's versions): bookkeeping too."""
 
@@ -18,7 +20,7 @@ def snapshot(engine: Engine, *, bookkeeping: bool = False) -> dict[str, list[tup
     result: dict[str, list[tuple[object, ...]]] = {}
     with engine.connect() as connection:
         for name, table in metadata.tables.items():
-            if name in BOOKKEEPING and not bookkeeping:
+            if name in NOTES or (name in BOOKKEEPING and not bookkeeping):
                 continue
             columns = [c for c in table.columns if bookkeeping or VERSIONS.get(name) != c.name]
             rows = connection.execute(select(*columns)).all()

@@ -15,7 +15,12 @@ from koppel.services.transition.status import StepState, transition_status
 
 app = typer.Typer(help="De jaarovergang, stap voor stap.", no_args_is_help=True)
 
-STYLE = {StepState.APPLIED: "green", StepState.UNDONE: "yellow", StepState.NOT_STARTED: "dim"}
+STYLE = {
+    StepState.APPLIED: "green",
+    StepState.PREVIEWED: "cyan",
+    StepState.UNDONE: "yellow",
+    StepState.NOT_STARTED: "dim",
+}
 
 
 @app.command("status")
@@ -27,7 +32,8 @@ def status(
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Waar de jaarovergang staat: per stap niet begonnen, toegepast of teruggedraaid."""
+    """Waar de jaarovergang staat: per stap niet begonnen, voorbeeld bekeken, toegepast of
+    teruggedraaid."""
     found = transition_status(CONTEXT.unit_of_work(database), school_year)
     if as_json:
         print_json(found.as_json())

@@ -4,6 +4,7 @@ departments (afdelingen)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -138,3 +139,17 @@ class Department:
         if self.choice_opens_on is None or self.choice_closes_on is None:
             return False
         return self.choice_opens_on <= today <= self.choice_closes_on
+
+
+def final_year_departments(departments: Iterable[Department]) -> frozenset[str]:
+    """The codes of the departments in the last year of study of their education type
+    at their branch (the exam year, e.g. 4M, 5H, 6V): their students leave the school
+    at the end of the year, so a next year's file is expected to leave them out."""
+    last: dict[tuple[str, str], int] = {}
+    found = list(departments)
+    for d in found:
+        key = (d.education_type.value, d.branch_code)
+        last[key] = max(last.get(key, 0), d.year_of_study)
+    return frozenset(
+        d.code for d in found if d.year_of_study == last[(d.education_type.value, d.branch_code)]
+    )

@@ -64,9 +64,22 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "import.too_many_left": {
         "nl": "{count} van de {total} actieve leerlingen zouden als vertrokken worden gemarkeerd "
-        "(meer dan {share}%): er is niets geschreven. Controleer het bestand, of gebruik --force.",
+        "(meer dan {share}%; de {expected} leerlingen uit een examenjaar tellen niet mee): er is "
+        "niets geschreven. Controleer het bestand, of gebruik --force als dit klopt.",
         "en": "{count} of the {total} active students would be marked as left (more than "
-        "{share}%): nothing was written. Check the file, or use --force.",
+        "{share}%; the {expected} students of an exam year do not count): nothing was written. "
+        "Check the file, or use --force if this is right.",
+    },
+    "import.too_many_absent": {
+        "nl": "{count} van de {total} actieve leerlingen ontbreken in het bestand (meer dan "
+        "{share}%; de {expected} leerlingen uit een examenjaar tellen niet mee). Stap 3 van de "
+        "jaarovergang verwacht alle deelnemers van het nieuwe schooljaar: is de export "
+        "compleet? Er is niets geschreven. Controleer het bestand, of gebruik --force als dit "
+        "klopt.",
+        "en": "{count} of the {total} active students are missing from the file (more than "
+        "{share}%; the {expected} students of an exam year do not count). Step 3 of the year "
+        "transition expects every participant of the new school year: is the export complete? "
+        "Nothing was written. Check the file, or use --force if this is right.",
     },
     "import.number_repaired": {
         "nl": "leerlingnummer aangevuld met voorloopnullen tot {value} ({width} cijfers)",

@@ -85,14 +85,17 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Import participants with their groups (koppel import students)",
     },
     "transition.step.link_staff": {
-        "nl": "Docenten en mentoren aan groepen koppelen (koppel import teacher-groups)",
-        "en": "Link teachers and mentors to groups (koppel import teacher-groups)",
+        "nl": "Docenten en mentoren aan groepen koppelen (koppel import teacher-groups "
+        "of de docentplanner)",
+        "en": "Link teachers and mentors to groups (koppel import teacher-groups "
+        "or the planner page)",
     },
     "transition.step.remove_departed": {
         "nl": "Vertrokken personeel verwijderen (koppel staff remove-departed)",
         "en": "Remove staff who left (koppel staff remove-departed)",
     },
     "transition.state.not_started": {"nl": "niet begonnen", "en": "not started"},
+    "transition.state.previewed": {"nl": "voorbeeld bekeken", "en": "previewed"},
     "transition.state.applied": {"nl": "toegepast", "en": "applied"},
     "transition.state.undone": {"nl": "teruggedraaid", "en": "undone"},
     "transition.next": {

@@ -38,6 +38,8 @@ from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.staff import read_staff_file, staff_in_file
 from koppel.services.progress import Progress
 from koppel.services.school_settings import StaffRetention, load_school_settings
+from koppel.services.transition.previews import note_report_preview
+from koppel.services.transition.steps import REMOVE_DEPARTED
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 KIND = "staff.remove_departed"
@@ -118,8 +120,11 @@ def remove_departed_staff(
                 share=round(100 * len(report.departed) / max(total, 1)),
                 limit=limit,
             )
-            return report
-        if dry_run or not report.departed:
+        if dry_run or report.refusal is not None:
+            note_report_preview(
+                uow, REMOVE_DEPARTED, school_year=year.name, actor=actor, report=report.as_json()
+            )
+        if dry_run or report.refusal is not None or not report.departed:
             return report
         recorder = ChangeRecorder(KIND, actor=actor)
         remove = settings.staff_retention is StaffRetention.REMOVE

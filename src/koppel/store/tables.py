@@ -334,6 +334,19 @@ changesets = Table(
     Column("undone_by", String(36)),
 )
 
+# Previews of the year transition's steps: when a step was last looked at before it was
+# applied (the wizard's "previewed" state). School data is not touched by a preview.
+transition_previews = Table(
+    "transition_previews",
+    metadata,
+    Column("school_year", String(9), nullable=False),
+    Column("step", Integer, nullable=False),
+    Column("previewed_at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("summary", JSON, nullable=False),
+    PrimaryKeyConstraint("school_year", "step"),
+)
+
 audit_entries = Table(
     "audit_entries",
     metadata,

@@ -23,6 +23,7 @@ from koppel.store.repositories.student_planning import SqlAlchemyStudentPlanning
 from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
+from koppel.store.repositories.transition_previews import SqlAlchemyTransitionPreviewRepository
 from koppel.store.repositories.versions import SqlAlchemyVersionRepository
 
 
@@ -46,6 +47,7 @@ class SqlAlchemyUnitOfWork:
     versions: SqlAlchemyVersionRepository
     records: SqlAlchemyRecordRepository
     record_writes: SqlAlchemyRecordWriteRepository
+    transition_previews: SqlAlchemyTransitionPreviewRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -85,6 +87,7 @@ class SqlAlchemyUnitOfWork:
         self.versions = SqlAlchemyVersionRepository(connection)
         self.records = SqlAlchemyRecordRepository(connection)
         self.record_writes = SqlAlchemyRecordWriteRepository(connection)
+        self.transition_previews = SqlAlchemyTransitionPreviewRepository(connection)
         return self
 
     def commit(self) -> None:

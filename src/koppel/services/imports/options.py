@@ -6,9 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from koppel.files.limits import DEFAULT_LIMITS, ImportLimits
-
-SAFETY_SHARE = 0.10
-"""Share of the active students or staff that an import may mark as left without --force."""
+from koppel.services.audit import COMMAND_LINE_ACTOR
 
 
 @dataclass(frozen=True)
@@ -20,3 +18,5 @@ class ImportOptions:
     force: bool = False
     limits: ImportLimits = field(default_factory=lambda: DEFAULT_LIMITS)
     file_label: str | None = None
+    actor: str = COMMAND_LINE_ACTOR
+    """Who imports: the command line, or the administrator in the portal's wizard."""

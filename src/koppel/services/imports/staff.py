@@ -25,6 +25,8 @@ from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
 from koppel.services.progress import NoProgress, Progress
+from koppel.services.transition.previews import note_report_preview
+from koppel.services.transition.steps import IMPORT_FILES, LINK_STAFF, Step
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 ROLE_WORDS: dict[str, Role] = {
@@ -66,6 +68,18 @@ def _read(
     return table
 
 
+def _note(
+    uow: SqlAlchemyUnitOfWork,
+    step: Step,
+    year: SchoolYear,
+    options: ImportOptions,
+    report: ImportReport,
+) -> None:
+    note_report_preview(
+        uow, step, school_year=year.name, actor=options.actor, report=report.as_json()
+    )
+
+
 def import_staff(
     uow: SqlAlchemyUnitOfWork,
     path: Path,
@@ -88,9 +102,11 @@ def import_staff(
         )
         report.links = Counts(new=len(plan.new_links), unchanged=plan.unchanged_links)
         report.details = _staff_details(plan)
+        if options.dry_run:
+            _note(uow, IMPORT_FILES, year, options, report)
         if options.dry_run or plan.is_empty:
             return report
-        recorder = ChangeRecorder("import.staff")
+        recorder = ChangeRecorder("import.staff", actor=options.actor)
         _apply_staff(uow, year, plan, recorder)
         summary: dict[str, JsonValue] = {"school_year": year.name, "file": report.file}
         report.changeset = recorder.save(uow, summary)
@@ -298,9 +314,11 @@ def import_teacher_groups(
         new, unchanged = plan_links(wanted, uow.groups.staff_links(year))
         report.links = Counts(new=len(new), unchanged=unchanged)
         report.details = {"links_new": [link.key for link in new]}
+        if options.dry_run:
+            _note(uow, LINK_STAFF, year, options, report)
         if options.dry_run or not new:
             return report
-        recorder = ChangeRecorder("import.teacher_groups")
+        recorder = ChangeRecorder("import.teacher_groups", actor=options.actor)
         _add_links(uow, year, new, recorder)
         report.changeset = recorder.save(uow, {"school_year": year.name, "file": report.file})
         uow.commit()

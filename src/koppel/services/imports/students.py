@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from koppel.domain.audit import JsonValue
-from koppel.domain.errors import KoppelError, RefusedBySafetyRule
+from koppel.domain.errors import KoppelError
 from koppel.domain.student_import import (
     DEFAULT_STATE,
     IncomingStudent,
@@ -15,16 +15,18 @@ from koppel.domain.student_import import (
     personal_of,
     plan_student_import,
 )
-from koppel.domain.students import StudentStatus
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
 from koppel.i18n import translate
 from koppel.services.changes import ChangeRecorder
 from koppel.services.imports.apply_students import apply_student_plan
-from koppel.services.imports.options import SAFETY_SHARE, ImportOptions
+from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedRow, ParsedTable, RowProblems, parse_file
+from koppel.services.imports.student_safety import absence_refusal, expected_absent
 from koppel.services.progress import NoProgress, Progress
+from koppel.services.transition.previews import note_report_preview
+from koppel.services.transition.steps import IMPORT_PARTICIPANTS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 PLAIN_TEXT = {
@@ -82,18 +84,20 @@ def import_students(
             mark_absent_left=options.mark_absent_left,
         )
         _describe(report, plan, existing)
-        active = sum(1 for s in existing.values() if s["status"] == StudentStatus.ACTIVE.value)
-        if len(plan.to_mark_left) > SAFETY_SHARE * max(active, 1) and not options.force:
-            report.refusal = RefusedBySafetyRule(
-                "import.too_many_left",
-                count=len(plan.to_mark_left),
-                total=active,
-                share=round(SAFETY_SHARE * 100),
+        expected = expected_absent(uow, existing, plan)
+        report.details["absent_final_year"] = len(expected)
+        report.refusal = absence_refusal(uow, year, existing, plan, options, len(expected))
+        if options.dry_run or report.refusal is not None:
+            note_report_preview(
+                uow,
+                IMPORT_PARTICIPANTS,
+                school_year=year.name,
+                actor=options.actor,
+                report=report.as_json(),
             )
+        if options.dry_run or report.refusal is not None or plan.is_empty:
             return report
-        if options.dry_run or plan.is_empty:
-            return report
-        recorder = ChangeRecorder("import.students")
+        recorder = ChangeRecorder("import.students", actor=options.actor)
         shown.step(translate("progress.apply"), 1)
         apply_student_plan(uow, year, plan, recorder)
         shown.advance()

@@ -19,7 +19,10 @@ from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear
 from koppel.i18n import translate
+from koppel.services.audit import COMMAND_LINE_ACTOR
 from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
+from koppel.services.transition.previews import note_report_preview
+from koppel.services.transition.steps import DELETE_GROUPS
 from koppel.store.repositories.group_deletion import GroupRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -35,6 +38,7 @@ class GroupsDeleteRequest:
     folder: str | None = None
     school_year: str | None = None
     dry_run: bool = False
+    actor: str = COMMAND_LINE_ACTOR
 
 
 @dataclass
@@ -118,11 +122,19 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
             previous_home_classes=len(homes),
             examples=[r.name for r in records[:EXAMPLES]],
         )
+        if request.dry_run:
+            note_report_preview(
+                uow,
+                DELETE_GROUPS,
+                school_year=year.name,
+                actor=request.actor,
+                report=report.as_json(),
+            )
         if request.dry_run or not records:
             return report
         stored = uow.group_deletion.previous_home_classes(homes)
         changed = {n: name for n, name in sorted(homes.items()) if stored.get(n) != name}
-        recorder = ChangeRecorder(KIND)
+        recorder = ChangeRecorder(KIND, actor=request.actor)
         for number, name in changed.items():
             recorder.record(
                 PREVIOUS_HOME_CLASS,

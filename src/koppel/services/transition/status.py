@@ -2,32 +2,28 @@
 
 Each step is applied as a change set of its own kind, carrying its school year, so the
 change sets are the record: a step is applied when its newest change set of that year
-stands, undone when that one was undone, not started when there is none.
+stands, undone when that one was undone, not started when there is none. A preview
+(a dry run) leaves a note; a step previewed after its last change set (or without one)
+and not standing is *previewed*.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear
+from koppel.services.transition.steps import STEPS
 from koppel.store.repositories.changesets import ChangeSetRecord
+from koppel.store.repositories.transition_previews import PreviewRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-
-STEPS: tuple[tuple[int, str, str], ...] = (
-    (1, "import_files", "import.staff"),
-    (2, "delete_groups", "transition.groups_delete"),
-    (3, "import_participants", "import.students"),
-    (4, "link_staff", "import.teacher_groups"),
-    (5, "remove_departed", "staff.remove_departed"),
-)
-"""(number, code, change-set kind). Step 1 reads the staff file; the students file is
-checked there too and applied in step 3."""
 
 
 class StepState(StrEnum):
     NOT_STARTED = "not_started"
+    PREVIEWED = "previewed"
     APPLIED = "applied"
     UNDONE = "undone"
 
@@ -40,6 +36,8 @@ class StepStatus:
     changeset: str | None
     at: str | None
     summary: dict[str, object]
+    previewed_at: str | None = None
+    preview: dict[str, object] | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -49,6 +47,8 @@ class StepStatus:
             "changeset": self.changeset,
             "at": self.at,
             "summary": self.summary,
+            "previewed_at": self.previewed_at,
+            "preview": self.preview,
         }
 
 
@@ -72,13 +72,23 @@ class TransitionStatus:
         }
 
 
-def _state(found: list[ChangeSetRecord]) -> tuple[StepState, ChangeSetRecord | None]:
-    if not found:
-        return StepState.NOT_STARTED, None
+def _state(
+    found: list[ChangeSetRecord], preview: PreviewRecord | None
+) -> tuple[StepState, ChangeSetRecord | None]:
     standing = [record for record in found if not record.is_undone]
     if standing:
         return StepState.APPLIED, standing[-1]
-    return StepState.UNDONE, found[-1]
+    last = found[-1] if found else None
+    last_at = None if last is None else (last.undone_at or last.created_at)
+    if preview is not None and (last_at is None or preview.previewed_at >= last_at):
+        return StepState.PREVIEWED, last
+    if last is None:
+        return StepState.NOT_STARTED, None
+    return StepState.UNDONE, last
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat(timespec="seconds")
 
 
 def transition_status(
@@ -91,19 +101,25 @@ def transition_status(
             year = SchoolYear(school_year)
             if year not in uow.school.school_years():
                 raise InvalidValue("transition.unknown_year", school_year=year.name)
-        records = uow.changesets.of_kinds([kind for _n, _c, kind in STEPS])
+        records = uow.changesets.of_kinds([kind for step in STEPS for kind in step.kinds])
+        previews = uow.transition_previews.of_year(year.name)
     steps: list[StepStatus] = []
-    for number, code, kind in STEPS:
-        found = [r for r in records if r.kind == kind and r.summary.get("school_year") == year.name]
-        state, record = _state(found)
+    for step in STEPS:
+        found = [
+            r for r in records if r.kind in step.kinds and r.summary.get("school_year") == year.name
+        ]
+        preview = previews.get(step.number)
+        state, record = _state(found, preview)
         steps.append(
             StepStatus(
-                number,
-                code,
+                step.number,
+                step.code,
                 state,
                 None if record is None else record.id,
-                None if record is None else record.created_at.isoformat(timespec="seconds"),
+                None if record is None else _iso(record.created_at),
                 {} if record is None else dict(record.summary),
+                None if preview is None else _iso(preview.previewed_at),
+                None if preview is None else dict(preview.summary),
             )
         )
     return TransitionStatus(year.name, tuple(steps))

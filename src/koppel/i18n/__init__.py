@@ -16,6 +16,7 @@ from koppel.i18n import (
     connector,
     imports,
     staff_departure,
+    staff_links,
     transition,
     validation,
 )
@@ -31,6 +32,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     **api.TEXTS,
     **connector.TEXTS,
     **staff_departure.TEXTS,
+    **staff_links.TEXTS,
     **transition.TEXTS,
 }
 

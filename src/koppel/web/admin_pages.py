@@ -8,13 +8,27 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.accounts import Role
 from koppel.services.audit_log import latest_entries
-from koppel.web import admin_accounts, admin_departments, admin_settings, admin_tokens
+from koppel.web import (
+    admin_accounts,
+    admin_departments,
+    admin_settings,
+    admin_staff_links,
+    admin_tokens,
+    admin_transition,
+)
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import SessionDep, require_role
 
 router = APIRouter(include_in_schema=False)
-for _part in (admin_accounts, admin_departments, admin_tokens, admin_settings):
+for _part in (
+    admin_accounts,
+    admin_departments,
+    admin_tokens,
+    admin_settings,
+    admin_staff_links,
+    admin_transition,
+):
     router.include_router(_part.router)
 
 

@@ -15,6 +15,8 @@ from koppel.web.texts import (
     project_domains,
     project_groups,
     project_students,
+    staff_links,
+    transition,
 )
 
 PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
@@ -26,6 +28,8 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         **project_students.TEXTS[language],
         **project_domains.TEXTS[language],
         **project_groups.TEXTS[language],
+        **staff_links.TEXTS[language],
+        **transition.TEXTS[language],
     }
     for language in LANGUAGES
 }

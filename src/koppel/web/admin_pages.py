@@ -14,21 +14,13 @@ from koppel.web import (
     admin_settings,
     admin_staff_links,
     admin_tokens,
-    admin_transition,
 )
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import SessionDep, require_role
 
 router = APIRouter(include_in_schema=False)
-for _part in (
-    admin_accounts,
-    admin_departments,
-    admin_tokens,
-    admin_settings,
-    admin_staff_links,
-    admin_transition,
-):
+for _part in (admin_accounts, admin_departments, admin_tokens, admin_settings, admin_staff_links):
     router.include_router(_part.router)
 
 

@@ -16,6 +16,7 @@ from koppel.services.staff_links import (
     LinkRequest,
     change_staff_links,
 )
+from koppel.services.transition.status import StepState, transition_status
 from koppel.services.undo import undo_changeset
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import koppel
@@ -88,11 +89,18 @@ def test_link_and_unlink_in_one_change_set_that_koppel_undo_reverses_exactly(
         ("staff_link.add", "JANS|4V.netl1|teacher"),
     ]
     assert all(e.actor == "beheerder" for e in entries)
+    step4 = transition_status(SqlAlchemyUnitOfWork(school)).steps[3]
+    assert (step4.code, step4.state, step4.changeset) == (
+        "link_staff",
+        StepState.APPLIED,
+        result.changeset,
+    )
 
     undone = koppel("undo", str(result.changeset), "--json", database=database_url)
     assert undone.code == 0, undone.stderr
     assert undone.json()["reversed"] == 4
     assert snapshot(school) == before
+    assert transition_status(SqlAlchemyUnitOfWork(school)).steps[3].state is StepState.UNDONE
 
 
 def test_a_new_role_for_a_linked_staff_member_is_undone_to_the_old_one(school: Engine):

@@ -50,6 +50,7 @@ def main(
 def _register_all() -> None:
     from koppel.cli import (
         connect,
+        demo,
         exports,
         groups,
         imports,
@@ -63,7 +64,7 @@ def _register_all() -> None:
     from koppel.cli import staff as staff_commands
 
     app.command("init")(portal.init)
-    app.command("demo")(portal.demo)
+    app.add_typer(demo.app, name="demo")
     app.command("stats")(portal.stats)
     app.command("serve")(portal.serve)
     app.add_typer(users.app, name="user")

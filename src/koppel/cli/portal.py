@@ -55,6 +55,7 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
 
 @reports_errors
 def demo(
+    ctx: typer.Context,
     students: Annotated[
         int,
         typer.Option(
@@ -86,7 +87,12 @@ def demo(
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Bouw een realistische demoschool (verzonnen gegevens) in de portaldatabase."""
+    """Bouw een realistische demoschool (verzonnen gegevens) in de portaldatabase.
+
+    Met 'koppel demo next-year MAP': de bestanden van volgend schooljaar, om de
+    jaarovergang te oefenen."""
+    if ctx.invoked_subcommand is not None:
+        return  # koppel demo next-year: only the subcommand runs
     from koppel.services.demo.build import build_demo_school
     from koppel.services.demo.project import (
         DEFAULT_PORTAL_URL,

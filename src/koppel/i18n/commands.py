@@ -110,4 +110,42 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "--students moet tussen {low} en {high} liggen, niet {value}",
         "en": "--students must lie between {low} and {high}, not {value}",
     },
+    "demo.next_year.exists": {
+        "nl": "{file} bestaat al; kies een andere map of gebruik --overwrite",
+        "en": "{file} already exists; choose another folder or use --overwrite",
+    },
+    "cli.next_year.written": {
+        "nl": "Bestanden voor schooljaar {year}, zoals de leerlingadministratie ze zou "
+        "leveren (uit {url}):",
+        "en": "Files for school year {year}, as the school administration would export them "
+        "(from {url}):",
+    },
+    "cli.next_year.students": {
+        "nl": "  {file}: {rows} leerlingen ({staying} blijven, {new} nieuw in het eerste jaar, "
+        "{with_class} met een stamklas); {absent} actieve leerlingen staan er niet in "
+        "({graduated} examenjaar, {left} vertrokken)",
+        "en": "  {file}: {rows} students ({staying} staying, {new} new first-years, "
+        "{with_class} with a home class); {absent} active students are left out "
+        "({graduated} exam year, {left} left the school)",
+    },
+    "cli.next_year.staff": {
+        "nl": "  {file}: {rows} medewerkers ({joined} nieuw); de {departed} die vertrokken "
+        "zijn staan er niet in",
+        "en": "  {file}: {rows} staff members ({joined} new); the {departed} who left "
+        "are not in it",
+    },
+    "cli.next_year.links": {
+        "nl": "  {file}: {links} koppelingen docent/mentor voor {groups} stamklassen",
+        "en": "  {file}: {links} teacher and mentor links for {groups} home classes",
+    },
+    "cli.next_year.steps": {
+        "nl": "De jaarovergang oefenen, stap voor stap (elke stap eerst met --dry-run; "
+        "'koppel undo WIJZIGINGENSET' draait de nieuwste stap terug):",
+        "en": "Rehearse the year transition, step by step (each step first with --dry-run; "
+        "'koppel undo CHANGESET' undoes the newest step):",
+    },
+    "cli.next_year.status": {
+        "nl": "Waar je staat: koppel transition status",
+        "en": "Where you are: koppel transition status",
+    },
 }

@@ -14,13 +14,21 @@ from koppel.web import (
     admin_settings,
     admin_staff_links,
     admin_tokens,
+    admin_transition,
 )
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import SessionDep, require_role
 
 router = APIRouter(include_in_schema=False)
-for _part in (admin_accounts, admin_departments, admin_tokens, admin_settings, admin_staff_links):
+for _part in (
+    admin_accounts,
+    admin_departments,
+    admin_tokens,
+    admin_settings,
+    admin_staff_links,
+    admin_transition,
+):
     router.include_router(_part.router)
 
 

@@ -16,6 +16,7 @@ from koppel.web.texts import (
     project_groups,
     project_students,
     staff_links,
+    transition,
 )
 
 PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
@@ -28,6 +29,7 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         **project_domains.TEXTS[language],
         **project_groups.TEXTS[language],
         **staff_links.TEXTS[language],
+        **transition.TEXTS[language],
     }
     for language in LANGUAGES
 }

@@ -49,7 +49,7 @@ def _links(engine: Engine) -> set[Link]:
 
 def test_link_and_unlink_in_one_change_set_that_koppel_undo_reverses_exactly(
     school: Engine, database_url: str
-):
+) -> None:
     before = snapshot(school)
     result = change_staff_links(
         SqlAlchemyUnitOfWork(school),
@@ -103,7 +103,7 @@ def test_link_and_unlink_in_one_change_set_that_koppel_undo_reverses_exactly(
     assert transition_status(SqlAlchemyUnitOfWork(school)).steps[3].state is StepState.UNDONE
 
 
-def test_a_new_role_for_a_linked_staff_member_is_undone_to_the_old_one(school: Engine):
+def test_a_new_role_for_a_linked_staff_member_is_undone_to_the_old_one(school: Engine) -> None:
     before = snapshot(school)
     result = change_staff_links(
         SqlAlchemyUnitOfWork(school),
@@ -115,7 +115,7 @@ def test_a_new_role_for_a_linked_staff_member_is_undone_to_the_old_one(school: E
     assert snapshot(school) == before
 
 
-def test_saving_the_same_links_again_changes_nothing(school: Engine):
+def test_saving_the_same_links_again_changes_nothing(school: Engine) -> None:
     first = change_staff_links(
         SqlAlchemyUnitOfWork(school), add=[LinkRequest("DEKK", "4H1", "mentor")]
     )
@@ -154,8 +154,12 @@ def test_saving_the_same_links_again_changes_nothing(school: Engine):
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message_and_writes_nothing(
-    school: Engine, add, remove, field, message
-):
+    school: Engine,
+    add: list[tuple[str, str, str]],
+    remove: list[tuple[str, str, str]],
+    field: str,
+    message: str,
+) -> None:
     before = snapshot(school, bookkeeping=True)
     with pytest.raises(LinkRejected) as raised:
         change_staff_links(
@@ -170,7 +174,7 @@ def test_bad_input_is_refused_with_a_clear_message_and_writes_nothing(
     assert snapshot(school, bookkeeping=True) == before
 
 
-def test_staff_who_left_can_be_unlinked_but_not_linked(school: Engine):
+def test_staff_who_left_can_be_unlinked_but_not_linked(school: Engine) -> None:
     with SqlAlchemyUnitOfWork(school) as uow:
         uow.staff.write_many({"BERG": {"status": StaffStatus.LEFT.value}})
         uow.commit()
@@ -189,7 +193,7 @@ def test_staff_who_left_can_be_unlinked_but_not_linked(school: Engine):
     assert _links(school) == {Link("JANS", "4V1", MENTOR)}
 
 
-def test_the_overview_shows_groups_staff_and_what_is_left_to_do(school: Engine):
+def test_the_overview_shows_groups_staff_and_what_is_left_to_do(school: Engine) -> None:
     overview = link_overview(SqlAlchemyUnitOfWork(school))
     assert overview.school_year == YEAR.name
     assert [g.name for g in overview.groups] == ["4H1", "4V1", "4V.netl1"]

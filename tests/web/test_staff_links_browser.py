@@ -46,7 +46,7 @@ def own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
         yield started
 
 
-def test_an_administrator_links_a_mentor_and_a_teacher_to_a_group(page: Page, own: Portal):
+def test_an_administrator_links_a_mentor_and_a_teacher_to_a_group(page: Page, own: Portal) -> None:
     sign_in_as(page, own, "administrator")
     page.get_by_role("link", name="Docentplanner").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Docentplanner")

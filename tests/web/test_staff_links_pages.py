@@ -76,7 +76,7 @@ def _changeset(html: str) -> str:
 
 def test_linking_and_unlinking_per_group_each_one_change_set_undone_by_koppel_undo(
     own: Portal, admin: httpx.Client
-):
+) -> None:
     original, changesets = _state(own)
     code = _free_staff(own, GROUP, StaffRole.MENTOR)
     page = admin.get(PLANNER, params={"groep": GROUP})
@@ -115,7 +115,9 @@ def test_linking_and_unlinking_per_group_each_one_change_set_undone_by_koppel_un
     assert _state(own)[0] == original
 
 
-def test_per_staff_member_its_groups_are_linked_and_unlinked(own: Portal, admin: httpx.Client):
+def test_per_staff_member_its_groups_are_linked_and_unlinked(
+    own: Portal, admin: httpx.Client
+) -> None:
     original, _ = _state(own)
     cluster = sorted(link.group for link in original if "." in link.group)[0]
     code = _free_staff(own, cluster, StaffRole.TEACHER)
@@ -140,7 +142,9 @@ def test_per_staff_member_its_groups_are_linked_and_unlinked(own: Portal, admin:
     assert _state(own)[0] == original
 
 
-def test_the_to_do_list_counts_home_classes_without_a_mentor(own: Portal, admin: httpx.Client):
+def test_the_to_do_list_counts_home_classes_without_a_mentor(
+    own: Portal, admin: httpx.Client
+) -> None:
     links, _ = _state(own)
     mentor = next(
         link for link in sorted(links, key=str) if link.group == GROUP and link.role == "mentor"
@@ -173,7 +177,7 @@ def test_the_to_do_list_counts_home_classes_without_a_mentor(own: Portal, admin:
 )
 def test_bad_input_gets_a_clear_message_next_to_the_field_and_writes_nothing(
     own: Portal, admin: httpx.Client, fields: dict[str, str], message: str, field: str
-):
+) -> None:
     before = _state(own)
     code = _free_staff(own, GROUP, StaffRole.TEACHER)
     answer = _post(
@@ -190,7 +194,7 @@ def test_bad_input_gets_a_clear_message_next_to_the_field_and_writes_nothing(
     assert _state(own) == before
 
 
-def test_an_unknown_group_or_staff_member_answers_404_with_the_planner(admin: httpx.Client):
+def test_an_unknown_group_or_staff_member_answers_404_with_the_planner(admin: httpx.Client) -> None:
     group = admin.get(PLANNER, params={"groep": "9Z9"})
     assert group.status_code == 404
     assert "Groep &#39;9Z9&#39; bestaat niet in schooljaar" in group.text
@@ -204,7 +208,7 @@ def test_an_unknown_group_or_staff_member_answers_404_with_the_planner(admin: ht
 
 
 @pytest.mark.parametrize("role", ["scheduler", "team_leader", "mentor", "teacher", "student"])
-def test_other_roles_get_403_and_change_nothing(own: Portal, role: str):
+def test_other_roles_get_403_and_change_nothing(own: Portal, role: str) -> None:
     before = _state(own)
     client = sign_in(own, *own.login_as(role))
     try:
@@ -222,7 +226,7 @@ def test_other_roles_get_403_and_change_nothing(own: Portal, role: str):
     assert _state(own) == before
 
 
-def test_a_form_without_its_csrf_token_changes_nothing(own: Portal, admin: httpx.Client):
+def test_a_form_without_its_csrf_token_changes_nothing(own: Portal, admin: httpx.Client) -> None:
     before = _state(own)
     code = _free_staff(own, GROUP, StaffRole.MENTOR)
     fields = {"staff_code": code, "group": GROUP, "role": "mentor"}
@@ -236,7 +240,7 @@ def test_a_form_without_its_csrf_token_changes_nothing(own: Portal, admin: httpx
     assert _state(own) == before
 
 
-def test_the_menu_links_to_the_planner_and_it_speaks_english(own: Portal):
+def test_the_menu_links_to_the_planner_and_it_speaks_english(own: Portal) -> None:
     client = sign_in(own, *own.admin)
     try:
         accounts = client.get("/beheer/accounts")

@@ -3,6 +3,7 @@ where, who graduates, new numbers, new staff, a mentor and teachers per class.""
 
 from __future__ import annotations
 
+from koppel.domain.audit import JsonValue
 from koppel.domain.school import Department, EducationType, SchoolYear
 from koppel.domain.staff import StaffMember, StaffRole, StaffStatus
 from koppel.services.demo.next_year_plan import SchoolNow, main_department, plan_next_year
@@ -14,7 +15,7 @@ DEPARTMENTS = [
 ]
 
 
-def _student(department: str, *, status: str = "active") -> dict[str, object]:
+def _student(department: str, *, status: str = "active") -> dict[str, JsonValue]:
     return {
         "first_name": "Jan",
         "infix": "",
@@ -50,7 +51,7 @@ def _school() -> SchoolNow:
     )
 
 
-def test_students_go_by_prognosis_or_to_the_next_year_and_exam_years_graduate():
+def test_students_go_by_prognosis_or_to_the_next_year_and_exam_years_graduate() -> None:
     plan = plan_next_year(_school(), seed=1)
     placed = {row.student_number: (row.department, row.home_class) for row in plan.students}
     assert placed["000101"] == ("2H", "2H1")
@@ -68,7 +69,7 @@ def test_students_go_by_prognosis_or_to_the_next_year_and_exam_years_graduate():
     assert plan.year == SchoolYear("2027-2028")
 
 
-def test_staff_leave_and_join_and_every_class_gets_a_mentor_and_teachers():
+def test_staff_leave_and_join_and_every_class_gets_a_mentor_and_teachers() -> None:
     plan = plan_next_year(_school(), seed=1)
     assert plan.departed == []  # seven staff members: nobody leaves
     assert len(plan.joined) == 1
@@ -83,11 +84,11 @@ def test_staff_leave_and_join_and_every_class_gets_a_mentor_and_teachers():
     assert all(("mentor" in row.roles) == (row.member.staff_code in mentors) for row in plan.staff)
 
 
-def test_the_same_seed_gives_the_same_plan():
+def test_the_same_seed_gives_the_same_plan() -> None:
     assert plan_next_year(_school(), seed=3) == plan_next_year(_school(), seed=3)
 
 
-def test_the_main_department_is_the_highest_share():
+def test_the_main_department_is_the_highest_share() -> None:
     assert main_department("4H 60 / 4V 40") == "4H"
     assert main_department("4V") == "4V"
     assert main_department("") == ""

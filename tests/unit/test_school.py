@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from koppel.domain.errors import InvalidValue
-from koppel.domain.school import Branch, Department, EducationType, LeadingSide, SchoolYear
+from koppel.domain.school import (
+    Branch,
+    Department,
+    EducationType,
+    LeadingSide,
+    SchoolYear,
+    final_year_departments,
+)
 
 # --- SchoolYear -------------------------------------------------------------------------
 
@@ -213,3 +220,21 @@ def test_department_needs_name_and_branch():
         Department("4V", " ", 4, EducationType.VWO, "HV")
     with pytest.raises(InvalidValue):
         Department("4V", "4 VWO", 4, EducationType.VWO, "")
+
+
+def test_exam_years_are_the_years_nothing_continues() -> None:
+    def department(code: str, kind: EducationType, branch: str = "HL") -> Department:
+        return Department(code, code, int(code[0]), kind, branch)
+
+    school = [
+        department("2MH", EducationType.MAVO_HAVO),
+        department("3M", EducationType.MAVO),
+        department("4M", EducationType.MAVO),
+        department("2HV", EducationType.HAVO_VWO),
+        department("3H", EducationType.HAVO),
+        department("4H", EducationType.HAVO),
+        department("5H", EducationType.HAVO),
+        department("6V", EducationType.VWO),
+        department("3V", EducationType.VWO, branch="ZW"),
+    ]
+    assert final_year_departments(school) == {"4M", "5H", "6V", "3V"}

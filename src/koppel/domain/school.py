@@ -142,14 +142,21 @@ class Department:
 
 
 def final_year_departments(departments: Iterable[Department]) -> frozenset[str]:
-    """The codes of the departments in the last year of study of their education type
-    at their branch (the exam year, e.g. 4M, 5H, 6V): their students leave the school
-    at the end of the year, so a next year's file is expected to leave them out."""
-    last: dict[tuple[str, str], int] = {}
+    """The codes of the exam-year departments (e.g. 4M, 5H, 6V): no department at the same
+    branch continues them a year later in the same education type or, for a mixed year
+    such as 2MH (MAVO/HAVO), in one of its halves. Their students leave the school at the
+    end of the year, so next year's file is expected to leave them out."""
     found = list(departments)
-    for d in found:
-        key = (d.education_type.value, d.branch_code)
-        last[key] = max(last.get(key, 0), d.year_of_study)
+    continued = {
+        (d.branch_code, d.year_of_study - 1, level)
+        for d in found
+        for level in d.education_type.value.split("/")
+    }
     return frozenset(
-        d.code for d in found if d.year_of_study == last[(d.education_type.value, d.branch_code)]
+        d.code
+        for d in found
+        if not any(
+            (d.branch_code, d.year_of_study, level) in continued
+            for level in d.education_type.value.split("/")
+        )
     )

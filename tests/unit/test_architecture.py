@@ -133,7 +133,15 @@ def test_domain_really_imports_its_own_modules():
 
 
 PURE_DEMO_FILES = [
-    DEMO / name for name in ("school.py", "students.py", "staffing.py", "catalog.py", "people.py")
+    DEMO / name
+    for name in (
+        "school.py",
+        "students.py",
+        "staffing.py",
+        "catalog.py",
+        "people.py",
+        "next_year_plan.py",
+    )
 ]
 
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from sqlalchemy import Connection
 
 from koppel.store import tables as t
+from koppel.store.chunks import chunks
 
 _m = t.group_memberships
-_CHUNK = 5000
 
 
 def replace_home_class(
@@ -38,10 +38,10 @@ def replace_home_classes(
     for student_id, department_id, _ in rows:
         students_of[department_id].append(student_id)
     for department_id, student_ids in students_of.items():
-        for start in range(0, len(student_ids), _CHUNK):
+        for chunk in chunks(student_ids):
             connection.execute(
                 _m.delete().where(
-                    _m.c.student_id.in_(student_ids[start : start + _CHUNK]),
+                    _m.c.student_id.in_(chunk),
                     _m.c.school_year_id == year_id,
                     _m.c.home_class_department_id == department_id,
                 )

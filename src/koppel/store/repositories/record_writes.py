@@ -4,26 +4,16 @@ fixed handful of statements per write, never one per student."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import Connection, select
 
 from koppel.domain.groups import GroupKind
 from koppel.store import tables as t
+from koppel.store.chunks import chunks
 from koppel.store.repositories.memberships import replace_home_classes
 
 _s, _g, _m, _d = t.students, t.groups, t.group_memberships, t.departments
-_CHUNK = 5000
-"""Keys per ``IN (...)``: well below the bind-parameter limits of SQLite and PostgreSQL."""
-
-T = TypeVar("T")
-
-
-def _chunks(items: Collection[T]) -> Iterator[list[T]]:
-    ordered = list(items)
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start : start + _CHUNK]
 
 
 class SqlAlchemyRecordWriteRepository:
@@ -33,7 +23,7 @@ class SqlAlchemyRecordWriteRepository:
     def student_versions(self, numbers: Collection[str]) -> dict[str, tuple[int, int]]:
         """student number -> (id, version) of those that exist."""
         found: dict[str, tuple[int, int]] = {}
-        for chunk in _chunks(set(numbers)):
+        for chunk in chunks(set(numbers)):
             rows = self._connection.execute(
                 select(_s.c.student_number, _s.c.id, _s.c.version).where(
                     _s.c.student_number.in_(chunk)
@@ -45,7 +35,7 @@ class SqlAlchemyRecordWriteRepository:
     def groups_named(self, year_id: int, names: Collection[str]) -> dict[str, tuple[str, str]]:
         """name -> (kind, department code or '') of the groups of ``year_id`` named so."""
         found: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks(set(names)):
+        for chunk in chunks(set(names)):
             rows = self._connection.execute(
                 select(_g.c.name, _g.c.kind, _d.c.code)
                 .outerjoin(_d, _d.c.id == _g.c.department_id)
@@ -57,7 +47,7 @@ class SqlAlchemyRecordWriteRepository:
     def home_classes_of(self, year_id: int, ids: Collection[int]) -> dict[tuple[int, int], str]:
         """(student id, department id) -> the name of the student's home class there."""
         found: dict[tuple[int, int], str] = {}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             rows = self._connection.execute(
                 select(_m.c.student_id, _m.c.home_class_department_id, _g.c.name)
                 .join(_g, _g.c.id == _m.c.group_id)
@@ -73,7 +63,7 @@ class SqlAlchemyRecordWriteRepository:
     def cluster_groups_of(self, year_id: int, ids: Collection[int]) -> dict[int, list[str]]:
         """student id -> the names of its cluster groups, sorted (only students with any)."""
         found: dict[int, list[str]] = defaultdict(list)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             rows = self._connection.execute(
                 select(_m.c.student_id, _g.c.name)
                 .join(_g, _g.c.id == _m.c.group_id)
@@ -106,7 +96,7 @@ class SqlAlchemyRecordWriteRepository:
         cluster_ids = select(_g.c.id).where(
             _g.c.school_year_id == year_id, _g.c.kind == GroupKind.CLUSTER_GROUP.value
         )
-        for chunk in _chunks(groups.keys()):
+        for chunk in chunks(groups.keys()):
             self._connection.execute(
                 _m.delete().where(_m.c.student_id.in_(chunk), _m.c.group_id.in_(cluster_ids))
             )
@@ -127,7 +117,7 @@ class SqlAlchemyRecordWriteRepository:
     def group_ids(self, year_id: int, names: Collection[str]) -> dict[str, int]:
         """name -> id of groups of ``year_id``; a missing one raises LookupError."""
         found: dict[str, int] = {}
-        for chunk in _chunks(names):
+        for chunk in chunks(names):
             rows = self._connection.execute(
                 select(_g.c.name, _g.c.id).where(
                     _g.c.school_year_id == year_id, _g.c.name.in_(chunk)

@@ -14,13 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, cast, select
+from sqlalchemy import Connection, String, and_, bindparam, cast, select
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import GroupKind
 from koppel.domain.school import SchoolYear
 from koppel.domain.student_import import PERSONAL_FIELDS, StudentState
 from koppel.store import tables as t
+from koppel.store.chunks import chunks
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
@@ -113,19 +114,33 @@ class SqlAlchemyStudentStateRepository:
         self.write_many(year, {student_number: fields})
 
     def write_many(self, year: SchoolYear, changes: Mapping[str, Mapping[str, JsonValue]]) -> None:
-        """Set fields of existing students: ``{student number: {field: value}}``."""
+        """Set fields of existing students: ``{student number: {field: value}}``; a few
+        statements for all of them (one update per combination of columns)."""
         year_id = self._school.school_year_ids.id_of(year.name)
+        updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        departments: dict[int, str] = {}
+        home_classes: dict[int, str] = {}
         for number, fields in changes.items():
             student_id = self._students.ids.id_of(number)
             columns = _column_values(fields)
             if columns:
-                self._connection.execute(
-                    t.students.update().where(t.students.c.id == student_id).values(**columns)
+                updates[tuple(sorted(columns))].append(
+                    {"_id": student_id, **{f"_{k}": v for k, v in columns.items()}}
                 )
             if "department" in fields:
-                self._set_departments(year_id, student_id, str(fields["department"] or ""))
+                departments[student_id] = str(fields["department"] or "")
             if "home_class" in fields:
-                self._set_home_classes(year_id, student_id, str(fields["home_class"] or ""))
+                home_classes[student_id] = str(fields["home_class"] or "")
+        s = t.students
+        for names, rows in updates.items():
+            statement = (
+                s.update()
+                .where(s.c.id == bindparam("_id"))
+                .values({name: bindparam(f"_{name}") for name in names})
+            )
+            self._connection.execute(statement, rows)
+        self._set_departments(year_id, departments)
+        self._set_home_classes(year_id, home_classes)
 
     def place_new(
         self, year: SchoolYear, placements: Mapping[str, Mapping[str, JsonValue]]
@@ -172,11 +187,13 @@ class SqlAlchemyStudentStateRepository:
             )
         }
 
-    def _set_departments(self, year_id: int, student_id: int, text: str) -> None:
+    def _set_departments(self, year_id: int, texts: Mapping[int, str]) -> None:
+        """Replace this year's participations of these students (id -> ``4H 50, 4V 50``)."""
         p = t.department_participations
-        self._connection.execute(
-            p.delete().where(p.c.student_id == student_id, p.c.school_year_id == year_id)
-        )
+        for chunk in chunks(texts):
+            self._connection.execute(
+                p.delete().where(p.c.student_id.in_(chunk), p.c.school_year_id == year_id)
+            )
         rows = [
             {
                 "student_id": student_id,
@@ -184,30 +201,29 @@ class SqlAlchemyStudentStateRepository:
                 "school_year_id": year_id,
                 "percentage": pct,
             }
+            for student_id, text in texts.items()
             for code, pct in parse_departments(text)
         ]
         if rows:
             self._connection.execute(p.insert(), rows)
 
-    def _set_home_classes(self, year_id: int, student_id: int, text: str) -> None:
+    def _set_home_classes(self, year_id: int, texts: Mapping[int, str]) -> None:
+        """Replace this year's home classes of these students (id -> ``4H1, 4V2``)."""
         g, m = t.groups, t.group_memberships
         home_class_ids = select(g.c.id).where(
             g.c.school_year_id == year_id, g.c.kind == GroupKind.HOME_CLASS.value
         )
-        self._connection.execute(
-            m.delete().where(and_(m.c.student_id == student_id, m.c.group_id.in_(home_class_ids)))
-        )
-        names = [name for name in text.split(", ") if name]
-        if not names:
-            return
-        groups = {
-            name: (gid, dept)
-            for name, gid, dept in self._connection.execute(
-                select(g.c.name, g.c.id, g.c.department_id).where(
-                    g.c.school_year_id == year_id, g.c.name.in_(names)
-                )
+        for chunk in chunks(texts):
+            self._connection.execute(
+                m.delete().where(and_(m.c.student_id.in_(chunk), m.c.group_id.in_(home_class_ids)))
             )
+        wanted = {
+            student_id: [name for name in text.split(", ") if name]
+            for student_id, text in texts.items()
         }
+        if not any(wanted.values()):
+            return
+        groups = self._groups_by_name(year_id)
         self._connection.execute(
             m.insert(),
             [
@@ -217,6 +233,7 @@ class SqlAlchemyStudentStateRepository:
                     "home_class_department_id": groups[name][1],
                     "school_year_id": year_id,
                 }
+                for student_id, names in wanted.items()
                 for name in names
             ],
         )

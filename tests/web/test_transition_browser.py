@@ -53,6 +53,23 @@ def _preview(page: Page, step: int) -> None:
     page.screenshot(path=str(IMAGES / f"transition-step-{step}.png"), full_page=True)
 
 
+def _busy_when_sent(page: Page) -> None:
+    """A sent form says it is busy (aria-busy, a spinner and 'Bezig') and cannot be sent
+    twice; here the sending is stopped in the page itself, so nothing reaches the portal."""
+    form = page.locator("form.wizard-form")
+    expect(form.get_by_role("status")).to_be_hidden()
+    form.evaluate(
+        """form => {
+            form.addEventListener("submit", event => event.preventDefault());
+            form.requestSubmit();
+        }"""
+    )
+    expect(form).to_have_attribute("aria-busy", "true")
+    expect(form.get_by_role("status")).to_contain_text("Bezig")
+    page.reload()
+    expect(form).not_to_have_attribute("aria-busy", "true")
+
+
 def _apply(page: Page, step: int) -> str:
     if page.locator("#force").count():
         page.get_by_label("Ik heb het gecontroleerd: pas het toch toe").check()
@@ -103,6 +120,7 @@ def test_an_administrator_walks_the_year_transition(page: Page, own: Portal, fil
     expect(
         page.locator("main").get_by_role("link", name="docentplanner", exact=True)
     ).to_have_attribute("href", "/beheer/docentplanner")
+    _busy_when_sent(page)
     page.get_by_label("Kies het bestand met docenten en groepen").set_input_files(
         files.teacher_groups_file
     )

@@ -39,7 +39,7 @@ def status(
         print_json(found.as_json())
         return
     table = Table(title=translate("transition.status_title", school_year=found.school_year))
-    for column in ("step", "what", "state", "changeset"):
+    for column in ("step", "step_what", "state", "changeset"):
         table.add_column(translate(f"transition.column.{column}"))
     for step in found.steps:
         table.add_row(

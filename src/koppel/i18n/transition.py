@@ -70,6 +70,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Year transition {school_year}",
     },
     "transition.column.step": {"nl": "Stap", "en": "Step"},
+    "transition.column.step_what": {"nl": "Wat", "en": "What"},
     "transition.column.state": {"nl": "Stand", "en": "State"},
     "transition.column.changeset": {"nl": "Wijzigingenset", "en": "Change set"},
     "transition.step.import_files": {

@@ -347,6 +347,37 @@ transition_previews = Table(
     PrimaryKeyConstraint("school_year", "step"),
 )
 
+# SIS integration: which student, staff member, group, branch, department or school year
+# a roster set's sourcedId stands for, so a later (delta) set finds the same one again.
+roster_ids = Table(
+    "roster_ids",
+    metadata,
+    Column("kind", String(16), nullable=False),
+    Column("sourced_id", String(255), nullable=False),
+    Column("key", String(64), nullable=False),
+    PrimaryKeyConstraint("kind", "sourced_id"),
+    Index("ix_roster_ids_kind_key", "kind", "key"),
+)
+
+# SIS integration: each set an automatic run found, what became of it, and (when it waits
+# for an administrator's approval) where its copy is kept.
+integration_runs = Table(
+    "integration_runs",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("source", String(500), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("format", String(32), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("changeset", String(36)),
+    Column("summary", JSON, nullable=False),
+    Column("kept_at", String(500)),
+    Column("decided_by", String(64)),
+    Column("decided_at", DateTime(timezone=True)),
+    Index("ix_integration_runs_fingerprint", "fingerprint"),
+)
+
 audit_entries = Table(
     "audit_entries",
     metadata,

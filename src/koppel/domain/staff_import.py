@@ -65,14 +65,14 @@ class StaffImportPlan:
 def plan_links(wanted: Sequence[Link], existing: Collection[Link]) -> tuple[list[Link], int]:
     """The links to add (each once) and how many are already there."""
     present = set(existing)
-    new: list[Link] = []
+    new: dict[Link, None] = {}  # in the file's order, each once
     unchanged = 0
     for link in wanted:
         if link in present:
             unchanged += 1
-        elif link not in new:
-            new.append(link)
-    return new, unchanged
+        else:
+            new[link] = None
+    return list(new), unchanged
 
 
 def plan_staff_import(

@@ -63,6 +63,14 @@ class GroupMembership:
         object.__setattr__(self, "student_number", validate_student_number(self.student_number))
 
 
+def department_of_group(name: str, departments: Iterable[str]) -> str:
+    """The longest department code that the group's name starts with (``4V2`` -> ``4V``);
+    empty when none does."""
+    upper = name.upper()
+    matches = [code for code in departments if upper.startswith(code)]
+    return max(matches, key=len) if matches else ""
+
+
 def check_one_home_class_per_department(
     groups: Mapping[str, Group], memberships: Iterable[GroupMembership]
 ) -> None:

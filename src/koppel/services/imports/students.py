@@ -7,6 +7,7 @@ from pathlib import Path
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
+from koppel.domain.groups import department_of_group
 from koppel.domain.student_import import (
     DEFAULT_STATE,
     IncomingStudent,
@@ -138,13 +139,6 @@ def _describe(
     }
 
 
-def _department_of_group(name: str, departments: set[str]) -> str:
-    """The longest department code that the group's name starts with (``4V2`` -> ``4V``)."""
-    upper = name.upper()
-    matches = [code for code in departments if upper.startswith(code)]
-    return max(matches, key=len) if matches else ""
-
-
 def _rows_to_students(
     table: ParsedTable,
     report: ImportReport,
@@ -240,7 +234,7 @@ def _placement(
             known=", ".join(sorted(departments)),
         )
     if group and not department:
-        department = group_departments.get(group) or _department_of_group(group, departments)
+        department = group_departments.get(group) or department_of_group(group, departments)
         if not department:
             problems.message(Column.GROUP, "import.group_without_department", group=group)
     if group_departments.get(group, "") not in ("", department):

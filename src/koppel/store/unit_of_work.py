@@ -13,6 +13,7 @@ from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
 from koppel.store.repositories.group_deletion import SqlAlchemyGroupDeletionRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
+from koppel.store.repositories.integration_runs import SqlAlchemyIntegrationRunRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
 from koppel.store.repositories.records import SqlAlchemyRecordRepository
@@ -48,6 +49,7 @@ class SqlAlchemyUnitOfWork:
     records: SqlAlchemyRecordRepository
     record_writes: SqlAlchemyRecordWriteRepository
     transition_previews: SqlAlchemyTransitionPreviewRepository
+    integration_runs: SqlAlchemyIntegrationRunRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -88,6 +90,7 @@ class SqlAlchemyUnitOfWork:
         self.records = SqlAlchemyRecordRepository(connection)
         self.record_writes = SqlAlchemyRecordWriteRepository(connection)
         self.transition_previews = SqlAlchemyTransitionPreviewRepository(connection)
+        self.integration_runs = SqlAlchemyIntegrationRunRepository(connection)
         return self
 
     def commit(self) -> None:

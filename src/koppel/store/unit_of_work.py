@@ -17,6 +17,7 @@ from koppel.store.repositories.integration_runs import SqlAlchemyIntegrationRunR
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
 from koppel.store.repositories.records import SqlAlchemyRecordRepository
+from koppel.store.repositories.roster_export import SqlAlchemyRosterExportRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
@@ -48,6 +49,7 @@ class SqlAlchemyUnitOfWork:
     versions: SqlAlchemyVersionRepository
     records: SqlAlchemyRecordRepository
     record_writes: SqlAlchemyRecordWriteRepository
+    roster_export: SqlAlchemyRosterExportRepository
     transition_previews: SqlAlchemyTransitionPreviewRepository
     integration_runs: SqlAlchemyIntegrationRunRepository
 
@@ -89,6 +91,7 @@ class SqlAlchemyUnitOfWork:
         self.versions = SqlAlchemyVersionRepository(connection)
         self.records = SqlAlchemyRecordRepository(connection)
         self.record_writes = SqlAlchemyRecordWriteRepository(connection)
+        self.roster_export = SqlAlchemyRosterExportRepository(connection)
         self.transition_previews = SqlAlchemyTransitionPreviewRepository(connection)
         self.integration_runs = SqlAlchemyIntegrationRunRepository(connection)
         return self

@@ -1,0 +1,180 @@
+"""What ``koppel oneroster export`` reads: the whole school in a handful of set-based
+queries (one per kind of thing, never one per student), in a stable order, and only the
+columns OneRoster carries (no addresses)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, select
+
+from koppel.domain.roster_export_rows import (
+    ExportBranch,
+    ExportDepartment,
+    ExportGroup,
+    ExportLink,
+    ExportMembership,
+    ExportStaff,
+    ExportStudent,
+    ExportYear,
+    PortalExport,
+)
+from koppel.store import tables as t
+from koppel.store.repositories.student_states import format_departments
+
+
+class SqlAlchemyRosterExportRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def read(self) -> PortalExport:
+        years = self._years()
+        return PortalExport(
+            school_name=self._school_name(),
+            years=years,
+            branches=self._branches(),
+            departments=self._departments(),
+            students=self._students(),
+            staff=self._staff(),
+            groups=self._groups(),
+            memberships=self._memberships(),
+            links=self._links(),
+        )
+
+    def _school_name(self) -> str:
+        value = self._connection.scalar(
+            select(t.settings.c.value).where(t.settings.c.key == "school_name")
+        )
+        return value if isinstance(value, str) else ""
+
+    def _years(self) -> list[ExportYear]:
+        y = t.school_years
+        rows = self._connection.execute(
+            select(y.c.name, y.c.starts_on, y.c.ends_on).order_by(y.c.name)
+        )
+        return [ExportYear(*row) for row in rows]
+
+    def _branches(self) -> list[ExportBranch]:
+        b = t.branches
+        rows = self._connection.execute(select(b.c.code, b.c.name).order_by(b.c.code))
+        return [ExportBranch(*row) for row in rows]
+
+    def _departments(self) -> list[ExportDepartment]:
+        d, b = t.departments, t.branches
+        rows = self._connection.execute(
+            select(d.c.code, d.c.name, d.c.year_of_study, d.c.education_type, b.c.code)
+            .join(b, b.c.id == d.c.branch_id)
+            .order_by(d.c.year_of_study, d.c.code)
+        )
+        return [ExportDepartment(*row) for row in rows]
+
+    def _current_year_id(self) -> int | None:
+        y = t.school_years
+        return self._connection.scalar(select(y.c.id).where(y.c.is_current.is_(True)))
+
+    def _participations(self) -> dict[int, str]:
+        """Student id -> this school year's department text (``4H 50 / 4V 50``)."""
+        year_id = self._current_year_id()
+        if year_id is None:
+            return {}
+        p, d = t.department_participations, t.departments
+        shares: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for student_id, code, pct in self._connection.execute(
+            select(p.c.student_id, d.c.code, p.c.percentage)
+            .join(d, d.c.id == p.c.department_id)
+            .where(p.c.school_year_id == year_id)
+            .order_by(p.c.student_id, p.c.percentage.desc(), d.c.code)
+        ):
+            shares[student_id].append((code, pct))
+        return {student_id: format_departments(found) for student_id, found in shares.items()}
+
+    def _students(self) -> list[ExportStudent]:
+        s, a = t.students, t.accounts
+        departments = self._participations()
+        rows = self._connection.execute(
+            select(
+                s.c.id,
+                s.c.student_number,
+                s.c.first_name,
+                s.c.infix,
+                s.c.last_name,
+                s.c.gender,
+                s.c.birth_date,
+                s.c.email,
+                s.c.lwoo,
+                s.c.status,
+                a.c.username,
+            )
+            .outerjoin(a, a.c.student_id == s.c.id)
+            .order_by(s.c.student_number)
+        )
+        return [
+            ExportStudent(
+                row.student_number,
+                row.first_name,
+                row.infix,
+                row.last_name,
+                row.gender,
+                row.birth_date,
+                row.email,
+                bool(row.lwoo),
+                row.status,
+                departments.get(row.id, ""),
+                row.username or "",
+            )
+            for row in rows
+        ]
+
+    def _staff(self) -> list[ExportStaff]:
+        m, a = t.staff_members, t.accounts
+        rows = self._connection.execute(
+            select(
+                m.c.staff_code,
+                m.c.first_name,
+                m.c.infix,
+                m.c.last_name,
+                m.c.email,
+                m.c.status,
+                a.c.username,
+            )
+            .outerjoin(a, a.c.staff_id == m.c.id)
+            .order_by(m.c.staff_code)
+        )
+        return [ExportStaff(*row[:6], username=row[6] or "") for row in rows]
+
+    def _groups(self) -> list[ExportGroup]:
+        g, y, d = t.groups, t.school_years, t.departments
+        rows = self._connection.execute(
+            select(y.c.name, g.c.name, g.c.kind, d.c.code, g.c.folder)
+            .join(y, y.c.id == g.c.school_year_id)
+            .outerjoin(d, d.c.id == g.c.department_id)
+            .order_by(y.c.name, g.c.name)
+        )
+        return [
+            ExportGroup(year, name, kind, code or "", folder or "")
+            for year, name, kind, code, folder in rows
+        ]
+
+    def _memberships(self) -> list[ExportMembership]:
+        g, y, m, s = t.groups, t.school_years, t.group_memberships, t.students
+        rows = self._connection.execute(
+            select(y.c.name, g.c.name, s.c.student_number)
+            .select_from(m)
+            .join(g, g.c.id == m.c.group_id)
+            .join(y, y.c.id == g.c.school_year_id)
+            .join(s, s.c.id == m.c.student_id)
+            .order_by(y.c.name, g.c.name, s.c.student_number)
+        )
+        return [ExportMembership(*row) for row in rows]
+
+    def _links(self) -> list[ExportLink]:
+        g, y, sl, m = t.groups, t.school_years, t.staff_links, t.staff_members
+        rows = self._connection.execute(
+            select(y.c.name, g.c.name, m.c.staff_code, sl.c.role)
+            .select_from(sl)
+            .join(g, g.c.id == sl.c.group_id)
+            .join(y, y.c.id == g.c.school_year_id)
+            .join(m, m.c.id == sl.c.staff_id)
+            .order_by(y.c.name, g.c.name, sl.c.role, m.c.staff_code)
+        )
+        return [ExportLink(*row) for row in rows]

@@ -18,6 +18,8 @@ from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
 from koppel.store.repositories.records import SqlAlchemyRecordRepository
 from koppel.store.repositories.roster_export import SqlAlchemyRosterExportRepository
+from koppel.store.repositories.roster_ids import SqlAlchemyRosterIdRepository
+from koppel.store.repositories.roster_writes import SqlAlchemyRosterWriteRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
@@ -50,6 +52,8 @@ class SqlAlchemyUnitOfWork:
     records: SqlAlchemyRecordRepository
     record_writes: SqlAlchemyRecordWriteRepository
     roster_export: SqlAlchemyRosterExportRepository
+    roster_ids: SqlAlchemyRosterIdRepository
+    roster_writes: SqlAlchemyRosterWriteRepository
     transition_previews: SqlAlchemyTransitionPreviewRepository
     integration_runs: SqlAlchemyIntegrationRunRepository
 
@@ -92,6 +96,10 @@ class SqlAlchemyUnitOfWork:
         self.records = SqlAlchemyRecordRepository(connection)
         self.record_writes = SqlAlchemyRecordWriteRepository(connection)
         self.roster_export = SqlAlchemyRosterExportRepository(connection)
+        self.roster_ids = SqlAlchemyRosterIdRepository(connection)
+        self.roster_writes = SqlAlchemyRosterWriteRepository(
+            connection, school=self.school, students=self.students, staff=self.staff
+        )
         self.transition_previews = SqlAlchemyTransitionPreviewRepository(connection)
         self.integration_runs = SqlAlchemyIntegrationRunRepository(connection)
         return self

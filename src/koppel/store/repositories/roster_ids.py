@@ -1,0 +1,57 @@
+"""Which student, staff member, group, branch, department or school year a roster set's
+``sourcedId`` stands for (table ``roster_ids``), so that a later set finds it again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, and_, bindparam, select
+
+from koppel.domain.roster_keys import RosterId, RosterIds
+from koppel.store import tables as t
+from koppel.store.chunks import chunks
+
+_r = t.roster_ids
+
+
+class SqlAlchemyRosterIdRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def all(self) -> RosterIds:
+        """(kind, sourcedId) -> key, every one remembered."""
+        rows = self._connection.execute(select(_r.c.kind, _r.c.sourced_id, _r.c.key))
+        return {(kind, sourced_id): key for kind, sourced_id, key in rows}
+
+    def add_many(self, ids: Iterable[RosterId]) -> None:
+        rows = [{"kind": i.kind, "sourced_id": i.sourced_id, "key": i.key} for i in ids]
+        for chunk in chunks(rows):
+            self._connection.execute(_r.insert(), chunk)
+
+    def set_keys(self, ids: Iterable[RosterId]) -> None:
+        """Give remembered sourcedIds another key."""
+        rows = [{"_kind": i.kind, "_sourced_id": i.sourced_id, "_key": i.key} for i in ids]
+        if rows:
+            self._connection.execute(
+                _r.update()
+                .where(
+                    and_(
+                        _r.c.kind == bindparam("_kind"), _r.c.sourced_id == bindparam("_sourced_id")
+                    )
+                )
+                .values(key=bindparam("_key")),
+                rows,
+            )
+
+    def remove(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Forget (kind, sourcedId) pairs (only undo does this)."""
+        rows = [{"_kind": kind, "_sourced_id": sourced_id} for kind, sourced_id in pairs]
+        if rows:
+            self._connection.execute(
+                _r.delete().where(
+                    and_(
+                        _r.c.kind == bindparam("_kind"), _r.c.sourced_id == bindparam("_sourced_id")
+                    )
+                ),
+                rows,
+            )

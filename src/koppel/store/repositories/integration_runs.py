@@ -169,9 +169,17 @@ class SqlAlchemyIntegrationRunRepository:
             )
         )
 
-    def set_status(self, run_id: str, status: RunStatus) -> None:
+    def set_status(
+        self, run_id: str, status: RunStatus, *, by: str | None = None, at: datetime | None = None
+    ) -> None:
+        """A passing state (``by`` and ``at``: who is deciding, since when), or back to
+        pending (without them)."""
         r = t.integration_runs
-        self._connection.execute(r.update().where(r.c.id == run_id).values(status=status.value))
+        self._connection.execute(
+            r.update()
+            .where(r.c.id == run_id)
+            .values(status=status.value, decided_by=by, decided_at=at)
+        )
 
     def decide(
         self,

@@ -49,5 +49,13 @@ def status(
             step.changeset or "",
         )
     console.print(table)
+    if found.integration:
+        runs = Table(title=translate("transition.integration_title", school_year=found.school_year))
+        for column in ("run", "at", "status", "changeset"):
+            runs.add_column(translate(f"integration.column.{column}"))
+        for run in found.integration:
+            status = translate(f"integration.status.{run.status}")
+            runs.add_row(run.run, run.at[:16].replace("T", " "), status, run.changeset or "")
+        console.print(runs)
     if found.next_step is not None:
         console.print(translate("transition.next", step=found.next_step), highlight=False)

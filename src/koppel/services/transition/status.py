@@ -53,9 +53,24 @@ class StepStatus:
 
 
 @dataclass(frozen=True)
+class IntegrationRunStatus:
+    """One automatic run of the SIS integration in the school year (koppel integration)."""
+
+    run: str
+    at: str
+    status: str
+    changeset: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {"run": self.run, "at": self.at, "status": self.status, "changeset": self.changeset}
+
+
+@dataclass(frozen=True)
 class TransitionStatus:
     school_year: str
     steps: tuple[StepStatus, ...]
+    integration: tuple[IntegrationRunStatus, ...] = ()
+    """The SIS integration's runs of the school year, newest first."""
 
     @property
     def next_step(self) -> int | None:
@@ -69,6 +84,7 @@ class TransitionStatus:
             "school_year": self.school_year,
             "next_step": self.next_step,
             "steps": [step.as_json() for step in self.steps],
+            "integration": [run.as_json() for run in self.integration],
         }
 
 
@@ -103,6 +119,11 @@ def transition_status(
                 raise InvalidValue("transition.unknown_year", school_year=year.name)
         records = uow.changesets.of_kinds([kind for step in STEPS for kind in step.kinds])
         previews = uow.transition_previews.of_year(year.name)
+        runs = [
+            IntegrationRunStatus(run.id, _iso(run.received_at), run.status.value, run.changeset)
+            for run in uow.integration_runs.list_runs()
+            if run.summary.get("school_year") == year.name
+        ]
     steps: list[StepStatus] = []
     for step in STEPS:
         found = [
@@ -122,4 +143,4 @@ def transition_status(
                 None if preview is None else dict(preview.summary),
             )
         )
-    return TransitionStatus(year.name, tuple(steps))
+    return TransitionStatus(year.name, tuple(steps), tuple(runs))

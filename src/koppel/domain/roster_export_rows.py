@@ -16,6 +16,7 @@ every export, so a receiving system recognises what it has seen before.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ MANIFEST_VERSION = "1.0"
 SYSTEM_NAME = "koppel"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://koppel.invalid/oneroster")
 """Root of every sourcedId koppel writes (``uuid5(NAMESPACE, "student:012345")``)."""
+_NAMESPACE_BYTES = NAMESPACE.bytes
 OTHER_COURSE_TITLE = "Overige groepen"
 """The course of groups that belong to no department (a OneRoster class needs a course)."""
 
@@ -88,6 +90,19 @@ EXT: dict[str, tuple[str, ...]] = {
     ENROLLMENTS: ("role",),
 }
 """koppel's vendor columns per file, without the ``ext_koppel_`` prefix."""
+
+TEXT_COLUMNS: dict[str, frozenset[str]] = {
+    ORGS: frozenset({"name", "identifier", "ext_koppel_code", "ext_koppel_branch"}),
+    COURSES: frozenset({"title", "courseCode"}),
+    CLASSES: frozenset({"title", "classCode", "ext_koppel_department", "ext_koppel_folder"}),
+    USERS: frozenset(
+        {"username", "givenName", "familyName", "middleName", "identifier", "email"}
+        | {"ext_koppel_key", "ext_koppel_infix"}
+    ),
+}
+"""The columns with text that people typed (names, titles, codes, e-mail): the only ones
+that can need a guard against formulas or hold a line break. The others hold koppel's
+own identifiers, dates and enumerations."""
 
 FILE_ORDER = (ORGS, SESSIONS, COURSES, CLASSES, USERS, ENROLLMENTS, DEMOGRAPHICS)
 MANIFEST_FILES = (
@@ -217,8 +232,13 @@ class RosterTable:
 
 
 def sourced_id(kind: str, *key: str) -> str:
-    """The stable ``sourcedId`` of a thing koppel keys by ``key``."""
-    return str(uuid.uuid5(NAMESPACE, ":".join((kind, *key))))
+    """The stable ``sourcedId`` of a thing koppel keys by ``key``: exactly
+    ``str(uuid.uuid5(NAMESPACE, "kind:key..."))``, spelled out (a third of the time:
+    an export of 50,000 students makes some 300,000)."""
+    name = ":".join((kind, *key)).encode()
+    h = hashlib.sha1(_NAMESPACE_BYTES + name, usedforsecurity=False).hexdigest()
+    variant = "89ab"[int(h[16], 16) & 3]
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
 
 
 def _flag(value: bool) -> str:

@@ -51,7 +51,7 @@ class SqlAlchemyRosterExportRepository:
         y = t.school_years
         rows = self._connection.execute(
             select(y.c.name, y.c.starts_on, y.c.ends_on).order_by(y.c.name)
-        )
+        ).all()
         return [ExportYear(*row) for row in rows]
 
     def _branches(self) -> list[ExportBranch]:
@@ -65,7 +65,7 @@ class SqlAlchemyRosterExportRepository:
             select(d.c.code, d.c.name, d.c.year_of_study, d.c.education_type, b.c.code)
             .join(b, b.c.id == d.c.branch_id)
             .order_by(d.c.year_of_study, d.c.code)
-        )
+        ).all()
         return [ExportDepartment(*row) for row in rows]
 
     def _current_year_id(self) -> int | None:
@@ -107,7 +107,7 @@ class SqlAlchemyRosterExportRepository:
             )
             .outerjoin(a, a.c.student_id == s.c.id)
             .order_by(s.c.student_number)
-        )
+        ).all()
         return [
             ExportStudent(
                 row.student_number,
@@ -139,7 +139,7 @@ class SqlAlchemyRosterExportRepository:
             )
             .outerjoin(a, a.c.staff_id == m.c.id)
             .order_by(m.c.staff_code)
-        )
+        ).all()
         return [ExportStaff(*row[:6], username=row[6] or "") for row in rows]
 
     def _groups(self) -> list[ExportGroup]:
@@ -149,7 +149,7 @@ class SqlAlchemyRosterExportRepository:
             .join(y, y.c.id == g.c.school_year_id)
             .outerjoin(d, d.c.id == g.c.department_id)
             .order_by(y.c.name, g.c.name)
-        )
+        ).all()
         return [
             ExportGroup(year, name, kind, code or "", folder or "")
             for year, name, kind, code, folder in rows
@@ -164,7 +164,7 @@ class SqlAlchemyRosterExportRepository:
             .join(y, y.c.id == g.c.school_year_id)
             .join(s, s.c.id == m.c.student_id)
             .order_by(y.c.name, g.c.name, s.c.student_number)
-        )
+        ).all()
         return [ExportMembership(*row) for row in rows]
 
     def _links(self) -> list[ExportLink]:
@@ -176,5 +176,5 @@ class SqlAlchemyRosterExportRepository:
             .join(y, y.c.id == g.c.school_year_id)
             .join(m, m.c.id == sl.c.staff_id)
             .order_by(y.c.name, g.c.name, sl.c.role, m.c.staff_code)
-        )
+        ).all()
         return [ExportLink(*row) for row in rows]

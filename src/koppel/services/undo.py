@@ -16,6 +16,7 @@ from koppel.domain.school import SchoolYear
 from koppel.domain.staff_import import Link
 from koppel.services.audit import COMMAND_LINE_ACTOR
 from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
+from koppel.services.integration.roster_undo import ROSTER_UNDOERS
 from koppel.services.planning_undo import PLANNING_UNDOERS
 from koppel.services.record_errors import Conflict, NotYours, UnknownItem
 from koppel.services.record_writes import API_KIND, RECORD_UNDOERS
@@ -78,6 +79,7 @@ UNDOERS: dict[str, Undoer] = {
     **RECORD_UNDOERS,
     **STAFF_DEPARTURE_UNDOERS,
     **GROUPS_DELETE_UNDOERS,
+    **ROSTER_UNDOERS,
 }
 """Per audit action, how to reverse a batch of its entries. Reversed in the opposite
 order of first appearance, so later writes are undone before earlier ones."""

@@ -1,0 +1,84 @@
+"""How ``koppel undo`` reverses the roster import's own audit actions (added to
+:data:`koppel.services.undo.UNDOERS`); students, staff, accounts, groups and links are
+undone by the undoers of those actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from koppel.domain.audit import AuditEntry
+from koppel.domain.roster_keys import RosterId
+from koppel.domain.school import SchoolYear
+from koppel.services.integration.roster_apply import (
+    BRANCH_ADD,
+    DEPARTMENT_ADD,
+    MEMBERSHIP_ADD,
+    MEMBERSHIP_REMOVE,
+    ROSTER_ID_ADD,
+    ROSTER_ID_UPDATE,
+    SCHOOL_YEAR_ADD,
+)
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+
+def _pairs(entries: list[AuditEntry], side: str) -> Iterator[tuple[str, str]]:
+    for entry in entries:
+        values: Mapping[str, Any] = (entry.after if side == "after" else entry.before) or {}
+        for group in values.get("groups") or []:
+            yield str(group), entry.key
+
+
+def _undo_membership_adds(
+    uow: SqlAlchemyUnitOfWork, year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.roster_writes.remove_memberships(year, list(_pairs(entries, "after")))
+
+
+def _undo_membership_removals(
+    uow: SqlAlchemyUnitOfWork, year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.roster_writes.add_memberships(year, list(_pairs(entries, "before")))
+
+
+def _id(entry: AuditEntry, key: str) -> RosterId:
+    after: Mapping[str, Any] = entry.after or {}
+    return RosterId(str(after["kind"]), str(after["sourced_id"]), key)
+
+
+def _undo_id_adds(uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]) -> None:
+    ids = [_id(entry, "") for entry in entries]
+    uow.roster_ids.remove((item.kind, item.sourced_id) for item in ids)
+
+
+def _undo_id_updates(
+    uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.roster_ids.set_keys(_id(entry, str((entry.before or {})["key"])) for entry in entries)
+
+
+def _undo_school_years(
+    uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.roster_writes.remove_school_years(entry.key for entry in entries)
+
+
+def _undo_branches(uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]) -> None:
+    uow.roster_writes.remove_branches(entry.key for entry in entries)
+
+
+def _undo_departments(
+    uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]
+) -> None:
+    uow.roster_writes.remove_departments(entry.key for entry in entries)
+
+
+ROSTER_UNDOERS: dict[str, Callable[[SqlAlchemyUnitOfWork, SchoolYear, list[AuditEntry]], None]] = {
+    SCHOOL_YEAR_ADD: _undo_school_years,
+    BRANCH_ADD: _undo_branches,
+    DEPARTMENT_ADD: _undo_departments,
+    MEMBERSHIP_ADD: _undo_membership_adds,
+    MEMBERSHIP_REMOVE: _undo_membership_removals,
+    ROSTER_ID_ADD: _undo_id_adds,
+    ROSTER_ID_UPDATE: _undo_id_updates,
+}

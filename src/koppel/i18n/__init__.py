@@ -16,6 +16,7 @@ from koppel.i18n import (
     connector,
     imports,
     integration,
+    roster,
     roster_export,
     roster_import,
     staff_departure,
@@ -40,6 +41,7 @@ CATALOG: Final[dict[str, dict[str, str]]] = {
     **staff_departure.TEXTS,
     **staff_links.TEXTS,
     **transition.TEXTS,
+    **roster.TEXTS,
 }
 
 

@@ -1,0 +1,143 @@
+"""Eén bestand van een roosterset as a header and a stream of rows.
+
+- Encoding as the other readers detect it (UTF-8 with or without BOM, UTF-16, else
+  Windows-1252 and kin); delimiter sniffed (OneRoster says comma; Dutch Excel writes ``;``).
+- Headers are matched ignoring case. Every column whose name holds ``password`` (any
+  case, ``ext_*Password`` too) is dropped before a row is looked at: its values are
+  blanked in every row and never read, shown or stored.
+- ``ext_koppel_*`` columns are passed on (name without the prefix); other vendor
+  columns (``ext_*``) and unknown columns are ignored.
+- Rows are numbered as a spreadsheet shows them (the header is row 1); empty rows are
+  skipped; values are trimmed and short rows padded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from koppel.domain.roster import KOPPEL_EXT, FileMode
+from koppel.files.csv_reader import SNIFF_CHARS, sniff_delimiter
+from koppel.files.limits import ImportLimits
+from koppel.files.problems import ImportFileError
+from koppel.files.roster.findings import Findings
+from koppel.files.roster.source import SourceFile
+
+PASSWORD = "password"  # noqa: S105 - the word that marks a column to drop
+
+Row = tuple[int, list[str]]
+
+
+@dataclass
+class CsvTable:
+    file: str
+    mode: FileMode
+    headers: tuple[str, ...]
+    positions: dict[str, int]
+    """Lower-case header -> position (password columns left out)."""
+    ext: tuple[tuple[str, int], ...]
+    """``ext_koppel_*`` columns: (name without the prefix, position)."""
+    rows: Iterator[Row]
+
+    def find(self, *names: str) -> int | None:
+        """The position of the first of ``names`` that the file has."""
+        for name in names:
+            position = self.positions.get(name.lower())
+            if position is not None:
+                return position
+        return None
+
+    def at(self, *names: str) -> int:
+        """The position of a required column (:func:`open_table` made sure it is there)."""
+        position = self.find(*names)
+        if position is None:
+            raise KeyError(names[0])
+        return position
+
+    def header(self, position: int) -> str:
+        return self.headers[position]
+
+
+def open_table(
+    file: SourceFile,
+    mode: FileMode,
+    findings: Findings,
+    limits: ImportLimits,
+    required: Sequence[str | tuple[str, ...]] = (),
+) -> CsvTable | None:
+    """The file as a table, or None (with errors) when it is empty or lacks a required
+    column; a name in ``required`` may be a tuple of alternatives (first one is named)."""
+    text = file.text()
+    if not text.strip():
+        findings.error(file.name, None, None, "file.empty", file=file.name)
+        return None
+    delimiter = sniff_delimiter(text[:SNIFF_CHARS])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    headers = tuple(cell.strip().lstrip("\ufeff").strip() for cell in next(reader, []))
+    positions: dict[str, int] = {}
+    ext: list[tuple[str, int]] = []
+    dropped: list[int] = []
+    for position, name in enumerate(headers):
+        lowered = name.lower()
+        if PASSWORD in lowered:
+            dropped.append(position)
+            findings.warning(file.name, 1, name, "roster.header.password")
+            continue
+        if not lowered:
+            continue
+        if lowered in positions:
+            findings.error(file.name, 1, name, "roster.header.twice")
+            continue
+        positions[lowered] = position
+        if lowered.startswith(KOPPEL_EXT):
+            ext.append((name[len(KOPPEL_EXT) :], position))
+    missing = [
+        names[0]
+        for names in ((n,) if isinstance(n, str) else n for n in required)
+        if not any(name.lower() in positions for name in names)
+    ]
+    for name in missing:
+        found = ", ".join(h for h in headers if h) or "-"
+        findings.error(
+            file.name, 1, name, "roster.header.missing", file=file.name, column=name, found=found
+        )
+    if missing:
+        return None
+    rows = _rows(reader, text, file.name, len(headers), tuple(dropped), limits)
+    return CsvTable(file.name, mode, headers, positions, tuple(ext), rows)
+
+
+def _rows(
+    reader: Iterator[list[str]],
+    text: str,
+    file: str,
+    width: int,
+    dropped: tuple[int, ...],
+    limits: ImportLimits,
+) -> Iterator[Row]:
+    number = 1
+    count = 0
+    record: list[str] = []
+    strip = str.strip
+    try:
+        for number, record in enumerate(reader, start=2):
+            values = list(map(strip, record))
+            if len(values) < width:
+                values.extend([""] * (width - len(values)))
+            if dropped:
+                for position in dropped:
+                    values[position] = ""
+            if not any(values):
+                continue
+            count += 1
+            if count > limits.max_rows:
+                raise ImportFileError("file.too_many_rows", file=file, limit=limits.max_rows)
+            yield number, values
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError("csv.unclosed_quote", file=file, row=number + 1) from None
+        raise ImportFileError("csv.syntax", file=file, reason=str(error)) from None
+    if any("\n" in value or "\r" in value for value in record) and text.count('"') % 2:
+        raise ImportFileError("csv.unclosed_quote", file=file, row=number)

@@ -1,0 +1,102 @@
+"""``manifest.csv`` of a OneRoster set: its version and, per file, bulk, delta or absent.
+
+Every data file that koppel reads must be listed; a listed bulk or delta file must be in
+the set; a file listed as absent is not read (with a warning when it is there anyway).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from koppel.domain.roster import FileMode, RosterFormat
+from koppel.files.limits import ImportLimits
+from koppel.files.roster.checks import Checks
+from koppel.files.roster.csvfile import open_table
+from koppel.files.roster.findings import Findings
+from koppel.files.roster.source import RosterSource
+
+MANIFEST = "manifest.csv"
+VERSIONS = {
+    "1.0": RosterFormat.ONEROSTER_1_1,
+    "1.1": RosterFormat.ONEROSTER_1_1,
+    "1.2": RosterFormat.ONEROSTER_1_2,
+}
+MODES = {mode.value: mode for mode in FileMode}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    file: str
+    version: RosterFormat | None
+    modes: dict[str, FileMode]
+    """By the lower-case file name without ``.csv`` (``file.academicSessions`` ->
+    ``academicsessions``)."""
+
+
+def read_manifest(
+    source: RosterSource, findings: Findings, limits: ImportLimits
+) -> Manifest | None:
+    file = source.get(MANIFEST)
+    if file is None:
+        return None
+    table = open_table(file, FileMode.BULK, findings, limits, ("propertyName", "value"))
+    if table is None:
+        return None
+    c = Checks(table, findings)
+    p_name, p_value = table.at("propertyName"), table.at("value")
+    version: RosterFormat | None = None
+    modes: dict[str, FileMode] = {}
+    for number, v in table.rows:
+        name, value = v[p_name], v[p_value]
+        lowered = name.lower()
+        if lowered == "oneroster.version":
+            version = VERSIONS.get(value)
+            if version is None:
+                c.error(number, p_value, "roster.manifest.version", value=value)
+        elif lowered.startswith("file."):
+            mode = MODES.get(value.lower())
+            if mode is None:
+                c.error(number, p_value, "roster.manifest.mode", value=value, property=name)
+            else:
+                modes[lowered[len("file.") :]] = mode
+    if version is None and not any(
+        p.message_code == "roster.manifest.version" for p in findings.errors
+    ):
+        findings.error(file.name, None, "oneroster.version", "roster.manifest.no_version")
+    return Manifest(file.name, version, modes)
+
+
+def file_mode(manifest: Manifest, source: RosterSource, name: str, findings: Findings) -> FileMode:
+    """How to read data file ``name`` (``users.csv``): the manifest's word, checked
+    against what the set holds."""
+    stem = name.removesuffix(".csv")
+    listed = manifest.modes.get(stem.lower())
+    present = source.get(name)
+    prop = f"file.{stem}"
+    if listed is None:
+        if present is not None:
+            findings.error(
+                manifest.file,
+                None,
+                None,
+                "roster.manifest.not_listed",
+                file=present.name,
+                property=prop,
+            )
+        return FileMode.ABSENT
+    if listed is not FileMode.ABSENT and present is None:
+        findings.error(
+            manifest.file,
+            None,
+            None,
+            "roster.manifest.file_missing",
+            file=name,
+            mode=listed.value,
+            property=prop,
+        )
+        return FileMode.ABSENT
+    if listed is FileMode.ABSENT and present is not None:
+        findings.warning(
+            present.name, None, None, "roster.manifest.ignored", file=present.name, property=prop
+        )
+    return listed

@@ -19,6 +19,7 @@ import io
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -149,10 +150,13 @@ def _write_zip(target: Path, tables: Sequence[RosterTable]) -> None:
     os.close(handle)
     temporary = Path(name)
     try:
+        now = time.localtime()[:6]
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for table in tables:
+                entry = zipfile.ZipInfo(table.name, date_time=now)
+                entry.compress_type = zipfile.ZIP_DEFLATED
                 with (
-                    archive.open(table.name, "w") as raw,
+                    archive.open(entry, "w") as raw,
                     io.TextIOWrapper(raw, encoding="utf-8", newline="") as out,
                 ):
                     write_table(out, table)

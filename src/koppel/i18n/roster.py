@@ -222,14 +222,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "roster.reference.student": {
         "nl": "leerling '{value}' bestaat niet in {target}. Controleer de export of voeg de "
         "leerling toe",
-        "en": "student '{value}' does not exist in {target}. Check the export or add the "
-        "student",
+        "en": "student '{value}' does not exist in {target}. Check the export or add the student",
     },
     "roster.reference.teacher": {
         "nl": "docent '{value}' bestaat niet in {target}. Controleer de export of voeg de "
         "docent toe",
-        "en": "teacher '{value}' does not exist in {target}. Check the export or add the "
-        "teacher",
+        "en": "teacher '{value}' does not exist in {target}. Check the export or add the teacher",
     },
     "roster.user.no_role": {
         "nl": "gebruiker '{value}' heeft geen rol in {target}, dus koppel weet niet of het een "

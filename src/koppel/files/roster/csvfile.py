@@ -74,6 +74,8 @@ def open_table(
         findings.error(file.name, None, None, "file.empty", file=file.name)
         return None
     delimiter = sniff_delimiter(text[:SNIFF_CHARS])
+    if text.count('"') % 2:
+        _check_quotes(text, delimiter, file.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers = tuple(cell.strip().lstrip("\ufeff").strip() for cell in next(reader, []))
     positions: dict[str, int] = {}
@@ -105,13 +107,12 @@ def open_table(
         )
     if missing:
         return None
-    rows = _rows(reader, text, file.name, len(headers), tuple(dropped), limits)
+    rows = _rows(reader, file.name, len(headers), tuple(dropped), limits)
     return CsvTable(file.name, mode, headers, positions, tuple(ext), rows)
 
 
 def _rows(
     reader: Iterator[list[str]],
-    text: str,
     file: str,
     width: int,
     dropped: tuple[int, ...],
@@ -119,7 +120,6 @@ def _rows(
 ) -> Iterator[Row]:
     number = 1
     count = 0
-    record: list[str] = []
     strip = str.strip
     try:
         for number, record in enumerate(reader, start=2):
@@ -136,8 +136,23 @@ def _rows(
                 raise ImportFileError("file.too_many_rows", file=file, limit=limits.max_rows)
             yield number, values
     except csv.Error as error:
-        if "field larger than field limit" in str(error):
-            raise ImportFileError("csv.unclosed_quote", file=file, row=number + 1) from None
-        raise ImportFileError("csv.syntax", file=file, reason=str(error)) from None
-    if any("\n" in value or "\r" in value for value in record) and text.count('"') % 2:
+        raise _csv_error(error, file, number + 1) from None
+
+
+def _check_quotes(text: str, delimiter: str, file: str) -> None:
+    """An odd number of quotes: refuse the file when a quote opened and never closed made
+    the rest of it one value (naming the row where it opens), before any row is read."""
+    number, record = 0, list[str]()
+    try:
+        for item in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1):
+            number, record = item
+    except csv.Error as error:
+        raise _csv_error(error, file, number + 1) from None
+    if any("\n" in value or "\r" in value for value in record):
         raise ImportFileError("csv.unclosed_quote", file=file, row=number)
+
+
+def _csv_error(error: csv.Error, file: str, row: int) -> ImportFileError:
+    if "field larger than field limit" in str(error):
+        return ImportFileError("csv.unclosed_quote", file=file, row=row)
+    return ImportFileError("csv.syntax", file=file, reason=str(error))

@@ -31,6 +31,8 @@ class Manifest:
     modes: dict[str, FileMode]
     """By the lower-case file name without ``.csv`` (``file.academicSessions`` ->
     ``academicsessions``)."""
+    invalid: frozenset[str] = frozenset()
+    """Files whose mode is not bulk, delta or absent (reported already)."""
 
 
 def read_manifest(
@@ -46,6 +48,7 @@ def read_manifest(
     p_name, p_value = table.at("propertyName"), table.at("value")
     version: RosterFormat | None = None
     modes: dict[str, FileMode] = {}
+    invalid: set[str] = set()
     for number, v in table.rows:
         name, value = v[p_name], v[p_value]
         lowered = name.lower()
@@ -57,13 +60,14 @@ def read_manifest(
             mode = MODES.get(value.lower())
             if mode is None:
                 c.error(number, p_value, "roster.manifest.mode", value=value, property=name)
+                invalid.add(lowered[len("file.") :])
             else:
                 modes[lowered[len("file.") :]] = mode
     if version is None and not any(
         p.message_code == "roster.manifest.version" for p in findings.errors
     ):
         findings.error(file.name, None, "oneroster.version", "roster.manifest.no_version")
-    return Manifest(file.name, version, modes)
+    return Manifest(file.name, version, modes, frozenset(invalid))
 
 
 def file_mode(manifest: Manifest, source: RosterSource, name: str, findings: Findings) -> FileMode:
@@ -74,7 +78,7 @@ def file_mode(manifest: Manifest, source: RosterSource, name: str, findings: Fin
     present = source.get(name)
     prop = f"file.{stem}"
     if listed is None:
-        if present is not None:
+        if present is not None and stem.lower() not in manifest.invalid:
             findings.error(
                 manifest.file,
                 None,

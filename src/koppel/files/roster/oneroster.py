@@ -7,17 +7,13 @@ that the manifest calls bulk; in a delta set it may name what an earlier set bro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from koppel.domain.roster import Entity, FileMode, RosterFormat, RosterSet
 from koppel.files.limits import ImportLimits
-from koppel.files.roster.assemble import Parts, assemble
-from koppel.files.roster.csvfile import CsvTable, open_table
+from koppel.files.roster.assemble import Parts, SetFiles, assemble
 from koppel.files.roster.enrollments import read_demographics, read_enrollments
 from koppel.files.roster.entities import ONEROSTER, read_classes, read_orgs, read_sessions
 from koppel.files.roster.findings import Findings
 from koppel.files.roster.manifest import file_mode, read_manifest
-from koppel.files.roster.references import Target
 from koppel.files.roster.source import RosterSource
 from koppel.files.roster.users import (
     REQUIRED_11,
@@ -51,66 +47,37 @@ def read_oneroster(
     roles_mode = file_mode(manifest, source, ROLES, findings) if v12 else FileMode.ABSENT
     if findings.has_errors:
         return None
-
-    def table(
-        name: str, mode: FileMode, required: Sequence[str | tuple[str, ...]]
-    ) -> CsvTable | None:
-        file = source.get(name)
-        if mode is FileMode.ABSENT or file is None:
-            return None
-        return open_table(file, mode, findings, limits, required)
-
-    def named(entity: Entity) -> str:
-        file = source.get(FILES[entity])
-        return file.name if file is not None else FILES[entity]
-
-    def target(entity: Entity, ids: set[str], code: str, *, warn: bool = False) -> Target | None:
-        return Target(named(entity), ids, code, warn) if modes[entity] is FileMode.BULK else None
-
+    files = SetFiles(source, findings, limits, FILES, modes)
+    required = ONEROSTER.required
     parts = Parts()
-    if t := table(FILES[Entity.ORGS], modes[Entity.ORGS], ONEROSTER.required[Entity.ORGS]):
-        parts.orgs = read_orgs(t, findings, ONEROSTER, modes[Entity.ORGS] is FileMode.BULK)
-    orgs = target(Entity.ORGS, {o.sourced_id for o in parts.orgs}, "roster.reference.org")
-    if t := table(
-        FILES[Entity.SESSIONS], modes[Entity.SESSIONS], ONEROSTER.required[Entity.SESSIONS]
-    ):
-        parts.sessions = read_sessions(
-            t, findings, ONEROSTER, modes[Entity.SESSIONS] is FileMode.BULK
-        )
-    sessions = target(
-        Entity.SESSIONS,
-        {s.sourced_id for s in parts.sessions},
-        "roster.reference.session",
-        warn=True,
-    )
-    if t := table(FILES[Entity.CLASSES], modes[Entity.CLASSES], ONEROSTER.required[Entity.CLASSES]):
+    if t := files.table(Entity.ORGS, required[Entity.ORGS]):
+        parts.orgs = read_orgs(t, findings, ONEROSTER, files.bulk(Entity.ORGS))
+    orgs = files.target(Entity.ORGS, {o.sourced_id for o in parts.orgs}, "roster.reference.org")
+    if t := files.table(Entity.SESSIONS, required[Entity.SESSIONS]):
+        parts.sessions = read_sessions(t, findings, ONEROSTER, files.bulk(Entity.SESSIONS))
+    session_ids = {s.sourced_id for s in parts.sessions}
+    sessions = files.target(Entity.SESSIONS, session_ids, "roster.reference.session", warn=True)
+    if t := files.table(Entity.CLASSES, required[Entity.CLASSES]):
         parts.classes = read_classes(t, findings, ONEROSTER, orgs, sessions)
     roles = None
     if v12:
-        roles = {}
-        if t := table(ROLES, roles_mode, REQUIRED_ROLES_12):
-            roles = read_roles(t, findings, sds=False, orgs=orgs, sessions=None)
-    if t := table(FILES[Entity.USERS], modes[Entity.USERS], REQUIRED_12 if v12 else REQUIRED_11):
-        parts.users = read_users(t, findings, REQUIRED_12 if v12 else REQUIRED_11, roles, orgs=orgs)
+        t = files.open(ROLES, roles_mode, REQUIRED_ROLES_12)
+        roles = read_roles(t, findings, sds=False, orgs=orgs, sessions=None) if t else {}
+    users_required = REQUIRED_12 if v12 else REQUIRED_11
+    if t := files.table(Entity.USERS, users_required):
+        parts.users = read_users(t, findings, users_required, roles, orgs=orgs)
         if v12:
-            check_users_have_roles(parts.users, findings, ROLES, bulk=roles_mode is FileMode.BULK)
-    users = target(Entity.USERS, {u.sourced_id for u in parts.users}, "roster.reference.user")
+            bulk_roles = roles_mode is FileMode.BULK
+            check_users_have_roles(parts.users, findings, files.name(ROLES), bulk=bulk_roles)
+    users = files.target(Entity.USERS, {u.sourced_id for u in parts.users}, "roster.reference.user")
     if roles:
-        roles_file = source.get(ROLES)
-        check_role_users(roles, users, findings, roles_file.name if roles_file else ROLES)
-    classes = target(
-        Entity.CLASSES, {c.sourced_id for c in parts.classes}, "roster.reference.class"
-    )
-    if t := table(
-        FILES[Entity.ENROLLMENTS], modes[Entity.ENROLLMENTS], ONEROSTER.required[Entity.ENROLLMENTS]
-    ):
+        check_role_users(roles, users, findings, files.name(ROLES))
+    class_ids = {c.sourced_id for c in parts.classes}
+    classes = files.target(Entity.CLASSES, class_ids, "roster.reference.class")
+    if t := files.table(Entity.ENROLLMENTS, required[Entity.ENROLLMENTS]):
         parts.enrollments = read_enrollments(
             t, findings, ONEROSTER, classes=classes, users=users, orgs=orgs
         )
-    if t := table(
-        FILES[Entity.DEMOGRAPHICS],
-        modes[Entity.DEMOGRAPHICS],
-        ONEROSTER.required[Entity.DEMOGRAPHICS],
-    ):
+    if t := files.table(Entity.DEMOGRAPHICS, required[Entity.DEMOGRAPHICS]):
         parts.demographics = read_demographics(t, findings, ONEROSTER, users)
     return assemble(manifest.version, source, modes, parts)

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from koppel.domain.roster import Entity, FileMode, RosterFormat, RosterSet
 from koppel.files.limits import ImportLimits
-from koppel.files.roster.assemble import Parts, assemble
-from koppel.files.roster.csvfile import CsvTable, open_table
+from koppel.files.roster.assemble import Parts, SetFiles, assemble
 from koppel.files.roster.enrollments import read_demographics, read_enrollments
 from koppel.files.roster.entities import SDS, read_classes, read_orgs, read_sessions
 from koppel.files.roster.findings import Findings
-from koppel.files.roster.references import Target
 from koppel.files.roster.source import RosterSource
 from koppel.files.roster.users import (
     REQUIRED_ROLES_SDS,
@@ -47,44 +45,31 @@ def read_sds(source: RosterSource, findings: Findings, limits: ImportLimits) -> 
     if findings.has_errors:
         return None
     modes = {e: FileMode.BULK if source.get(name) else FileMode.ABSENT for e, name in FILES.items()}
-
-    def table(name: str, required: tuple[str | tuple[str, ...], ...]) -> CsvTable | None:
-        file = source.get(name)
-        return open_table(file, FileMode.BULK, findings, limits, required) if file else None
-
-    def target(entity: Entity, ids: set[str], code: str, *, warn: bool = False) -> Target | None:
-        file = source.get(FILES[entity])
-        return Target(file.name, ids, code, warn) if file is not None else None
-
+    files = SetFiles(source, findings, limits, FILES, modes)
+    required = SDS.required
     parts = Parts()
-    if t := table(FILES[Entity.ORGS], SDS.required[Entity.ORGS]):
+    if t := files.table(Entity.ORGS, required[Entity.ORGS]):
         parts.orgs = read_orgs(t, findings, SDS, bulk=True)
-    orgs = target(Entity.ORGS, {o.sourced_id for o in parts.orgs}, "roster.reference.org")
-    if t := table(FILES[Entity.SESSIONS], SDS.required[Entity.SESSIONS]):
+    orgs = files.target(Entity.ORGS, {o.sourced_id for o in parts.orgs}, "roster.reference.org")
+    if t := files.table(Entity.SESSIONS, required[Entity.SESSIONS]):
         parts.sessions = read_sessions(t, findings, SDS, bulk=True)
-    sessions = target(
-        Entity.SESSIONS,
-        {s.sourced_id for s in parts.sessions},
-        "roster.reference.session",
-        warn=True,
-    )
-    if t := table(FILES[Entity.CLASSES], SDS.required[Entity.CLASSES]):
+    session_ids = {s.sourced_id for s in parts.sessions}
+    sessions = files.target(Entity.SESSIONS, session_ids, "roster.reference.session", warn=True)
+    if t := files.table(Entity.CLASSES, required[Entity.CLASSES]):
         parts.classes = read_classes(t, findings, SDS, orgs, sessions)
     roles = {}
-    if t := table(ROLES, REQUIRED_ROLES_SDS):
+    if t := files.open(ROLES, FileMode.BULK, REQUIRED_ROLES_SDS):
         roles = read_roles(t, findings, sds=True, orgs=orgs, sessions=sessions)
-    if t := table(FILES[Entity.USERS], REQUIRED_SDS):
+    if t := files.table(Entity.USERS, REQUIRED_SDS):
         parts.users = read_users(t, findings, REQUIRED_SDS, roles, orgs=orgs, vendor=False)
-    users = target(Entity.USERS, {u.sourced_id for u in parts.users}, "roster.reference.user")
-    roles_file = source.get(ROLES)
-    check_role_users(roles, users, findings, roles_file.name if roles_file else ROLES)
-    classes = target(
-        Entity.CLASSES, {c.sourced_id for c in parts.classes}, "roster.reference.class"
-    )
-    if t := table(FILES[Entity.ENROLLMENTS], SDS.required[Entity.ENROLLMENTS]):
+    users = files.target(Entity.USERS, {u.sourced_id for u in parts.users}, "roster.reference.user")
+    check_role_users(roles, users, findings, files.name(ROLES))
+    class_ids = {c.sourced_id for c in parts.classes}
+    classes = files.target(Entity.CLASSES, class_ids, "roster.reference.class")
+    if t := files.table(Entity.ENROLLMENTS, required[Entity.ENROLLMENTS]):
         parts.enrollments = read_enrollments(
             t, findings, SDS, classes=classes, users=users, orgs=orgs
         )
-    if t := table(FILES[Entity.DEMOGRAPHICS], SDS.required[Entity.DEMOGRAPHICS]):
+    if t := files.table(Entity.DEMOGRAPHICS, required[Entity.DEMOGRAPHICS]):
         parts.demographics = read_demographics(t, findings, SDS, users)
     return assemble(RosterFormat.SDS_2_1, source, modes, parts)

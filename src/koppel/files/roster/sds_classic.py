@@ -55,6 +55,7 @@ REQUIRED = {
     "TeacherRoster.csv": (SECTION, SIS_ID),
 }
 ACTIVE = RecordStatus.ACTIVE
+CODES = {"School.csv": "roster.reference.org", "Section.csv": "roster.reference.class"}
 STUDENT, TEACHER = "Student.csv", "Teacher.csv"
 
 
@@ -76,9 +77,7 @@ def read_sds_classic(
     parts = Parts()
     if t := tables.get("School.csv"):
         parts.orgs = _schools(t, findings)
-    schools = Target(
-        _name(source, "School.csv"), {o.sourced_id for o in parts.orgs}, "roster.reference.org"
-    )
+    schools = _target(source, tables, "School.csv", {o.sourced_id for o in parts.orgs})
     if t := tables.get("Section.csv"):
         parts.classes, parts.sessions = _sections(t, findings, schools)
     has_birthdates = False
@@ -86,29 +85,33 @@ def read_sds_classic(
         if t := tables.get(name):
             has_birthdates |= name == STUDENT and t.find("Birthdate") is not None
             _people(t, findings, schools, parts, student=name == STUDENT)
-    sections = Target(
-        _name(source, "Section.csv"),
-        {c.sourced_id for c in parts.classes},
-        "roster.reference.class",
-    )
+    sections = _target(source, tables, "Section.csv", {c.sourced_id for c in parts.classes})
     for name, role, code, kind in (
         ("StudentEnrollment.csv", "student", "roster.reference.student", UserKind.STUDENT),
         ("TeacherRoster.csv", "teacher", "roster.reference.teacher", UserKind.STAFF),
     ):
         if t := tables.get(name):
             ids = {u.sourced_id for u in parts.users if u.kind is kind}
-            people = Target(
-                _name(source, STUDENT if kind is UserKind.STUDENT else TEACHER), ids, code
-            )
+            people_file = STUDENT if kind is UserKind.STUDENT else TEACHER
+            people = _target(source, tables, people_file, ids, code)
             parts.enrollments += _enrollments(t, findings, role, sections, people)
     modes = dict.fromkeys(Entity, FileMode.BULK)
     modes[Entity.DEMOGRAPHICS] = FileMode.BULK if has_birthdates else FileMode.ABSENT
     return assemble(RosterFormat.SDS_CLASSIC, source, modes, parts)
 
 
-def _name(source: RosterSource, name: str) -> str:
+def _target(
+    source: RosterSource,
+    tables: dict[str, CsvTable | None],
+    name: str,
+    ids: set[str],
+    code: str = "",
+) -> Target | None:
+    """References to the records of file ``name``, when it could be read."""
     file = source.get(name)
-    return file.name if file is not None else name
+    if file is None or tables.get(name) is None:
+        return None
+    return Target(file.name, ids, code or CODES[name])
 
 
 def _get(values: list[str], position: int | None) -> str:
@@ -144,7 +147,7 @@ def _schools(table: CsvTable, findings: Findings) -> list[RosterOrg]:
 
 
 def _sections(
-    table: CsvTable, findings: Findings, schools: Target
+    table: CsvTable, findings: Findings, schools: Target | None
 ) -> tuple[list[RosterClass], list[RosterSession]]:
     c = Checks(table, findings)
     find = table.find
@@ -192,7 +195,7 @@ def _sections(
 
 
 def _people(
-    table: CsvTable, findings: Findings, schools: Target, parts: Parts, *, student: bool
+    table: CsvTable, findings: Findings, schools: Target | None, parts: Parts, *, student: bool
 ) -> None:
     c = Checks(table, findings)
     find = table.find
@@ -253,7 +256,7 @@ def _people(
 
 
 def _enrollments(
-    table: CsvTable, findings: Findings, role: str, sections: Target, people: Target
+    table: CsvTable, findings: Findings, role: str, sections: Target | None, people: Target | None
 ) -> list[RosterEnrollment]:
     c = Checks(table, findings)
     p_section, p_user = table.at(SECTION), table.at(SIS_ID)

@@ -52,6 +52,6 @@ def _has_column(source: RosterSource, name: str, column: str) -> bool:
     file = source.get(name)
     if file is None:
         return False
-    first_line = file.data[:4096].decode("utf-8", errors="ignore").splitlines()[:1]
+    first_line = file.text()[:4096].splitlines()[:1]
     header = first_line[0] if first_line else ""
-    return column in header.lower().replace('"', "").replace("\ufeff", "")
+    return column in header.lower().replace('"', "")

@@ -222,6 +222,19 @@ def test_oneroster_12_user_without_a_role_is_an_error(tmp_path: Path) -> None:
     assert ("users.csv", 2, None, "roster.user.no_role") in found
 
 
+def test_oneroster_12_delta_user_without_a_role_here_is_other_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    folder = sets.oneroster(tmp_path / "set", "1.2", modes={"users": "delta", "roles": "delta"})
+    sets.change(folder, "users.csv", 4, "status", "active")  # delta rows need a status
+    sets.change(folder, "roles.csv", 2, "userSourcedId", "s-earlier")  # s1 has no role here
+    reading = read(folder)
+    assert reading.errors == []
+    assert ("users.csv", 2, None, "roster.user.no_role") in map(where, reading.warnings)
+    assert reading.roster is not None
+    assert reading.roster.users[0].kind is UserKind.OTHER
+
+
 def test_zip_is_read_the_same_as_the_folder(oneroster: Path, tmp_path: Path) -> None:
     from_folder = roster_of(oneroster)
     for archive in (
@@ -573,6 +586,15 @@ def test_sds_v21_minimal_set(tmp_path: Path) -> None:
     assert roster.mode(Entity.SESSIONS) is FileMode.ABSENT
     assert roster.mode(Entity.CLASSES) is FileMode.BULK
     assert [e.sourced_id for e in roster.enrollments] == ["", ""]
+
+
+def test_sds_v21_in_utf16_is_recognised(tmp_path: Path) -> None:
+    folder = write_sds(tmp_path / "sds", SDS_V21)
+    text = (folder / "users.csv").read_text("utf-8")
+    (folder / "users.csv").write_bytes(text.encode("utf-16"))  # with BOM: Excel's Unicode text
+    roster = roster_of(folder)
+    assert roster.format is RosterFormat.SDS_2_1
+    assert roster.users[0].given_name == "Leerling"
 
 
 def test_sds_v21_broken_reference_and_duplicate_enrollment(tmp_path: Path) -> None:

@@ -239,4 +239,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "en nog {count} keer hetzelfde probleem in deze kolom",
         "en": "and {count} more of the same problem in this column",
     },
+    "roster.more_in_file": {
+        "nl": "en nog {count} keer hetzelfde probleem in dit bestand",
+        "en": "and {count} more of the same problem in this file",
+    },
 }

@@ -62,5 +62,6 @@ class Findings:
             for (file, column, _code), count in counts.items():
                 if count > self._per_kind:
                     more = count - self._per_kind
-                    target.append(Problem(file, None, column, "roster.more", {"count": more}))
+                    code = "roster.more" if column is not None else "roster.more_in_file"
+                    target.append(Problem(file, None, column, code, {"count": more}))
             counts.clear()

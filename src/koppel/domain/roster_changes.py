@@ -27,7 +27,7 @@ from koppel.domain.roster_groups import Groups
 from koppel.domain.roster_keys import RosterIds, department_codes, username_for
 from koppel.domain.roster_people import People, demographics_by_key, person_values
 from koppel.domain.staff import StaffMember, StaffStatus
-from koppel.domain.student_import import DEFAULT_STATE, personal_of
+from koppel.domain.student_import import DEFAULT_STATE
 from koppel.domain.students import StudentStatus
 
 STAFF_DEFAULTS: dict[str, JsonValue] = {
@@ -163,14 +163,12 @@ def _departments_from_home_classes(
 def _check_new_student(
     origin: Origin | None, state: dict[str, JsonValue], findings: Findings
 ) -> None:
+    """A new student needs both names; its other fields were checked as they were read
+    (e-mail) or are empty (address), so the personal data is valid."""
     for name, column in (("first_name", "givenName"), ("last_name", "familyName")):
         if not state.get(name):
             findings.error(origin, column, "roster.plan.name_required")
             return
-    try:
-        personal_of(state)
-    except InvalidValue as error:
-        findings.error(origin, None, error.code, **error.params)
 
 
 def staff_changes(

@@ -204,21 +204,25 @@ def _enrollments(
 
 
 def _roster_ids(uow: SqlAlchemyUnitOfWork, plan: RosterPlan, recorder: ChangeRecorder) -> None:
+    """One audit entry per kind of id (key: the kind), with every sourcedId and its key:
+    bookkeeping of the integration, not school data worth an entry each."""
     uow.roster_ids.add_many(plan.new_ids)
+    added: dict[str, dict[str, JsonValue]] = defaultdict(dict)
     for item in plan.new_ids:
-        after: dict[str, JsonValue] = {
-            "kind": item.kind,
-            "sourced_id": item.sourced_id,
-            "key": item.key,
-        }
-        recorder.record(ROSTER_ID_ADD, "roster_id", f"{item.kind}:{item.sourced_id}", after=after)
+        added[item.kind][item.sourced_id] = item.key
+    for kind, ids in sorted(added.items()):
+        recorder.record(ROSTER_ID_ADD, "roster_id", kind, after={"ids": ids})
     uow.roster_ids.set_keys(item for item, _ in plan.changed_ids)
-    for item, before in plan.changed_ids:
-        after = {"kind": item.kind, "sourced_id": item.sourced_id, "key": item.key}
+    before: dict[str, dict[str, JsonValue]] = defaultdict(dict)
+    after: dict[str, dict[str, JsonValue]] = defaultdict(dict)
+    for item, old in plan.changed_ids:
+        before[item.kind][item.sourced_id] = old
+        after[item.kind][item.sourced_id] = item.key
+    for kind in sorted(after):
         recorder.record(
             ROSTER_ID_UPDATE,
             "roster_id",
-            f"{item.kind}:{item.sourced_id}",
-            before={"key": before},
-            after=after,
+            kind,
+            before={"ids": before[kind]},
+            after={"ids": after[kind]},
         )

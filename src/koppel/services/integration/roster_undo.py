@@ -41,20 +41,21 @@ def _undo_membership_removals(
     uow.roster_writes.add_memberships(year, list(_pairs(entries, "before")))
 
 
-def _id(entry: AuditEntry, key: str) -> RosterId:
-    after: Mapping[str, Any] = entry.after or {}
-    return RosterId(str(after["kind"]), str(after["sourced_id"]), key)
+def _ids(entry: AuditEntry, side: str) -> list[RosterId]:
+    values: Mapping[str, Any] = (entry.after if side == "after" else entry.before) or {}
+    return [RosterId(entry.key, str(sid), str(key)) for sid, key in values["ids"].items()]
 
 
 def _undo_id_adds(uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]) -> None:
-    ids = [_id(entry, "") for entry in entries]
-    uow.roster_ids.remove((item.kind, item.sourced_id) for item in ids)
+    uow.roster_ids.remove(
+        (item.kind, item.sourced_id) for entry in entries for item in _ids(entry, "after")
+    )
 
 
 def _undo_id_updates(
     uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]
 ) -> None:
-    uow.roster_ids.set_keys(_id(entry, str((entry.before or {})["key"])) for entry in entries)
+    uow.roster_ids.set_keys(item for entry in entries for item in _ids(entry, "before"))
 
 
 def _undo_school_years(

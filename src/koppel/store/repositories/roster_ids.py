@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, select
 
 from koppel.domain.roster_keys import RosterId, RosterIds
 from koppel.store import tables as t
-from koppel.store.chunks import chunks
+from koppel.store.repositories.roster_writes import insert_rows
 
 _r = t.roster_ids
 
@@ -24,9 +25,8 @@ class SqlAlchemyRosterIdRepository:
         return {(kind, sourced_id): key for kind, sourced_id, key in rows}
 
     def add_many(self, ids: Iterable[RosterId]) -> None:
-        rows = [{"kind": i.kind, "sourced_id": i.sourced_id, "key": i.key} for i in ids]
-        for chunk in chunks(rows):
-            self._connection.execute(_r.insert(), chunk)
+        rows: list[tuple[Any, ...]] = [(i.kind, i.sourced_id, i.key) for i in ids]
+        insert_rows(self._connection, _r, ("kind", "sourced_id", "key"), rows)
 
     def set_keys(self, ids: Iterable[RosterId]) -> None:
         """Give remembered sourcedIds another key."""

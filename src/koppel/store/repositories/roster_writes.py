@@ -6,7 +6,7 @@ that)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, and_, bindparam, select
@@ -21,6 +21,27 @@ from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
 _g, _m, _l = t.groups, t.group_memberships, t.staff_links
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert many rows at driver speed: ``COPY`` on PostgreSQL, the driver's
+    ``executemany`` on SQLite (hundreds of thousands of rows in a second or two, where
+    SQLAlchemy's executemany spends that per 20,000)."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if connection.dialect.name == "postgresql":
+        raw: Any = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608
+    for chunk in chunks(rows):
+        connection.exec_driver_sql(statement, chunk)
 
 
 class SqlAlchemyRosterWriteRepository:
@@ -64,21 +85,13 @@ class SqlAlchemyRosterWriteRepository:
         """Put students in groups: (group name, student number) pairs."""
         groups = self._groups(year)
         year_id = self._school.school_year_ids.id_of(year.name)
-        rows: list[dict[str, Any]] = []
+        rows: list[tuple[Any, ...]] = []
         for name, number in pairs:
             group_id, department_id, kind = groups[name]
-            rows.append(
-                {
-                    "group_id": group_id,
-                    "student_id": self._students.ids.id_of(number),
-                    "home_class_department_id": (
-                        department_id if kind == GroupKind.HOME_CLASS.value else None
-                    ),
-                    "school_year_id": year_id,
-                }
-            )
-        for chunk in chunks(rows):
-            self._connection.execute(_m.insert(), chunk)
+            home = department_id if kind == GroupKind.HOME_CLASS.value else None
+            rows.append((group_id, self._students.ids.id_of(number), home, year_id))
+        columns = ("group_id", "student_id", "home_class_department_id", "school_year_id")
+        insert_rows(self._connection, _m, columns, rows)
 
     def remove_memberships(self, year: SchoolYear, pairs: Iterable[tuple[str, str]]) -> None:
         groups = self._groups(year)

@@ -54,6 +54,7 @@ def _register_all() -> None:
         exports,
         groups,
         imports,
+        oneroster,
         portal,
         project,
         tokens,
@@ -77,6 +78,7 @@ def _register_all() -> None:
     app.add_typer(connect.app, name="connect")
     app.add_typer(staff_commands.app, name="staff")
     app.add_typer(transition.app, name="transition")
+    app.add_typer(oneroster.app, name="oneroster")
 
 
 def _register_scheduler_commands() -> None:

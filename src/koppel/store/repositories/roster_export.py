@@ -28,17 +28,18 @@ class SqlAlchemyRosterExportRepository:
         self._connection = connection
 
     def read(self) -> PortalExport:
-        years = self._years()
+        students, numbers = self._students()
+        groups, group_names = self._groups()
         return PortalExport(
             school_name=self._school_name(),
-            years=years,
+            years=self._years(),
             branches=self._branches(),
             departments=self._departments(),
-            students=self._students(),
+            students=students,
             staff=self._staff(),
-            groups=self._groups(),
-            memberships=self._memberships(),
-            links=self._links(),
+            groups=groups,
+            memberships=self._memberships(group_names, numbers),
+            links=self._links(group_names),
         )
 
     def _school_name(self) -> str:
@@ -88,7 +89,8 @@ class SqlAlchemyRosterExportRepository:
             shares[student_id].append((code, pct))
         return {student_id: format_departments(found) for student_id, found in shares.items()}
 
-    def _students(self) -> list[ExportStudent]:
+    def _students(self) -> tuple[list[ExportStudent], dict[int, str]]:
+        """The students by number, and student id -> number."""
         s, a = t.students, t.accounts
         departments = self._participations()
         rows = self._connection.execute(
@@ -108,22 +110,23 @@ class SqlAlchemyRosterExportRepository:
             .outerjoin(a, a.c.student_id == s.c.id)
             .order_by(s.c.student_number)
         ).all()
-        return [
+        found = [
             ExportStudent(
-                row.student_number,
-                row.first_name,
-                row.infix,
-                row.last_name,
-                row.gender,
-                row.birth_date,
-                row.email,
-                bool(row.lwoo),
-                row.status,
-                departments.get(row.id, ""),
-                row.username or "",
+                number,
+                first,
+                infix,
+                last,
+                gender,
+                born,
+                email,
+                bool(lwoo),
+                status,
+                departments.get(key, ""),
+                user or "",
             )
-            for row in rows
+            for key, number, first, infix, last, gender, born, email, lwoo, status, user in rows
         ]
+        return found, {row[0]: row[1] for row in rows}
 
     def _staff(self) -> list[ExportStaff]:
         m, a = t.staff_members, t.accounts
@@ -142,39 +145,36 @@ class SqlAlchemyRosterExportRepository:
         ).all()
         return [ExportStaff(*row[:6], username=row[6] or "") for row in rows]
 
-    def _groups(self) -> list[ExportGroup]:
+    def _groups(self) -> tuple[list[ExportGroup], dict[int, tuple[str, str]]]:
+        """The groups by school year and name, and group id -> (school year, name)."""
         g, y, d = t.groups, t.school_years, t.departments
         rows = self._connection.execute(
-            select(y.c.name, g.c.name, g.c.kind, d.c.code, g.c.folder)
+            select(g.c.id, y.c.name, g.c.name, g.c.kind, d.c.code, g.c.folder)
             .join(y, y.c.id == g.c.school_year_id)
             .outerjoin(d, d.c.id == g.c.department_id)
             .order_by(y.c.name, g.c.name)
         ).all()
-        return [
+        found = [
             ExportGroup(year, name, kind, code or "", folder or "")
-            for year, name, kind, code, folder in rows
+            for _, year, name, kind, code, folder in rows
         ]
+        return found, {row[0]: (row[1], row[2]) for row in rows}
 
-    def _memberships(self) -> list[ExportMembership]:
-        g, y, m, s = t.groups, t.school_years, t.group_memberships, t.students
+    def _memberships(
+        self, groups: dict[int, tuple[str, str]], numbers: dict[int, str]
+    ) -> list[ExportMembership]:
+        """By ids, without joins: the largest table (several rows per student)."""
+        m = t.group_memberships
         rows = self._connection.execute(
-            select(y.c.name, g.c.name, s.c.student_number)
-            .select_from(m)
-            .join(g, g.c.id == m.c.group_id)
-            .join(y, y.c.id == g.c.school_year_id)
-            .join(s, s.c.id == m.c.student_id)
-            .order_by(y.c.name, g.c.name, s.c.student_number)
+            select(m.c.group_id, m.c.student_id).order_by(m.c.group_id, m.c.student_id)
         ).all()
-        return [ExportMembership(*row) for row in rows]
+        return [ExportMembership(*groups[group], numbers[student]) for group, student in rows]
 
-    def _links(self) -> list[ExportLink]:
-        g, y, sl, m = t.groups, t.school_years, t.staff_links, t.staff_members
+    def _links(self, groups: dict[int, tuple[str, str]]) -> list[ExportLink]:
+        sl, m = t.staff_links, t.staff_members
         rows = self._connection.execute(
-            select(y.c.name, g.c.name, m.c.staff_code, sl.c.role)
-            .select_from(sl)
-            .join(g, g.c.id == sl.c.group_id)
-            .join(y, y.c.id == g.c.school_year_id)
+            select(sl.c.group_id, m.c.staff_code, sl.c.role)
             .join(m, m.c.id == sl.c.staff_id)
-            .order_by(y.c.name, g.c.name, sl.c.role, m.c.staff_code)
+            .order_by(sl.c.group_id, sl.c.role, m.c.staff_code)
         ).all()
-        return [ExportLink(*row) for row in rows]
+        return [ExportLink(*groups[group], code, role) for group, code, role in rows]

@@ -197,9 +197,11 @@ def department_codes(text: str) -> list[str]:
 
 
 def group_name(class_code: str, title: str, sourced_id: str, taken: Collection[str]) -> str:
-    """A class's group name: its classCode, else its title, else its sourcedId; at most
-    40 characters, made unique against ``taken`` (``Wiskunde 1 (2)``)."""
-    base = clean_text(class_code) or clean_text(title) or clean_text(sourced_id)
+    """A class's group name: its classCode (unless that is only its sourcedId again, as
+    SDS classic's section numbers are), else its title, else its sourcedId; at most 40
+    characters, made unique against ``taken`` (``Wiskunde 1 (2)``)."""
+    code, sourced = clean_text(class_code), clean_text(sourced_id)
+    base = (code if code != sourced else "") or clean_text(title) or sourced
     base = base[:MAX_GROUP_NAME]
     if base not in taken:
         return base

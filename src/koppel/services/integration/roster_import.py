@@ -15,7 +15,7 @@ from pathlib import Path
 
 from koppel.domain.errors import InvalidValue
 from koppel.domain.gc_pause import cyclic_gc_paused
-from koppel.domain.roster import RosterSet
+from koppel.domain.roster import RosterFormat, RosterSet
 from koppel.domain.roster_findings import Finding, Findings
 from koppel.domain.roster_plan import RosterPlan, plan_roster
 from koppel.domain.staff_import import Link
@@ -97,8 +97,8 @@ def import_roster_set(
             return report
         state = read_portal_state(uow, year, roster_ids)
         plan = plan_roster(roster, state, home_class_pattern=pattern, findings=findings)
-        report.errors.extend(_problem(f, report.file) for f in findings.errors)
-        report.warnings.extend(_problem(f, report.file) for f in findings.warnings)
+        report.errors.extend(_problem(f, report.file, roster.format) for f in findings.errors)
+        report.warnings.extend(_problem(f, report.file, roster.format) for f in findings.warnings)
         shown.advance()
         if report.errors:
             return report
@@ -133,8 +133,37 @@ def _rows(roster: RosterSet) -> int:
     )
 
 
-def _problem(finding: Finding, label: str) -> Problem:
-    return Problem(finding.file or label, finding.row, finding.column, finding.code, finding.params)
+SDS_CLASSIC_COLUMNS = {
+    "sourcedId": "SIS ID",
+    "userSourcedId": "SIS ID",
+    "classSourcedId": "Section SIS ID",
+    "givenName": "First Name",
+    "familyName": "Last Name",
+    "middleName": "Middle Name",
+    "email": "Secondary Email",
+    "username": "Username",
+    "title": "Section Name",
+    "termSourcedIds": "Term SIS ID",
+    "name": "Name",
+}
+"""The plan names columns as OneRoster does; SDS classic's headers for the same fields."""
+
+
+def _column(format: RosterFormat, file: str, column: str | None) -> str | None:
+    if column is None or format is RosterFormat.ONEROSTER_1_1:
+        return column
+    if format is RosterFormat.SDS_2_1 and column == "termSourcedIds":
+        return "sessionSourcedIds"
+    if format is not RosterFormat.SDS_CLASSIC:
+        return column
+    if column == "identifier":
+        return "Teacher Number" if file.lower() == "teacher.csv" else "Student Number"
+    return SDS_CLASSIC_COLUMNS.get(column, column)
+
+
+def _problem(finding: Finding, label: str, format: RosterFormat) -> Problem:
+    column = _column(format, finding.file, finding.column)
+    return Problem(finding.file or label, finding.row, column, finding.code, finding.params)
 
 
 def _key(link: Link) -> str:

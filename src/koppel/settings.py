@@ -21,3 +21,7 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     """Failed sign-ins per username within ``login_window_minutes`` before it is paused."""
     login_window_minutes: int = 15
+    integration_directory: str | None = None
+    """Where the SIS integration keeps the sets that wait for approval (private); by
+    default ``<database>.integration`` next to a SQLite database, else
+    ``~/.local/state/koppel/integration``."""

@@ -54,6 +54,7 @@ def _register_all() -> None:
         exports,
         groups,
         imports,
+        integration,
         oneroster,
         portal,
         project,
@@ -78,6 +79,7 @@ def _register_all() -> None:
     app.add_typer(connect.app, name="connect")
     app.add_typer(staff_commands.app, name="staff")
     app.add_typer(transition.app, name="transition")
+    app.add_typer(integration.app, name="integration")
     app.add_typer(oneroster.app, name="oneroster")
 
 

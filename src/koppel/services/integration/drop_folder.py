@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from koppel.domain.errors import InvalidValue
+from koppel.files.limits import DEFAULT_LIMITS
+from koppel.files.problems import ImportFileError
+from koppel.files.roster.source import open_source
 
 SETTLE_SECONDS = 60.0
 """How long a set must be left alone before a run takes it."""
@@ -114,28 +116,21 @@ def _entry(name: str, handle: IO[bytes]) -> bytes:
 
 
 def fingerprint_of(found: Path) -> str:
-    """SHA-256 over the set's ``.csv`` files, by name: their names and their bytes. The
-    same files give the same value whether they come in a folder or a zip (made again or
-    not), so a set delivered twice is recognised. A file that is no zip after all is
-    fingerprinted by its bytes (the import says what is wrong with it)."""
-    digest = hashlib.sha256()
-    if found.is_dir():
-        for path in csv_files(found):
-            with path.open("rb") as handle:
-                digest.update(_entry(path.name, handle))
-        return digest.hexdigest()
+    """The set's fingerprint as the roster import reports it
+    (:meth:`koppel.files.roster.source.RosterSource.fingerprint`: SHA-256 over its ``.csv``
+    files by name, the same in a folder or a zip). A set that cannot be opened as one (no
+    zip after all, an unsafe or too large zip) gets a fingerprint of its bytes, so that
+    the same broken delivery is recognised as well."""
     try:
-        with zipfile.ZipFile(found) as archive:
-            names = sorted(
-                info.filename
-                for info in archive.infolist()
-                if not info.is_dir() and info.filename.lower().endswith(".csv")
-            )
-            for name in names:
-                with archive.open(name) as member:
-                    digest.update(_entry(name, member))
-    except (zipfile.BadZipFile, OSError):
-        digest = hashlib.sha256()
-        with found.open("rb") as handle:
-            digest.update(_entry(found.name, handle))
+        return open_source(found, DEFAULT_LIMITS).fingerprint()
+    except ImportFileError:
+        return _fingerprint_of_bytes(found)
+
+
+def _fingerprint_of_bytes(found: Path) -> str:
+    digest = hashlib.sha256()
+    paths = csv_files(found) if found.is_dir() else [found]
+    for path in paths:
+        with path.open("rb") as handle:
+            digest.update(_entry(path.name, handle))
     return digest.hexdigest()

@@ -327,3 +327,46 @@ def test_the_command_line_refuses_a_truncated_bulk_set_with_exit_3(
         "active": 14,
         "left": 6,
     }
+
+
+def _with_department(files: RosterFiles) -> RosterFiles:
+    files.rows["orgs.csv"].append(
+        {"sourcedId": "dep-4v", "status": "", "name": "4 VWO", "type": "department",
+         "identifier": "4V", "parentSourcedId": "org-1"}
+    )  # fmt: skip
+    return files
+
+
+def test_home_classes_by_class_type_by_the_schools_rule_and_by_the_option(
+    engine: Engine, tmp_path: Path
+):
+    folder = _with_department(school_set(8)).write(tmp_path / "set")
+    preview = _import(engine, folder, dry_run=True)
+    assert preview.errors == []
+    kinds = {g["name"]: g["kind"] for g in preview.details["groups_new"]}  # type: ignore[union-attr, index]
+    assert kinds == {"4V1": "home_class", "4V.wi1": "cluster_group",
+                     "4V2": "home_class", "4V.wi2": "cluster_group"}  # fmt: skip
+    assert preview.details["departments_new"] == ["4V"]
+
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        uow.school.set_setting("integration.home_class_rule", r"4V\.wi[0-9]+")
+        uow.commit()
+    by_rule = _import(engine, folder, dry_run=True)
+    kinds = {g["name"]: g["kind"] for g in by_rule.details["groups_new"]}  # type: ignore[union-attr, index]
+    assert kinds == {"4V1": "cluster_group", "4V.wi1": "home_class",
+                     "4V2": "cluster_group", "4V.wi2": "home_class"}  # fmt: skip
+
+    by_option = _import(engine, folder, dry_run=True, home_class_pattern="4V[0-9]")
+    kinds = {g["name"]: g["kind"] for g in by_option.details["groups_new"]}  # type: ignore[union-attr, index]
+    assert kinds["4V1"] == "home_class"
+    assert kinds["4V.wi1"] == "cluster_group"
+
+    bad = _import(engine, folder, home_class_pattern="4V[")
+    assert bad.exit_code == 2
+    assert bad.errors[0].message_code == "roster.plan.pattern_invalid"
+    applied = _import(engine, folder)
+    assert applied.written
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        homes = uow.groups.home_classes(uow.school.current_school_year())
+    assert sorted(homes) == ["4V"]
+    assert len(homes["4V"]) == 8  # every student in one home class of 4V

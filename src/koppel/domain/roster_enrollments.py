@@ -116,7 +116,9 @@ def _enrollment(
         (RosterKind.GROUP, row.class_id), ""
     )
     if group not in groups.info:
-        findings.error(row.origin, "classSourcedId", "roster.plan.unknown_class", value=row.class_id)
+        findings.error(
+            row.origin, "classSourcedId", "roster.plan.unknown_class", value=row.class_id
+        )
         return
     wanted.groups.add(group)
     number = people.student_of.get(row.user_id) or roster_ids.get(

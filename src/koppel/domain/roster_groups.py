@@ -96,7 +96,9 @@ def _names(classes: list[RosterClass], roster_ids: RosterIds, findings: Findings
             name = group_name(cls.class_code, cls.title, cls.sourced_id, taken)
             base = group_name(cls.class_code, cls.title, cls.sourced_id, ())
             if name != base:
-                findings.warning(cls.origin, "title", "roster.plan.group_renamed", group=base, name=name)
+                findings.warning(
+                    cls.origin, "title", "roster.plan.group_renamed", group=base, name=name
+                )
             names[cls.sourced_id] = name
             taken.add(name)
     return names
@@ -145,7 +147,9 @@ def _new_group(
         )
         return None
     if kind is GroupKind.HOME_CLASS and not department:
-        findings.warning(cls.origin, "title", "roster.plan.home_class_without_department", group=name)
+        findings.warning(
+            cls.origin, "title", "roster.plan.home_class_without_department", group=name
+        )
         kind = GroupKind.CLUSTER_GROUP
     folder = clean_text(cls.ext.get("folder", "")) or FOLDER
     return Group(name, kind, year, department, folder=folder[:100])

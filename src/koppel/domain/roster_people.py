@@ -229,5 +229,7 @@ def demographics_by_key(
         if number:
             found[number] = (row.origin, demographic_values(row))
         elif row.user_id not in people.staff_of and row.user_id not in people.others:
-            findings.warning(row.origin, "userSourcedId", "roster.plan.unknown_user", user=row.user_id)
+            findings.warning(
+                row.origin, "userSourcedId", "roster.plan.unknown_user", user=row.user_id
+            )
     return found

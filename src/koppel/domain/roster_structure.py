@@ -200,7 +200,9 @@ def _department(
         or (next(iter(branches)) if len(branches) == 1 else "")
     )
     if branch not in branches:
-        findings.warning(org.origin, "parentSourcedId", "roster.plan.department_no_branch", code=code)
+        findings.warning(
+            org.origin, "parentSourcedId", "roster.plan.department_no_branch", code=code
+        )
         return None
     given_year = org.ext.get("year_of_study", "")
     try:

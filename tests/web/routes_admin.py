@@ -37,6 +37,10 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/beheer/jaarovergang/stap/1/voorbeeld"): POST_WITHOUT_CSRF,
     ("POST", "/beheer/jaarovergang/stap/3/toepassen"): POST_WITHOUT_CSRF,
     ("POST", "/beheer/jaarovergang/stap/2/ongedaan-maken"): POST_WITHOUT_CSRF,
+    ("GET", "/beheer/koppeling"): ADMIN_ONLY,
+    ("GET", "/beheer/koppeling/0123456789ab"): (303, 404, 403, 403, 403, 403, 403),
+    ("POST", "/beheer/koppeling/0123456789ab/goedkeuren"): POST_WITHOUT_CSRF,
+    ("POST", "/beheer/koppeling/0123456789ab/afwijzen"): POST_WITHOUT_CSRF,
     ("GET", "/beheer/tokens"): ADMIN_ONLY,
     ("POST", "/beheer/tokens"): POST_WITHOUT_CSRF,
     ("POST", "/beheer/tokens/rooster-pc/intrekken"): POST_WITHOUT_CSRF,
@@ -69,5 +73,8 @@ ROUTE_OF: dict[str, str] = {
     "/beheer/jaarovergang/stap/3/toepassen": "/beheer/jaarovergang/stap/{step}/toepassen",
     "/beheer/jaarovergang/stap/2/ongedaan-maken": "/beheer/jaarovergang/stap/{step}/ongedaan-maken",
     "/beheer/tokens/rooster-pc/intrekken": "/beheer/tokens/{name}/intrekken",
+    "/beheer/koppeling/0123456789ab": "/beheer/koppeling/{run_id}",
+    "/beheer/koppeling/0123456789ab/goedkeuren": "/beheer/koppeling/{run_id}/goedkeuren",
+    "/beheer/koppeling/0123456789ab/afwijzen": "/beheer/koppeling/{run_id}/afwijzen",
 }
 NOT_CHECKED: set[tuple[str, str]] = set()

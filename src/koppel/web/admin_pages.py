@@ -11,6 +11,7 @@ from koppel.services.audit_log import latest_entries
 from koppel.web import (
     admin_accounts,
     admin_departments,
+    admin_integration,
     admin_settings,
     admin_staff_links,
     admin_tokens,
@@ -28,6 +29,7 @@ for _part in (
     admin_settings,
     admin_staff_links,
     admin_transition,
+    admin_integration,
 ):
     router.include_router(_part.router)
 

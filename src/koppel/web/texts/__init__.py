@@ -10,6 +10,7 @@ from koppel.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from koppel.web.texts import (
     admin,
     common,
+    integration,
     planning,
     project,
     project_domains,
@@ -30,6 +31,7 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
         **project_groups.TEXTS[language],
         **staff_links.TEXTS[language],
         **transition.TEXTS[language],
+        **integration.TEXTS[language],
     }
     for language in LANGUAGES
 }

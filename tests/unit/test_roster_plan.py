@@ -553,3 +553,20 @@ def test_the_same_set_against_the_state_it_made_changes_nothing():
     )
     again = _plan(set_, portal)
     assert again.is_empty, again
+
+
+def test_tobedeleted_rows_about_what_koppel_never_had_change_nothing():
+    users = (
+        student("gone-before", 2, status=DELETED, identifier="", given="", family=""),
+        student("u8", 3, identifier="000008", status=DELETED),
+        teacher("t-gone", 4, identifier="WEG", status=DELETED),
+    )
+    enrollments = (
+        enrol("no-such-class", "u1", 2, status=DELETED),
+        enrol("c1", "nobody", 3, status=DELETED),
+    )
+    plan = _plan(roster(DELTA, users=users, enrollments=enrollments), _school_with_groups())
+    assert plan.findings.errors == []
+    assert plan.students.new == []
+    assert plan.staff.new == []
+    assert plan.enrollments.removed == set()

@@ -20,7 +20,7 @@ from koppel.domain.changes import FieldChange, field_changes
 from koppel.domain.errors import InvalidValue
 from koppel.domain.groups import GroupKind
 from koppel.domain.personal import full_name
-from koppel.domain.roster import Entity, FileMode, Origin, RosterSet
+from koppel.domain.roster import Entity, FileMode, Origin, RecordStatus, RosterSet
 from koppel.domain.roster_enrollments import Enrollments
 from koppel.domain.roster_findings import Findings
 from koppel.domain.roster_groups import Groups
@@ -120,6 +120,7 @@ def student_changes(
     incoming: Incoming = {
         number: (user.origin, person_values(user, findings, departments=departments))
         for number, user in people.students.items()
+        if number in existing or user.status is not RecordStatus.TO_BE_DELETED
     }
     for number, (row, extra) in demographics_by_key(roster, people, roster_ids, findings).items():
         if number in incoming:
@@ -180,6 +181,8 @@ def staff_changes(
 ) -> PersonChanges:
     incoming: Incoming = {}
     for code, user in people.staff.items():
+        if code not in existing and user.status is RecordStatus.TO_BE_DELETED:
+            continue  # leaving, and never here: nothing to do
         values = person_values(user, findings, student=False)
         if code not in existing:
             values = {**STAFF_DEFAULTS, **values}

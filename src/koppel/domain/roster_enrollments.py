@@ -112,13 +112,15 @@ def _enrollment(
     if row.user_id in people.others:
         result.skipped += 1
         return
+    dropped = row.status is RecordStatus.TO_BE_DELETED
     group = groups.of_class.get(row.class_id) or roster_ids.get(
         (RosterKind.GROUP, row.class_id), ""
     )
     if group not in groups.info:
-        findings.error(
-            row.origin, "classSourcedId", "roster.plan.unknown_class", value=row.class_id
-        )
+        if not dropped:  # taking out of a group koppel does not have: nothing to do
+            findings.error(
+                row.origin, "classSourcedId", "roster.plan.unknown_class", value=row.class_id
+            )
         return
     wanted.groups.add(group)
     number = people.student_of.get(row.user_id) or roster_ids.get(
@@ -126,7 +128,8 @@ def _enrollment(
     )
     code = people.staff_of.get(row.user_id) or roster_ids.get((RosterKind.STAFF, row.user_id), "")
     role = row.role.lower()
-    dropped = row.status is RecordStatus.TO_BE_DELETED
+    if dropped and not (number or code):
+        return
     if role in STUDENT_ROLES and number:
         membership = (group, number)
         (wanted.dropped_members if dropped else wanted.members).add(membership)

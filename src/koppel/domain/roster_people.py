@@ -120,7 +120,7 @@ def _student_number(user: RosterUser, roster_ids: RosterIds, findings: Findings)
         or valid_student_number(user.identifier)
         or valid_student_number(user.sourced_id)
     )
-    if not number:
+    if not number and user.status is not RecordStatus.TO_BE_DELETED:
         findings.error(
             user.origin, "identifier", "roster.plan.no_student_number", sourced_id=user.sourced_id
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -370,3 +371,16 @@ def test_home_classes_by_class_type_by_the_schools_rule_and_by_the_option(
         homes = uow.groups.home_classes(uow.school.current_school_year())
     assert sorted(homes) == ["4V"]
     assert len(homes["4V"]) == 8  # every student in one home class of 4V
+
+
+def test_a_zip_is_imported_like_its_folder(engine: Engine, tmp_path: Path):
+    folder = school_set(10).write(tmp_path / "set")
+    archive = shutil.make_archive(str(tmp_path / "set"), "zip", folder)
+    from_folder = _import(engine, folder, dry_run=True).as_json()
+    from_zip = _import(engine, Path(archive), dry_run=True).as_json()
+    assert from_zip["fingerprint"] == from_folder["fingerprint"]
+    for key in ("rows", "students", "staff", "groups", "memberships", "links", "others"):
+        assert from_zip[key] == from_folder[key]
+    applied = _import(engine, Path(archive))
+    assert applied.written
+    assert applied.file == "set.zip"

@@ -339,3 +339,30 @@ def test_one_run_at_a_time_and_an_interrupted_one_is_given_up(portal: Portal) ->
     assert stale.summary["problem"] == {"code": "integration.interrupted", "params": {}}
     assert [r.id for r in same] == [applied.run.id]
     assert [r.id for r in list_runs(portal.uow)] == [applied.run.id, busy.id, "0000stale000"]
+
+
+def test_the_set_of_an_interrupted_run_is_tried_again(portal: Portal) -> None:
+    found = delivered(reference_set(portal.drop / "export"), minutes_ago=5)
+    killed = RunRecord(
+        id="0000killed00",
+        source=str(found),
+        fingerprint=fingerprint_of(found),
+        format="",
+        received_at=datetime.now(UTC) - timedelta(hours=3),
+        status=RunStatus.RUNNING,
+        changeset=None,
+        summary={"set": "export"},
+        kept_at=None,
+        decided_by=None,
+        decided_at=None,
+    )
+    with portal.uow as uow:
+        uow.integration_runs.add(killed)
+        uow.commit()
+    again = portal.run()
+    assert again.result is RunResult.APPLIED
+    assert [(r.id == killed.id, r.status) for r in list_runs(portal.uow)] == [
+        (False, RunStatus.APPLIED),
+        (True, RunStatus.FAILED),
+    ]
+    assert portal.run().result is RunResult.UNCHANGED

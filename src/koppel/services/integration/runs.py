@@ -3,14 +3,15 @@ scheduler, and an administrator's approval or rejection in the portal.
 
 A run takes the newest set of the drop folder (:mod:`.drop_folder`) and recognises it by
 its fingerprint: the set the latest run took (applied, approved, rejected, failed, or
-still waiting) changes nothing and leaves no row. A set that equals an older one but not
-the latest is taken up again: the portal has changed since, and the newest export is
-what the administration says now. A new set is imported once, without
-``force``: with errors nothing is written (``failed``); when the safety rule refuses
-(more students would be marked as left than the school allows) nothing is written and
-a private copy waits for an administrator (``pending``, :mod:`.kept_sets`); otherwise
-it is applied (``applied``) as one change set. The import writes nothing unless it
-applies, so that one call is the preview and the apply at once.
+still waiting) changes nothing and leaves no row; only a run that was interrupted leaves
+its set to be tried again. A set that equals an older one but not the latest is taken
+up again: the portal has changed since, and the newest export is what the
+administration says now. A new set is imported once, without ``force``: with errors
+nothing is written (``failed``); when the safety rule refuses (more students would be
+marked as left than the school allows) nothing is written and a private copy waits for
+an administrator (``pending``, :mod:`.kept_sets`); otherwise it is applied
+(``applied``) as one change set. The import writes nothing unless it applies, so that
+one call is the preview and the apply at once.
 
 One run at a time: a run claims its row (``running``) under the database's write lock,
 and a run that finds another one busy leaves (``busy``). A run that was interrupted
@@ -148,6 +149,12 @@ def _interrupted(run: RunRecord) -> dict[str, JsonValue]:
     return {**run.summary, "problem": problem}
 
 
+def _was_interrupted(run: RunRecord) -> bool:
+    """A run that ended by an unexpected error: its set is tried again."""
+    problem = run.summary.get("problem")
+    return isinstance(problem, dict) and problem.get("code") == "integration.interrupted"
+
+
 def _clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
     """Inside the write lock: busy runs older than :data:`STALE_AFTER` are given up (a run
     becomes failed, an approval waits again); the busy runs that remain."""
@@ -178,7 +185,7 @@ def _claim(
             uow.commit()
             return RunOutcome(RunResult.BUSY, busy[0], str(found.path))
         latest = uow.integration_runs.list_runs(limit=1)
-        if latest and latest[0].fingerprint == fingerprint:
+        if latest and latest[0].fingerprint == fingerprint and not _was_interrupted(latest[0]):
             uow.commit()
             return RunOutcome(RunResult.UNCHANGED, latest[0], str(found.path))
         run = RunRecord(

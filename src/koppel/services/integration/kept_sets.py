@@ -25,7 +25,7 @@ _CHUNK = 1024 * 1024
 def kept_directory(database_url: str, configured: str | None = None) -> Path:
     """Where the copies of pending sets are kept for the portal at ``database_url``."""
     if configured:
-        return Path(configured).expanduser()
+        return Path(configured).expanduser().resolve()
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         database = Path(str(url.database)).resolve()

@@ -220,8 +220,9 @@ def run_integration(
     importer: RosterImporter = roster_importer,
 ) -> RunOutcome:
     """Take the newest set of the drop folder ``source`` and apply it, keep it for
-    approval, or record why it failed; a set seen before changes nothing."""
-    scan = scan_drop_folder(source, settle=settle)
+    approval, or record why it failed; a set seen before changes nothing. Paths are
+    recorded absolute: the portal finds a kept copy wherever the scheduler started."""
+    scan = scan_drop_folder(source.resolve(), settle=settle)
     if scan.newest is None:
         return RunOutcome(RunResult.NO_SET, None, settling=scan.settling)
     found = scan.newest

@@ -91,10 +91,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "user '{user}' is not in the set and was not imported before",
     },
     "roster.plan.unknown_class": {
-        "nl": "klas '{value}' staat niet in de set en is niet eerder ingelezen (in dit "
-        "schooljaar)",
-        "en": "class '{value}' is not in the set and was not imported before (in this school "
-        "year)",
+        "nl": "klas '{value}' staat niet in de set en is niet eerder ingelezen (in dit schooljaar)",
+        "en": "class '{value}' is not in the set and was not imported before (in this school year)",
     },
     "roster.plan.enrollment_role": {
         "nl": "gebruiker '{user}' met rol '{role}' past niet bij de rol in users; overgeslagen",
@@ -124,8 +122,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "home class '{group}' belongs to no department; it becomes a cluster group",
     },
     "roster.plan.pattern_invalid": {
-        "nl": "de regel voor stamklassen '{pattern}' is geen geldige reguliere expressie: "
-        "{reason}",
+        "nl": "de regel voor stamklassen '{pattern}' is geen geldige reguliere expressie: {reason}",
         "en": "the home-class rule '{pattern}' is no valid regular expression: {reason}",
     },
     # the safety rule

@@ -34,26 +34,30 @@ def print_json(data: object) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=False, default=str))
 
 
+def _where(problem: Problem) -> str:
+    """``leerlingen.csv, rij 3, kolom Geboortedatum``: as much of it as is known."""
+    return ", ".join(
+        part
+        for part in (
+            problem.file,
+            translate("import.where_row", row=problem.row) if problem.row else "",
+            translate("import.where_column", column=problem.column) if problem.column else "",
+        )
+        if part
+    )
+
+
 def print_problems(found_errors: Sequence[Problem], warnings: Sequence[Problem]) -> bool:
     """Every error (file, row, column) and warning on stderr; True when there were
     errors (and so nothing was written, which it says)."""
     for problem in found_errors:
-        where = ", ".join(
-            part
-            for part in (
-                problem.file,
-                translate("import.where_row", row=problem.row) if problem.row else "",
-                translate("import.where_column", column=problem.column) if problem.column else "",
-            )
-            if part
-        )
         errors.print(
-            f"[red]{translate('error.prefix')}[/] {where}: {problem.message()}", highlight=False
+            f"[red]{translate('error.prefix')}[/] {_where(problem)}: {problem.message()}",
+            highlight=False,
         )
     for problem in warnings:
-        where = translate("import.where_row", row=problem.row) if problem.row else problem.file
         errors.print(
-            f"[yellow]{translate('import.warning')}[/] {where}: {problem.message()}",
+            f"[yellow]{translate('import.warning')}[/] {_where(problem)}: {problem.message()}",
             highlight=False,
         )
     if found_errors:

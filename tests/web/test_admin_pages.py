@@ -297,6 +297,20 @@ def test_school_settings_are_saved_and_audited(own_school: Portal):
         data={"csrf_token": csrf_of(page.text), "transition_max_share_percent": "101"},
     )
     assert too_much.status_code == 422
+    rule = admin.post(
+        "/beheer/instellingen",
+        data={"csrf_token": csrf_of(page.text), "home_class_rule": r"^[1-6][A-Z]+[0-9]+$"},
+    )
+    assert re.search(r'id="home_class_rule"[^>]*value="\^\[1-6\]\[A-Z\]\+\[0-9\]\+\$"', rule.text)
+    broken = admin.post(
+        "/beheer/instellingen",
+        data={"csrf_token": csrf_of(page.text), "home_class_rule": "[1-6"},
+    )
+    assert broken.status_code == 422
+    assert 'aria-invalid="true"' in broken.text
+    assert "geen geldige reguliere expressie" in broken.text
+    again = admin.get("/beheer/instellingen").text
+    assert re.search(r'id="home_class_rule"[^>]*value="\^\[1-6\]', again)  # kept the valid one
 
 
 # --- in the browser ----------------------------------------------------------------------

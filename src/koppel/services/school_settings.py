@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -14,6 +15,7 @@ _ADMIN_TOTP = "security.administrators_need_totp"
 _MENTOR_PROGNOSES = "planning.mentors_edit_prognoses"
 _MAX_SHARE = "transition.max_share_percent"
 _STAFF_RETENTION = "staff.retention"
+_HOME_CLASS_RULE = "integration.home_class_rule"
 
 
 class StaffRetention(StrEnum):
@@ -37,11 +39,22 @@ class SchoolSettings:
     the staff or students refuses without ``--force``."""
     staff_retention: StaffRetention = StaffRetention.KEEP
     """Keep or remove the personal data of staff who left."""
+    home_class_rule: str = ""
+    """SIS integration: a regular expression on a class's classCode or title that makes
+    it a home class; empty: OneRoster's classType ``homeroom`` decides."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.transition_max_share_percent <= 100:
             raise InvalidValue("settings.max_share_range", value=self.transition_max_share_percent)
         object.__setattr__(self, "staff_retention", StaffRetention(self.staff_retention))
+        object.__setattr__(self, "home_class_rule", self.home_class_rule.strip())
+        if self.home_class_rule:
+            try:
+                re.compile(self.home_class_rule)
+            except re.error as error:
+                raise InvalidValue(
+                    "roster.plan.pattern_invalid", pattern=self.home_class_rule, reason=str(error)
+                ) from None
 
 
 def load_school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
@@ -53,6 +66,7 @@ def load_school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
         staff_retention=StaffRetention(
             str(uow.school.setting(_STAFF_RETENTION, StaffRetention.KEEP.value))
         ),
+        home_class_rule=str(uow.school.setting(_HOME_CLASS_RULE, "") or ""),
     )
 
 
@@ -83,6 +97,7 @@ def save_school_settings(
         uow.school.set_setting(_MENTOR_PROGNOSES, chosen.mentors_edit_prognoses)
         uow.school.set_setting(_MAX_SHARE, chosen.transition_max_share_percent)
         uow.school.set_setting(_STAFF_RETENTION, chosen.staff_retention.value)
+        uow.school.set_setting(_HOME_CLASS_RULE, chosen.home_class_rule)
         uow.audit.add_many([entry])
         uow.commit()
         return before
@@ -94,4 +109,5 @@ def _as_json(settings: SchoolSettings) -> dict[str, JsonValue]:
         "mentors_edit_prognoses": settings.mentors_edit_prognoses,
         "transition_max_share_percent": settings.transition_max_share_percent,
         "staff_retention": settings.staff_retention.value,
+        "home_class_rule": settings.home_class_rule,
     }

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
 from koppel.domain.accounts import Role
+from koppel.domain.errors import InvalidValue
 from koppel.services.school_settings import (
     StaffRetention,
     save_school_settings,
@@ -48,20 +49,35 @@ def settings_save(
     mentors_edit_prognoses: Annotated[str, Form()] = "",
     transition_max_share_percent: Annotated[int | None, Form(ge=0, le=100)] = None,
     staff_retention: Annotated[StaffRetention | None, Form()] = None,
+    home_class_rule: Annotated[str | None, Form(max_length=200)] = None,
 ) -> HTMLResponse:
     require_role(session.account, Role.ADMINISTRATOR)
     current = school_settings(uow)
-    chosen = replace(
-        current,
-        administrators_need_totp=administrators_need_totp == "on",
-        mentors_edit_prognoses=mentors_edit_prognoses == "on",
-        transition_max_share_percent=(
-            current.transition_max_share_percent
-            if transition_max_share_percent is None
-            else transition_max_share_percent
-        ),
-        staff_retention=staff_retention or current.staff_retention,
-    )
+    try:
+        chosen = replace(
+            current,
+            administrators_need_totp=administrators_need_totp == "on",
+            mentors_edit_prognoses=mentors_edit_prognoses == "on",
+            transition_max_share_percent=(
+                current.transition_max_share_percent
+                if transition_max_share_percent is None
+                else transition_max_share_percent
+            ),
+            staff_retention=staff_retention or current.staff_retention,
+            home_class_rule=current.home_class_rule if home_class_rule is None else home_class_rule,
+        )
+    except InvalidValue as error:
+        return render(
+            request,
+            "admin_settings.html",
+            language,
+            status_code=422,
+            session=session,
+            chosen=current,
+            own_totp=two_factor_on(uow, session.account.username),
+            rule_error=error.message(language),
+            rule_given=home_class_rule,
+        )
     before = save_school_settings(uow, chosen, actor=session.account.username)
     return render(
         request,

@@ -14,10 +14,8 @@ from koppel.domain.roster_keys import RosterIds
 from koppel.domain.roster_plan import PortalState
 from koppel.domain.roster_structure import YearChoice, choose_school_year
 from koppel.domain.school import SchoolYear
+from koppel.services.school_settings import load_school_settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-
-HOME_CLASS_RULE = "integration.home_class_rule"
-"""The school's setting: a regular expression on classCode or title for home classes."""
 
 
 def current_year(uow: SqlAlchemyUnitOfWork) -> str | None:
@@ -45,8 +43,8 @@ def home_class_pattern(uow: SqlAlchemyUnitOfWork, given: str | None) -> re.Patte
     """The rule that makes a class a home class: ``given`` (the command's option), else
     the school's setting; None for the default (classType homeroom). A pattern that is no
     regular expression raises :class:`InvalidValue`."""
-    text = given if given is not None else uow.school.setting(HOME_CLASS_RULE)
-    if not isinstance(text, str) or not text:
+    text = given if given is not None else load_school_settings(uow).home_class_rule
+    if not text:
         return None
     try:
         return re.compile(text)

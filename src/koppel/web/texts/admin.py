@@ -130,6 +130,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "settings.max_share_help": "Een stap die meer dan dit deel van de leerlingen of het "
         "personeel zou deactiveren of verwijderen, weigert zonder uitdrukkelijke bevestiging "
         "(--force).",
+        "settings.home_class_rule": "Koppeling: welke klassen zijn stamklassen",
+        "settings.home_class_rule_help": "Een reguliere expressie op de klascode of naam uit "
+        "het leerlingadministratiesysteem, bijvoorbeeld ^[1-6][A-Z]+[0-9]+$. Leeg: de klassen "
+        "die OneRoster 'homeroom' noemt. Andere klassen worden clustergroepen.",
         "settings.retention": "Personeel dat de school verlaat",
         "settings.retention.keep": "account uitzetten, gegevens bewaren",
         "settings.retention.remove": "account uitzetten en naam en e-mail wissen",
@@ -285,6 +289,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "settings.max_share": "Year transition limit (percent)",
         "settings.max_share_help": "A step that would deactivate or delete more than this "
         "share of the students or staff refuses without an explicit confirmation (--force).",
+        "settings.home_class_rule": "Integration: which classes are home classes",
+        "settings.home_class_rule_help": "A regular expression on the class code or title from "
+        "the SIS, for example ^[1-6][A-Z]+[0-9]+$. Empty: the classes OneRoster calls "
+        "'homeroom'. Other classes become cluster groups.",
         "settings.retention": "Staff who leave the school",
         "settings.retention.keep": "deactivate the account, keep the data",
         "settings.retention.remove": "deactivate the account and erase name and email",

@@ -15,6 +15,7 @@ from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.i18n import translate
+from koppel.settings import DEFAULT_DATABASE_URL
 from koppel.store.database import display_url
 
 app = typer.Typer(invoke_without_command=True, no_args_is_help=False)
@@ -56,6 +57,7 @@ def next_year(
         print_json(written.as_json())
         return
     url = display_url(CONTEXT.engine(database))
+    koppel = "koppel" if url == DEFAULT_DATABASE_URL else f"koppel --database {url}"
     lines = [
         translate("cli.next_year.written", year=written.school_year, url=url),
         translate(
@@ -84,13 +86,13 @@ def next_year(
         ),
         "",
         translate("cli.next_year.steps"),
-        f"  1. koppel import students {written.students_file} --dry-run",
-        f"     koppel import staff {written.staff_file}",
-        "  2. koppel groups delete --all",
-        f"  3. koppel import students {written.students_file} --mark-absent-left",
-        f"  4. koppel import teacher-groups {written.teacher_groups_file}",
-        f"  5. koppel staff remove-departed --staff-file {written.staff_file}",
-        translate("cli.next_year.status"),
+        f"  1. {koppel} import students {written.students_file} --dry-run",
+        f"     {koppel} import staff {written.staff_file}",
+        f"  2. {koppel} groups delete --all",
+        f"  3. {koppel} import students {written.students_file} --mark-absent-left",
+        f"  4. {koppel} import teacher-groups {written.teacher_groups_file}",
+        f"  5. {koppel} staff remove-departed --staff-file {written.staff_file}",
+        translate("cli.next_year.status", koppel=koppel),
     ]
     for line in lines:
         console.print(line, highlight=False, markup=False)

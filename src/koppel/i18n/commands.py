@@ -145,7 +145,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "'koppel undo CHANGESET' undoes the newest step):",
     },
     "cli.next_year.status": {
-        "nl": "Waar je staat: koppel transition status",
-        "en": "Where you are: koppel transition status",
+        "nl": "Waar je staat: {koppel} transition status",
+        "en": "Where you are: {koppel} transition status",
     },
 }

@@ -20,7 +20,7 @@ from koppel.files.roster.checks import NO_EXT, Checks
 from koppel.files.roster.csvfile import CsvTable
 from koppel.files.roster.entities import Dialect
 from koppel.files.roster.findings import Findings
-from koppel.files.roster.references import Target, check, first_time
+from koppel.files.roster.references import Target, check, new_id
 from koppel.files.roster.values import SEXES
 
 ACTIVE = RecordStatus.ACTIVE
@@ -74,11 +74,7 @@ def read_enrollments(
         lowered = role.lower()
         if p_id is not None:
             sourced_id = v[p_id]
-            if not sourced_id:
-                c.required(number, p_id, sourced_id)
-                continue
-            if seen.setdefault(sourced_id, number) != number:
-                first_time(c, seen, number, p_id, sourced_id)
+            if not new_id(c, seen, number, p_id, sourced_id):
                 continue
         else:
             sourced_id = ""
@@ -135,7 +131,7 @@ def read_demographics(
     demographics: list[RosterDemographic] = []
     for number, v in table.rows:
         user = v[p_id]
-        if not c.required(number, p_id, user) or not first_time(c, seen, number, p_id, user):
+        if not new_id(c, seen, number, p_id, user):
             continue
         status = c.status(number, p_status, v, vendor=dialect.vendor)
         c.modified(number, p_modified, v)

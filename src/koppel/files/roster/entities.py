@@ -18,7 +18,7 @@ from koppel.domain.roster import (
 from koppel.files.roster.checks import Checks
 from koppel.files.roster.csvfile import CsvTable
 from koppel.files.roster.findings import Findings
-from koppel.files.roster.references import Target, check, check_all, check_parents, first_time
+from koppel.files.roster.references import Target, check, check_all, check_parents, new_id
 from koppel.files.roster.values import (
     CLASS_TYPES,
     ENROLLMENT_ROLES,
@@ -83,6 +83,25 @@ def _get(values: list[str], position: int | None) -> str:
     return values[position] if position is not None else ""
 
 
+def checked_status(
+    c: Checks,
+    number: int,
+    v: list[str],
+    positions: tuple[int | None, int | None],
+    dialect: Dialect,
+    required: list[int],
+) -> RecordStatus | None:
+    """The row's status (``positions``: its status and dateLastModified columns), its
+    modification date checked, and for an active row every required column filled in."""
+    p_status, p_modified = positions
+    status = c.status(number, p_status, v, vendor=dialect.vendor)
+    c.modified(number, p_modified, v)
+    if status is ACTIVE:
+        for position in required:
+            c.required(number, position, v[position])
+    return status
+
+
 def required_positions(table: CsvTable, dialect: Dialect, entity: Entity) -> list[int]:
     """The positions of the required columns other than the record's own id."""
     names = (n for n in dialect.required[entity] if isinstance(n, str) and n != "sourcedId")
@@ -99,16 +118,10 @@ def read_orgs(table: CsvTable, findings: Findings, dialect: Dialect, bulk: bool)
     orgs: list[RosterOrg] = []
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if not c.required(number, p_id, sourced_id) or not first_time(
-            c, seen, number, p_id, sourced_id
-        ):
+        if not new_id(c, seen, number, p_id, sourced_id):
             continue
-        status = c.status(number, p_status, v, vendor=dialect.vendor)
-        c.modified(number, p_modified, v)
+        status = checked_status(c, number, v, (p_status, p_modified), dialect, required)
         kind = v[p_type]
-        if status is ACTIVE:
-            for position in required:
-                c.required(number, position, v[position])
         if kind:
             kind = c.enum(number, p_type, kind, dialect.org_types, vendor=dialect.vendor) or kind
         origin = Origin(table.file, number)
@@ -149,16 +162,10 @@ def read_sessions(
     sessions: list[RosterSession] = []
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if not c.required(number, p_id, sourced_id) or not first_time(
-            c, seen, number, p_id, sourced_id
-        ):
+        if not new_id(c, seen, number, p_id, sourced_id):
             continue
-        status = c.status(number, p_status, v, vendor=dialect.vendor)
-        c.modified(number, p_modified, v)
+        status = checked_status(c, number, v, (p_status, p_modified), dialect, required)
         kind = v[p_type]
-        if status is ACTIVE:
-            for position in required:
-                c.required(number, position, v[position])
         if kind and dialect.strict_session_types:
             kind = c.enum(number, p_type, kind, SESSION_TYPES, vendor=dialect.vendor) or kind
         elif kind.lower() in SESSION_TYPES:
@@ -218,17 +225,12 @@ def read_classes(
     classes: list[RosterClass] = []
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if not c.required(number, p_id, sourced_id) or not first_time(
-            c, seen, number, p_id, sourced_id
-        ):
+        if not new_id(c, seen, number, p_id, sourced_id):
             continue
-        status = c.status(number, p_status, v, vendor=dialect.vendor)
-        c.modified(number, p_modified, v)
+        status = checked_status(c, number, v, (p_status, p_modified), dialect, required)
         kind = _get(v, p_type)
         terms = split_ids(_get(v, p_terms))
         if status is ACTIVE:
-            for position in required:
-                c.required(number, position, v[position])
             check(c, number, p_school, v[p_school], orgs)
             check_all(c, number, p_terms, terms, sessions)
         if kind and p_type is not None:

@@ -44,8 +44,11 @@ def check_all(
             check(checks, number, position, value, target)
 
 
-def first_time(checks: Checks, seen: dict[str, int], number: int, position: int, key: str) -> bool:
-    """Whether ``key`` is new in this file; a second one is an error naming the first row."""
+def new_id(checks: Checks, seen: dict[str, int], number: int, position: int, key: str) -> bool:
+    """Whether ``key`` is given and new in this file: an empty one is an error, and so is a
+    second one (naming the first row)."""
+    if not checks.required(number, position, key):
+        return False
     first = seen.setdefault(key, number)
     if first == number:
         return True

@@ -19,7 +19,7 @@ from koppel.files.roster.assemble import Parts
 from koppel.files.roster.checks import NO_EXT, Checks
 from koppel.files.roster.csvfile import CsvTable
 from koppel.files.roster.findings import Findings
-from koppel.files.roster.references import Target, check, first_time
+from koppel.files.roster.references import Target, check, new_id
 from koppel.files.roster.values import SDS_CLASSIC_STATUS, allowed_text, school_year
 
 SIS_ID = "SIS ID"
@@ -51,7 +51,7 @@ def read_schools(table: CsvTable, findings: Findings) -> list[RosterOrg]:
     orgs = []
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if c.required(number, p_id, sourced_id) and first_time(c, seen, number, p_id, sourced_id):
+        if new_id(c, seen, number, p_id, sourced_id):
             c.required(number, p_name, v[p_name])
             origin = Origin(table.file, number)
             orgs.append(
@@ -73,9 +73,7 @@ def read_sections(
     terms: dict[str, RosterSession] = {}
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if not c.required(number, p_id, sourced_id) or not first_time(
-            c, seen, number, p_id, sourced_id
-        ):
+        if not new_id(c, seen, number, p_id, sourced_id):
             continue
         status = _status(c, number, p_status, v)
         if status is ACTIVE:
@@ -126,9 +124,7 @@ def read_people(
     kind, role = (UserKind.STUDENT, "student") if student else (UserKind.STAFF, "teacher")
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if not c.required(number, p_id, sourced_id) or not first_time(
-            c, seen, number, p_id, sourced_id
-        ):
+        if not new_id(c, seen, number, p_id, sourced_id):
             continue
         if sourced_id in others:
             other = others[sourced_id]

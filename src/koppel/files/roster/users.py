@@ -16,7 +16,7 @@ from koppel.domain.roster import Origin, RecordStatus, RosterUser, UserKind
 from koppel.files.roster.checks import Checks
 from koppel.files.roster.csvfile import CsvTable
 from koppel.files.roster.findings import Findings
-from koppel.files.roster.references import Target, check, check_all, first_time
+from koppel.files.roster.references import Target, check, check_all, new_id
 from koppel.files.roster.values import (
     ROLE_TYPES,
     SDS_ROLES,
@@ -77,9 +77,7 @@ def read_users(
     users: list[RosterUser] = []
     for number, v in table.rows:
         sourced_id = v[p_id]
-        if not c.required(number, p_id, sourced_id) or not first_time(
-            c, seen, number, p_id, sourced_id
-        ):
+        if not new_id(c, seen, number, p_id, sourced_id):
             continue
         status = c.status(number, p_status, v, vendor=vendor)
         c.modified(number, p_modified, v)
@@ -149,9 +147,7 @@ def read_roles(
     for number, v in table.rows:
         if p_id is not None and not sds:
             sourced_id = v[p_id]
-            if not c.required(number, p_id, sourced_id) or not first_time(
-                c, seen, number, p_id, sourced_id
-            ):
+            if not new_id(c, seen, number, p_id, sourced_id):
                 continue
         status = c.status(number, p_status, v, vendor=not sds)
         c.modified(number, p_modified, v)

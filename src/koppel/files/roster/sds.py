@@ -15,6 +15,7 @@ from koppel.files.roster.assemble import Parts, SetFiles, assemble
 from koppel.files.roster.enrollments import read_demographics, read_enrollments
 from koppel.files.roster.entities import SDS, read_classes, read_orgs, read_sessions
 from koppel.files.roster.findings import Findings
+from koppel.files.roster.oneroster import FILES, ROLES
 from koppel.files.roster.source import RosterSource
 from koppel.files.roster.users import (
     REQUIRED_ROLES_SDS,
@@ -24,15 +25,6 @@ from koppel.files.roster.users import (
     read_users,
 )
 
-FILES = {
-    Entity.ORGS: "orgs.csv",
-    Entity.SESSIONS: "academicSessions.csv",
-    Entity.CLASSES: "classes.csv",
-    Entity.USERS: "users.csv",
-    Entity.ENROLLMENTS: "enrollments.csv",
-    Entity.DEMOGRAPHICS: "demographics.csv",
-}
-ROLES = "roles.csv"
 REQUIRED_FILES = ("orgs.csv", "users.csv", "roles.csv")
 
 

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine, text
 
 from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.services.integration.roster_import import import_roster
@@ -33,7 +30,9 @@ from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from databases import database
+
 TARGET_SECONDS = 60.0
 CLASS_SIZE = 28
 CLUSTERS_PER_STUDENT = 6
@@ -109,23 +108,6 @@ def write_set(folder: Path, students: int, *, leave_out: int = 0) -> None:
                     f"Nummer{g}", "", "", "", "", "", "", ""])  # fmt: skip
     for handle in handles:
         handle.close()
-
-
-@contextmanager
-def database(kind: str, folder: Path) -> Iterator[str]:
-    if kind == "sqlite":
-        yield f"sqlite:///{folder / 'koppel.db'}"
-        return
-    name = f"koppel_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def timed(label: str, results: list[tuple[str, float, str]], run: object) -> object:

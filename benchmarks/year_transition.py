@@ -26,15 +26,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import create_engine, text
 
 from koppel.services.demo.build import build_demo_school
 from koppel.services.demo.next_year import write_next_year_files
@@ -42,7 +38,9 @@ from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from databases import database
+
 TARGET_SECONDS = 120.0
 
 
@@ -58,23 +56,6 @@ def koppel(database: str, *args: str) -> tuple[float, dict[str, object]]:
     if done.returncode != 0:
         raise SystemExit(f"koppel {' '.join(args)} failed: {done.stderr or done.stdout[:500]}")
     return time.perf_counter() - started, json.loads(done.stdout)
-
-
-@contextmanager
-def database(kind: str, folder: Path) -> Iterator[str]:
-    if kind == "SQLite":
-        yield f"sqlite:///{folder / 'koppel.db'}"
-        return
-    name = f"koppel_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def transition(kind: str, students: int, console: Console) -> dict[str, float]:

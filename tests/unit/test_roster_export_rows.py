@@ -8,9 +8,7 @@ import io
 import uuid
 from datetime import date
 
-from koppel.domain.roster_export_rows import (
-    NAMESPACE,
-    OTHER_COURSE_TITLE,
+from koppel.domain.roster_export_input import (
     ExportBranch,
     ExportDepartment,
     ExportGroup,
@@ -20,6 +18,10 @@ from koppel.domain.roster_export_rows import (
     ExportStudent,
     ExportYear,
     PortalExport,
+)
+from koppel.domain.roster_export_rows import (
+    NAMESPACE,
+    OTHER_COURSE_TITLE,
     RosterTable,
     manifest,
     roster_tables,

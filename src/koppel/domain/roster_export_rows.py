@@ -20,10 +20,14 @@ import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from koppel.domain.groups import GroupKind
 from koppel.domain.roster import KOPPEL_EXT
+from koppel.domain.roster_export_input import (
+    ExportGroup,
+    ExportStudent,
+    PortalExport,
+)
 
 ONEROSTER_VERSION = "1.1"
 MANIFEST_VERSION = "1.0"
@@ -127,96 +131,6 @@ ALL_FILES = (MANIFEST, *(f"{name}.csv" for name, _ in MANIFEST_FILES))
 SEX = {"M": "male", "V": "female", "X": "other"}
 """koppel's gender (M/V/X) as OneRoster's ``sex``."""
 LEFT = "left"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportYear:
-    name: str
-    starts_on: date
-    ends_on: date
-
-
-@dataclass(frozen=True, slots=True)
-class ExportBranch:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExportDepartment:
-    code: str
-    name: str
-    year_of_study: int
-    education_type: str
-    branch_code: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExportStudent:
-    number: str
-    first_name: str
-    infix: str
-    last_name: str
-    gender: str
-    birth_date: date | None
-    email: str
-    lwoo: bool
-    status: str
-    department: str
-    """This school year's participation as the portal writes it: ``4V``, ``4H 50 / 4V 50``."""
-    username: str
-    """Of the student's account; empty without one."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportStaff:
-    code: str
-    first_name: str
-    infix: str
-    last_name: str
-    email: str
-    status: str
-    username: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExportGroup:
-    school_year: str
-    name: str
-    kind: str
-    department_code: str
-    folder: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExportMembership:
-    school_year: str
-    group: str
-    student_number: str
-
-
-@dataclass(frozen=True, slots=True)
-class ExportLink:
-    school_year: str
-    group: str
-    staff_code: str
-    role: str
-    """teacher or mentor."""
-
-
-@dataclass(frozen=True)
-class PortalExport:
-    """What the portal holds that OneRoster can carry, read in one go."""
-
-    school_name: str
-    years: Sequence[ExportYear]
-    branches: Sequence[ExportBranch]
-    departments: Sequence[ExportDepartment]
-    students: Sequence[ExportStudent]
-    staff: Sequence[ExportStaff]
-    groups: Sequence[ExportGroup]
-    memberships: Sequence[ExportMembership]
-    links: Sequence[ExportLink]
 
 
 Row = tuple[str, ...]

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, select
 
-from koppel.domain.roster_export_rows import (
+from koppel.domain.roster_export_input import (
     ExportBranch,
     ExportDepartment,
     ExportGroup,

@@ -1,0 +1,1 @@
+"""Security checks: headers, cookies, throttling, logs, exports, supply chain (issue 9)."""

@@ -188,7 +188,7 @@ def _next_numbers(existing: Sequence[str], count: int) -> list[str]:
 
 def plan_next_year(now: SchoolNow, *, seed: int) -> NextYearPlan:
     """The rows of next year's students, staff and teacher-groups files."""
-    rng = random.Random(seed)  # noqa: S311 - synthetic rehearsal data, reproducible by design
+    rng = random.Random(seed)  # noqa: S311 - synthetic rehearsal data, reproducible  # nosec B311
     structure = _Structure(now.departments)
     plan = NextYearPlan(now.year.next())
     placed: dict[str, list[StudentRow]] = {}

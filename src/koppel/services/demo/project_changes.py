@@ -102,7 +102,7 @@ class _Planter:
     def __init__(
         self, seed: int, portal: Mapping[SyncDomain, Rows], leads: Mapping[str, Lead]
     ) -> None:
-        self.rng = random.Random(seed)  # noqa: S311 - synthetic demo data, reproducible
+        self.rng = random.Random(seed)  # noqa: S311 - synthetic demo data  # nosec B311
         self.people = PeopleFactory(self.rng)
         self.portal = portal
         self.leads = leads

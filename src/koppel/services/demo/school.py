@@ -41,7 +41,7 @@ class DemoSchool:
 
 def generate_demo_school(students: int, *, seed: int, today: date) -> DemoSchool:
     """``students`` students in the school year that contains ``today``."""
-    rng = random.Random(seed)  # noqa: S311 - synthetic demo data, reproducible by design
+    rng = random.Random(seed)  # noqa: S311 - synthetic demo data, reproducible  # nosec B311
     people = PeopleFactory(rng)
     year = SchoolYear.containing(today)
     body = make_students(rng, people, students, year)

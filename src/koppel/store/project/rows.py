@@ -61,7 +61,7 @@ class RowTable:
     def read(self, conn: Connection, numbers: Iterable[str] | None = None) -> dict[Key, Fields]:
         """Straight from the driver: these reads run for every domain of every command."""
         columns = ", ".join(self._columns())
-        sql = f"SELECT {columns} FROM {self.table.name}"  # noqa: S608  # names from the schema
+        sql = f"SELECT {columns} FROM {self.table.name}"  # noqa: S608 - schema names  # nosec B608
         result: dict[Key, Fields] = {}
         booleans = [i for i, name in enumerate(self.values) if name == "lwoo"]
         offset = 1 if self.second is None else 2
@@ -154,7 +154,7 @@ class DomainTable:
 
     def read(self, conn: Connection) -> dict[Key, Fields]:
         found = conn.exec_driver_sql(
-            f"SELECT rows FROM {self.table.name} WHERE domain = ?",  # noqa: S608
+            f"SELECT rows FROM {self.table.name} WHERE domain = ?",  # noqa: S608  # nosec B608
             (self.domain,),
         ).first()
         if found is None:

@@ -39,7 +39,7 @@ def insert_rows(
                 copy.write_row(row)
         return
     marks = ", ".join("?" for _ in columns)
-    statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608
+    statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608  # nosec B608
     for chunk in chunks(rows):
         connection.exec_driver_sql(statement, chunk)
 

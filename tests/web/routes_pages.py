@@ -28,6 +28,14 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/logout"): (303, 403, 403, 403, 403, 403, 403),  # without its CSRF token
     ("GET", "/account/wachtwoord"): (303, 200, 200, 200, 200, 200, 200),
     ("POST", "/account/wachtwoord"): (303, 403, 403, 403, 403, 403, 403),  # without CSRF
+    # the package's styles and scripts are for everyone (the sign-in page needs them)
+    ("GET", "/static/koppel.css"): (200,) * 7,
+    ("GET", "/static/transition.js"): (200,) * 7,
+    ("GET", "/static/niet-hier.js"): (404,) * 7,
+    ("GET", "/static/%2e%2e/app.py"): (404,) * 7,
+    ("POST", "/static/koppel.css"): (405,) * 7,
+    # no route at all: the same 404 for everyone, signed in or not
+    ("GET", "/niet-hier"): (404,) * 7,
 }
 ROUTE_OF: dict[str, str] = {
     "/afdelingen/1M": "/afdelingen/{code}",
@@ -39,6 +47,10 @@ ROUTE_OF: dict[str, str] = {
     "/afdelingen/1M/selectie": "/afdelingen/{code}/selectie",
     "/mentor/leerlingen/{own_student}": "/mentor/leerlingen/{number}",
     "/leerling/pakket/1M": "/leerling/pakket/{code}",
+    "/static/koppel.css": "/static/{path:path}",
+    "/static/transition.js": "/static/{path:path}",
+    "/static/niet-hier.js": "/static/{path:path}",
+    "/static/%2e%2e/app.py": "/static/{path:path}",
 }
 NOT_CHECKED: set[tuple[str, str]] = {
     ("POST", "/login")

@@ -2,7 +2,8 @@
 
 A route that is not in the matrix fails the test: whoever adds a route decides here who
 may use it. Expected answers: 200 allowed, 303 sent to sign in, 401 no API token, 403
-denied, 404 not found, 405 not a method of this path.
+denied, 404 not found, 405 not a method of this path. Every answer also carries the
+security headers, and no page holds inline code (tests/security/answers.py).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
+from starlette.routing import Mount
 
 from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.web.app import create_app
+from tests.security.answers import header_problems, inline_code
 from tests.web import routes_admin, routes_api, routes_pages
 from tests.web.conftest import Portal, csrf_of, sign_in
 
@@ -41,6 +44,8 @@ def _routes(app: FastAPI) -> Iterator[tuple[str, str]]:
             yield from walk(inner) if inner is not None else [route]
 
     for route in walk(list(app.router.routes)):
+        if isinstance(route, Mount):  # a mounted app (/static) answers GET on any path
+            yield "GET", f"{route.path}/{{path:path}}"
         for method in sorted(getattr(route, "methods", None) or []):
             if method != "HEAD":
                 yield method, str(getattr(route, "path", ""))
@@ -83,10 +88,14 @@ def keys(portal: Portal) -> dict[str, str]:
 @pytest.mark.parametrize(("method", "path"), list(MATRIX))
 def test_each_role_gets_what_the_matrix_says(clients, keys, method: str, path: str):
     concrete = path.format(**keys)
-    answers = tuple(clients[role].request(method, concrete).status_code for role in ROLES)
+    responses = [clients[role].request(method, concrete) for role in ROLES]
+    answers = tuple(response.status_code for response in responses)
     assert dict(zip(ROLES, answers, strict=True)) == dict(
         zip(ROLES, MATRIX[(method, path)], strict=True)
     )
+    pages = [r for r in responses if r.headers.get("content-type", "").startswith("text/html")]
+    assert [problem for r in responses for problem in header_problems(r)] == []
+    assert [found for page in pages for found in inline_code(page.text)] == []
 
 
 def test_logout_with_its_token_works_for_every_role(portal: Portal):

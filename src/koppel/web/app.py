@@ -22,7 +22,7 @@ from koppel.web import (
     sign_in_pages,
 )
 from koppel.web.denials import add_denial_handlers
-from koppel.web.security import add_security_headers
+from koppel.web.security import add_security_headers_everywhere
 
 STATIC = Path(__file__).with_name("static")
 
@@ -38,7 +38,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine or connect(settings.database_url)
-    app.middleware("http")(add_security_headers)
+    add_security_headers_everywhere(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(api_v1.router)

@@ -21,7 +21,7 @@ from koppel.web.app import STATIC
 from koppel.web.project import dashboard, windows
 from koppel.web.project.common import COOKIE, render
 from koppel.web.project.state import ProjectState
-from koppel.web.security import add_security_headers
+from koppel.web.security import add_security_headers_everywhere
 from koppel.web.texts import language_of
 
 KEY_PARAMETER = "sleutel"
@@ -33,7 +33,7 @@ def create_project_app(
     app = FastAPI(title="koppel project", version=__version__, docs_url=None, redoc_url=None)
     app.state.project = ProjectState(path, secret, transport)
     app.middleware("http")(_only_the_schedulers_browser)
-    app.middleware("http")(add_security_headers)
+    add_security_headers_everywhere(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(dashboard.router)
     app.include_router(windows.router)

@@ -45,6 +45,9 @@ class SignedIn:
 
 
 PENDING_MINUTES = 10
+TOUCH_EVERY = timedelta(minutes=1)
+"""A session's (and a token's) last use is written at most this often: a write per
+request would cost every page a commit, and the idle limit counts in minutes."""
 """How long a session that waits for its TOTP code (or its setup) lasts."""
 
 
@@ -188,7 +191,8 @@ def current_session(
             return None
         if found.needs_second_factor != pending:
             return None
-        uow.sessions.touch(hashed, now)
+        if now - _aware(found.last_seen_at) >= TOUCH_EVERY:
+            uow.sessions.touch(hashed, now)
         account = uow.accounts.get(found.username)
         uow.commit()
     return ActiveSession(account, found.csrf_token, found.needs_second_factor)

@@ -6,6 +6,7 @@ that every other command starts quickly.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -197,6 +198,24 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
 def serve(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Aantal serverprocessen (meer processen: meer gelijktijdige gebruikers; "
+            "ongeveer één per processorkern).",
+        ),
+    ] = 1,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option(
+            "--forwarded-allow-ips",
+            help="Adressen van de reverse proxy waarvan X-Forwarded-Proto/-For vertrouwd "
+            "wordt (komma's; standaard alleen deze machine).",
+        ),
+    ] = "127.0.0.1",
     database: DatabaseOption = None,
 ) -> None:
     """Start het portal (webserver)."""
@@ -211,4 +230,18 @@ def serve(
     console.print(
         f"Portal op http://{host}:{port} (database {display_url(engine)}); stop met Ctrl+C."
     )
-    uvicorn.run(create_app(settings, engine=engine), host=host, port=port, log_level="warning")
+    if workers > 1:
+        engine.dispose()  # each worker process opens its own connections
+        os.environ["KOPPEL_DATABASE_URL"] = settings.database_url
+    uvicorn.run(
+        create_app(settings, engine=engine)
+        if workers == 1
+        else "koppel.web.app:app_from_environment",
+        factory=workers > 1,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
+    )

@@ -51,3 +51,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.include_router(people_pages.router)
     add_denial_handlers(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The portal for the settings in the environment (``KOPPEL_*``): what each worker
+    process of ``koppel serve --workers N`` builds."""
+    return create_app(Settings())

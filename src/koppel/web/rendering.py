@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from koppel.web.sessions import set_cookie
 from koppel.web.texts import PAGE_TEXTS
 
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
@@ -23,5 +24,5 @@ def render(
         status_code=status_code,
     )
     if request.query_params.get("lang") == language:
-        response.set_cookie("lang", language, samesite="lax", httponly=True, max_age=31_536_000)
+        set_cookie(request, response, "lang", language, max_age=31_536_000)
     return response

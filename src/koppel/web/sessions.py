@@ -117,5 +117,12 @@ def set_cookie(request: Request, response: Response, name: str, value: str, max_
     )
 
 
+def clear_cookie(request: Request, response: Response, name: str) -> None:
+    """Tells the browser to drop ``name``, with the same flags as it was set with."""
+    response.delete_cookie(
+        name, path="/", httponly=True, samesite="lax", secure=request.url.scheme == "https"
+    )
+
+
 def new_login_csrf() -> str:
     return secrets.token_urlsafe(32)

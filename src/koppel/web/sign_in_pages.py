@@ -29,6 +29,7 @@ from koppel.web.sessions import (
     CheckedPendingSessionDep,
     CheckedSessionDep,
     SignInRequired,
+    clear_cookie,
     new_login_csrf,
     optional_session,
     pending_session,
@@ -118,7 +119,7 @@ def login(
             signed_in.token,
             max_age=settings.session_absolute_hours * 3600,
         )
-    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    clear_cookie(request, response, LOGIN_CSRF_COOKIE)
     return response
 
 
@@ -205,5 +206,5 @@ def logout(request: Request, session: CheckedSessionDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE, "")
     sign_out(SqlAlchemyUnitOfWork(request.app.state.engine), token)
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    clear_cookie(request, response, SESSION_COOKIE)
     return response

@@ -1,44 +1,66 @@
-"""The portal under load: 20 clients at once against a real ``koppel serve`` (SQLite).
+"""The portal under load on loopback: connector clients and portal users at once.
 
-Builds a demo school in a temporary SQLite file (3,000 students: the largest department
-then has more than 200), starts ``koppel serve`` on a free loopback port, signs the
-administrator in through the /login form, makes a scheduler token, and runs 20
-concurrent clients against
-  (a) the department page ``/afdelingen/{code}`` of the largest department, and
-  (b) ``/api/v1/records/home_classes`` for about 2,000 students in one page.
+Builds a demo school in a fresh PostgreSQL database (or SQLite with ``--database
+sqlite``), starts the real ``koppel serve`` on a free loopback port and runs, for
+``--seconds`` (default 120):
 
-    .venv/bin/python benchmarks/portal_load.py [--students 3000] [--clients 20]
+* ``--connectors`` (50) connector clients, each with an API token of its own (the
+  scheduler's) and one project-led department: the remembered-status question (one
+  request, as ``koppel connect status`` asks when nothing changed), a diff (every record
+  of one domain of its department, as ``koppel connect diff`` reads it) and small
+  uploads (1 to 3 home classes of its own students, with the versions it read; one in
+  four sent twice with the same Idempotency-Key, as a client does whose answer was lost);
+* ``--users`` (50) portal users, each signed in through the /login form with a session
+  of its own: team leaders open their department page and a student's page and save a
+  comment; mentors open their mentor page and their teacher page.
+
+Every client waits ``--think`` seconds on average (uniform between half and one and a
+half times) between two actions, like a person or a scheduled command. Server, database
+and clients share the machine. Afterwards the change sets in the database are counted:
+every upload that got a change set has exactly one, and a repeated key answered the same
+change set without making another.
+
+    .venv/bin/python benchmarks/portal_load.py [--database postgresql] [--students 2000]
+        [--connectors 50] [--users 50] [--seconds 120] [--think 1.0]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import asyncio
 import os
+import random
 import re
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import Counter
-from collections.abc import Callable
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import httpx
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import Engine, func, select
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-def koppel(*args: str, database: str) -> dict[str, object]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
-    env["KOPPEL_DATABASE_URL"] = database
-    done = subprocess.run(
-        [sys.executable, "-m", "koppel", *args], env=env, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)
+from databases import database as bench_database
+from koppel.domain.accounts import Role
+from koppel.services.accounts import reset_password
+from koppel.services.demo.build import build_demo_school
+from koppel.services.tokens import create_token
+from koppel.store import tables as t
+from koppel.store.database import connect
+from koppel.store.migrate import upgrade
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def free_port() -> int:
@@ -47,12 +69,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(database: str) -> tuple[subprocess.Popen[bytes], str]:
+def serve(database: str, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
+    """``koppel serve`` on a free loopback port, once it answers."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_DATABASE_URL"] = database
     process = subprocess.Popen(
-        [sys.executable, "-m", "koppel", "serve", "--port", str(port)],
+        [sys.executable, "-m", "koppel", "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -68,117 +91,395 @@ def serve(database: str) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("koppel serve did not start")
 
 
-def sign_in(url: str, username: str, password: str) -> dict[str, str]:
-    """The session cookies of a signed-in browser."""
-    with httpx.Client(base_url=url) as client:
-        form = client.get("/login")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
-        assert token, "no csrf_token on /login"
-        answer = client.post(
-            "/login", data={"username": username, "password": password, "csrf_token": token[1]}
+@dataclass(frozen=True)
+class Seat:
+    """A connector client's department and the students whose home class it plans."""
+
+    token: str
+    department: str
+    students: tuple[str, ...]
+    home_classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Person:
+    username: str
+    password: str
+    role: Role
+    departments: tuple[str, ...]
+    """Departments whose page the team leader opens; the first ones (portal-led) it edits."""
+    editable: dict[str, tuple[str, ...]]
+    """Portal-led department -> students whose comment the team leader may save."""
+
+
+@dataclass
+class School:
+    school_year: str
+    seats: list[Seat]
+    people: list[Person]
+
+
+def _rows(engine: Engine) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
+    """Lead per department, active students per department, home classes per department."""
+    d, p, s, g = t.departments, t.department_participations, t.students, t.groups
+    with engine.connect() as connection:
+        query = select(d.c.code, d.c.home_class_lead)
+        leads = {code: lead for code, lead in connection.execute(query)}
+        students: dict[str, list[str]] = defaultdict(list)
+        query = (
+            select(d.c.code, s.c.student_number)
+            .join(p, p.c.department_id == d.c.id)
+            .join(s, s.c.id == p.c.student_id)
+            .where(s.c.status == "active")
+            .order_by(s.c.student_number)
         )
-        assert answer.status_code == 303, answer.status_code
-        return dict(client.cookies)
+        for code, number in connection.execute(query):
+            students[code].append(number)
+        classes: dict[str, list[str]] = defaultdict(list)
+        query = select(d.c.code, g.c.name).join(g, g.c.department_id == d.c.id)
+        for code, name in connection.execute(query.where(g.c.kind == "home_class")):
+            classes[code].append(name)
+    return leads, students, classes
 
 
-def load(
-    make_client: Callable[[], httpx.Client], path: str, clients: int, per_client: int
-) -> tuple[list[float], float]:
-    """Every request's duration (ms) and the wall time of the whole run."""
-    durations: list[float] = []
-    lock = threading.Lock()
-    start = threading.Barrier(clients + 1)
+def _accounts(engine: Engine, role: Role) -> list[tuple[str, tuple[str, ...]]]:
+    a, r, ad, d = t.accounts, t.account_roles, t.account_departments, t.departments
+    with engine.connect() as connection:
+        names = list(
+            connection.scalars(
+                select(a.c.username)
+                .join(r, r.c.account_id == a.c.id)
+                .where(r.c.role == role.value)
+                .order_by(a.c.username)
+            )
+        )
+        found = []
+        for name in names:
+            codes = connection.scalars(
+                select(d.c.code)
+                .join(ad, ad.c.department_id == d.c.id)
+                .join(a, a.c.id == ad.c.account_id)
+                .where(a.c.username == name)
+                .order_by(d.c.code)
+            )
+            found.append((name, tuple(codes)))
+    return found
 
-    def run() -> None:
-        with make_client() as client:
-            client.get(path).raise_for_status()  # warm the connection
-            start.wait()
-            for _ in range(per_client):
-                began = time.perf_counter()
-                client.get(path).raise_for_status()
-                with lock:
-                    durations.append((time.perf_counter() - began) * 1000)
 
-    threads = [threading.Thread(target=run) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    return durations, time.perf_counter() - began
+def prepare(database: str, students: int, connectors: int, users: int) -> School:
+    """The demo school, a token per connector client and passwords for the portal users."""
+    engine = connect(database)
+    upgrade(engine)
+    built = build_demo_school(
+        SqlAlchemyUnitOfWork(engine), students=students, seed=1, today=date.today()
+    )
+    leads, members, classes = _rows(engine)
+    project_led = sorted(code for code, lead in leads.items() if lead == "project")
+    seats = []
+    for index in range(connectors):
+        code = project_led[index % len(project_led)]
+        share = len([i for i in range(connectors) if project_led[i % len(project_led)] == code])
+        mine = members[code][index // len(project_led) :: share]
+        token = create_token(
+            SqlAlchemyUnitOfWork(engine),
+            f"load-{index}",
+            username=built.personas["scheduler"],
+            role=Role.SCHEDULER,
+        ).token
+        seats.append(Seat(token, code, tuple(mine), tuple(sorted(classes[code]))))
+    leaders = _accounts(engine, Role.TEAM_LEADER)
+    mentors = _accounts(engine, Role.MENTOR)
+    chosen = [*leaders, *leaders, *mentors][:users]
+    passwords = {
+        name: reset_password(SqlAlchemyUnitOfWork(engine), name, actor="load")
+        for name in {name for name, _codes in chosen}
+    }
+    people = []
+    for index, (name, codes) in enumerate(chosen):
+        role = Role.TEAM_LEADER if index < 2 * len(leaders) else Role.MENTOR
+        editable = {code: tuple(members[code][:40]) for code in codes if leads[code] == "portal"}
+        people.append(Person(name, passwords[name], role, codes, editable))
+    engine.dispose()
+    return School(built.school_year, seats, people)
+
+
+@dataclass
+class Tally:
+    """What every client saw: durations per action, answers that were errors."""
+
+    durations: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: Counter[str] = field(default_factory=Counter)
+    refusals: Counter[str] = field(default_factory=Counter)
+    changesets: set[str] = field(default_factory=set)
+    sign_ins: list[float] = field(default_factory=list)
+    """Before the measured period, each person's own."""
+    replays: int = 0
+    replays_same: int = 0
+
+    async def timed(
+        self, action: str, call: asyncio.Future[httpx.Response] | object
+    ) -> httpx.Response | None:
+        began = time.perf_counter()
+        try:
+            response: httpx.Response = await call  # type: ignore[misc]
+        except httpx.HTTPError as error:
+            self.errors[f"{action}: {type(error).__name__}"] += 1
+            return None
+        self.durations[action].append((time.perf_counter() - began) * 1000)
+        if response.status_code >= 500 or response.status_code in (400, 401, 403, 404):
+            self.errors[f"{action}: HTTP {response.status_code}"] += 1
+        return response
+
+
+@dataclass
+class Clock:
+    """Clients get ready (sign in, first read) before the measured period starts."""
+
+    seconds: float
+    mean: float
+    ready: int = 0
+    until: float = 0.0
+    go: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def start(self) -> None:
+        self.ready += 1
+        await self.go.wait()
+
+    async def think(self) -> bool:
+        await asyncio.sleep(random.uniform(0.5 * self.mean, 1.5 * self.mean))
+        return time.monotonic() < self.until
+
+
+async def connector(url: str, year: str, seat: Seat, tally: Tally, clock: Clock) -> None:
+    headers = {"Authorization": f"Bearer {seat.token}"}
+    scope = {"school_year": year, "departments": seat.department}
+    versions: dict[str, int] = {}
+    revision = 0
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as client:
+        first = await client.get("/api/v1/records/home_classes", params={**scope, "limit": 5000})
+        versions = {r["student"]: r["version"] for r in first.json()["records"]}
+        revision = int(first.json()["revision"])
+        await clock.start()
+        while await clock.think():
+            pick = random.random()
+            if pick < 0.6 and versions:
+                params = {**scope, "since": revision, "limit": 1}
+                await tally.timed(
+                    "connector status", client.get("/api/v1/records/students", params=params)
+                )
+            elif pick < 0.9 or not versions:
+                params = {**scope, "limit": 5000}
+                answer = await tally.timed(
+                    "connector diff", client.get("/api/v1/records/home_classes", params=params)
+                )
+                if answer is not None and answer.status_code == 200:
+                    versions = {r["student"]: r["version"] for r in answer.json()["records"]}
+                    revision = int(answer.json()["revision"])
+            else:
+                await upload(client, year, seat, versions, tally)
+
+
+async def upload(
+    client: httpx.AsyncClient, year: str, seat: Seat, versions: dict[str, int], tally: Tally
+) -> None:
+    picked = random.sample(seat.students, k=min(len(seat.students), random.randint(1, 3)))
+    items = [
+        {
+            "student": number,
+            "department": seat.department,
+            "home_class": random.choice(seat.home_classes),
+            "version": versions.get(number, 0),
+        }
+        for number in picked
+    ]
+    body = {"school_year": year, "home_classes": items}
+    key = {"Idempotency-Key": uuid.uuid4().hex}
+    answer = await tally.timed(
+        "connector upload", client.post("/api/v1/uploads", json=body, headers=key)
+    )
+    if answer is None:
+        return
+    if answer.status_code in (409, 412, 422):
+        tally.refusals[f"upload HTTP {answer.status_code}"] += 1
+    if answer.status_code != 200:
+        versions.clear()  # read again, as the connector does after a refusal
+        return
+    made = answer.json()
+    if made["changeset"]:
+        tally.changesets.add(made["changeset"])
+    versions.update({k: int(v) for k, v in made["versions"].items()})
+    if random.random() < 0.25:
+        again = await tally.timed(
+            "connector upload (retried key)", client.post("/api/v1/uploads", json=body, headers=key)
+        )
+        if again is not None and again.status_code == 200:
+            tally.replays += 1
+            same = again.json()["changeset"] == made["changeset"]
+            tally.replays_same += int(same and again.headers.get("Idempotent-Replayed") == "true")
+
+
+async def person(url: str, who: Person, tally: Tally, clock: Clock) -> None:
+    async with httpx.AsyncClient(base_url=url, timeout=60) as client:
+        await asyncio.sleep(random.uniform(0, 5))  # people do not all sign in at once
+        form = await client.get("/login")
+        token = CSRF.search(form.text)
+        assert token, "no csrf_token on /login"
+        data = {"username": who.username, "password": who.password, "csrf_token": token[1]}
+        began = time.perf_counter()
+        signed = await client.post("/login", data=data)
+        tally.sign_ins.append((time.perf_counter() - began) * 1000)
+        if signed.status_code != 303:
+            tally.errors["sign in refused"] += 1
+        csrf = ""
+        await clock.start()
+        while signed.status_code == 303 and await clock.think():
+            if who.role is Role.MENTOR:
+                path = "/mentor" if random.random() < 0.7 else "/docent"
+                await tally.timed(f"page {path}", client.get(path))
+                continue
+            pick = random.random()
+            code = random.choice(who.departments)
+            if pick < 0.5 or not who.editable:
+                page = await tally.timed("page department", client.get(f"/afdelingen/{code}"))
+                found = CSRF.search(page.text) if page is not None else None
+                csrf = found[1] if found else csrf
+                continue
+            code = random.choice(sorted(who.editable))
+            number = random.choice(who.editable[code])
+            path = f"/afdelingen/{code}/leerlingen/{number}"
+            if pick < 0.8 or not csrf:
+                await tally.timed("page student", client.get(path))
+                continue
+            form_data = {"csrf_token": csrf, "opmerking": f"belast {time.time():.0f}"}
+            saved = await tally.timed("save comment", client.post(path, data=form_data))
+            if saved is not None and saved.status_code != 303:
+                tally.errors[f"save comment: HTTP {saved.status_code}"] += 1
+
+
+async def run_load(url: str, school: School, seconds: float, mean: float) -> tuple[Tally, float]:
+    tally = Tally()
+    clock = Clock(seconds, mean)
+    clients = [
+        *(connector(url, school.school_year, s, tally, clock) for s in school.seats),
+        *(person(url, p, tally, clock) for p in school.people),
+    ]
+    running = asyncio.gather(*clients)
+    while clock.ready < len(clients) and not running.done():
+        await asyncio.sleep(0.05)
+    began = time.monotonic()
+    clock.until = began + seconds
+    clock.go.set()
+    await running
+    return tally, time.monotonic() - began
+
+
+def count_changesets(database: str) -> Counter[str]:
+    engine = connect(database)
+    c = t.changesets
+    with engine.connect() as connection:
+        found = Counter(
+            {
+                kind: n
+                for kind, n in connection.execute(select(c.c.kind, func.count()).group_by(c.c.kind))
+            }
+        )
+    engine.dispose()
+    return found
+
+
+def percentile(values: list[float], share: int) -> float:
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[share - 1]
+        if len(values) > 1
+        else values[0]
+    )
+
+
+def report(
+    console: Console, tally: Tally, wall: float, kinds: Counter[str], options: argparse.Namespace
+) -> bool:
+    table = Table(
+        title=f"koppel serve, {options.database}, {options.students:,} students: "
+        f"{options.connectors} connector clients + {options.users} portal users, "
+        f"{options.workers} server processes, {wall:.0f} s"
+    )
+    for column in ("action", "requests", "per s", "median ms", "p95 ms", "p99 ms"):
+        table.add_column(column, justify="left" if column == "action" else "right")
+    every: list[float] = []
+    for action in sorted(tally.durations):
+        values = tally.durations[action]
+        every.extend(values)
+        table.add_row(
+            action,
+            f"{len(values):,}",
+            f"{len(values) / wall:.1f}",
+            f"{statistics.median(values):.0f}",
+            f"{percentile(values, 95):.0f}",
+            f"{percentile(values, 99):.0f}",
+        )
+    table.add_row(
+        "all",
+        f"{len(every):,}",
+        f"{len(every) / wall:.1f}",
+        f"{statistics.median(every):.0f}",
+        f"{percentile(every, 95):.0f}",
+        f"{percentile(every, 99):.0f}",
+        style="bold",
+    )
+    console.print(table)
+    if tally.sign_ins:
+        console.print(
+            f"sign in before the measured period ({len(tally.sign_ins)} people over 5 s): "
+            f"median {statistics.median(tally.sign_ins):.0f} ms, max {max(tally.sign_ins):.0f} ms"
+        )
+    api = kinds.get("api", 0)
+    console.print(f"change sets in the database by kind: {dict(kinds)}")
+    console.print(
+        f"uploads answered with a change set: {len(tally.changesets)}; API change sets in "
+        f"the database: {api}; retried keys: "
+        f"{tally.replays}, answered the same change set: {tally.replays_same}"
+    )
+    console.print(f"designed refusals: {dict(tally.refusals) or 'none'}")
+    console.print(f"errors: {dict(tally.errors) or 'none'}")
+    p95 = percentile(every, 95)
+    duplicates = api != len(tally.changesets) or tally.replays != tally.replays_same
+    ok = not tally.errors and not duplicates and p95 < 300
+    verdict = "met" if ok else "NOT met"
+    console.print(
+        f"target (no errors, no duplicate change sets, p95 < 300 ms): {verdict} "
+        f"(p95 {p95:.0f} ms, duplicates: {'yes' if duplicates else 'none'})"
+    )
+    return ok
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--students", type=int, default=3000)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--pages", type=int, default=10, help="page requests per client")
-    parser.add_argument("--reads", type=int, default=5, help="API reads per client")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--database", choices=["postgresql", "sqlite"], default="postgresql")
+    parser.add_argument("--students", type=int, default=2000)
+    parser.add_argument("--connectors", type=int, default=50)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=120)
+    parser.add_argument("--workers", type=int, default=2, help="koppel serve --workers")
+    parser.add_argument("--think", type=float, default=1.0, help="mean pause between actions (s)")
     options = parser.parse_args()
     console = Console()
-    with tempfile.TemporaryDirectory() as directory:
-        database = f"sqlite:///{Path(directory) / 'koppel.db'}"
-        demo = koppel(
-            "demo", "--students", str(options.students), "--seed", "1", "--json", database=database
-        )
-        administrator = demo["administrator"]
-        assert isinstance(administrator, dict)
-        scheduler = demo["personas"]["usernames"]["scheduler"]  # type: ignore[index]
-        token = koppel("token", "create", "load", "--user", scheduler, "--json", database=database)[
-            "token"
-        ]
-        process, url = serve(database)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        bench_database(options.database, Path(folder)) as url,
+    ):
+        with console.status("demo school, tokens and accounts ..."):
+            school = prepare(url, options.students, options.connectors, options.users)
+        process, portal = serve(url, options.workers)
         try:
-            headers = {"Authorization": f"Bearer {token}"}
-            students = httpx.get(
-                f"{url}/api/v1/records/students",
-                params={"limit": 5000},
-                headers=headers,
-                timeout=60,
-            ).json()["records"]
-            sizes = Counter(r["department"] for r in students)
-            largest, largest_size = sizes.most_common(1)[0]
-            chosen: list[str] = []
-            for code, _size in sizes.most_common():
-                if sum(sizes[c] for c in chosen) >= 2000:
-                    break
-                chosen.append(code)
-            in_scope = sum(sizes[c] for c in chosen)
-            cookies = sign_in(url, administrator["username"], administrator["password"])
-            page = f"/afdelingen/{largest}"
-            api = f"/api/v1/records/home_classes?limit=5000&departments={','.join(chosen)}"
-            scenarios = [
-                (
-                    f"(a) {page} ({largest_size} students), administrator",
-                    lambda: httpx.Client(base_url=url, cookies=cookies, timeout=120),
-                    page,
-                    options.pages,
-                ),
-                (
-                    f"(b) /api/v1/records/home_classes, {in_scope} students in one page",
-                    lambda: httpx.Client(base_url=url, headers=headers, timeout=120),
-                    api,
-                    options.reads,
-                ),
-            ]
-            table = Table(title=f"koppel serve, SQLite, {options.clients} concurrent clients")
-            for column in ("scenario", "requests", "median ms", "p95 ms", "requests/s"):
-                table.add_column(column, justify="left" if column == "scenario" else "right")
-            for title, make_client, path, per_client in scenarios:
-                durations, wall = load(make_client, path, options.clients, per_client)
-                p95 = statistics.quantiles(durations, n=20)[18]
-                table.add_row(
-                    title,
-                    str(len(durations)),
-                    f"{statistics.median(durations):.0f}",
-                    f"{p95:.0f}",
-                    f"{len(durations) / wall:.1f}",
-                )
-            console.print(table)
+            with console.status(f"load for {options.seconds:.0f} s ..."):
+                tally, wall = asyncio.run(run_load(portal, school, options.seconds, options.think))
         finally:
             process.terminate()
             process.wait(timeout=10)
+        ok = report(console, tally, wall, count_changesets(url), options)
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -17,10 +17,12 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from sqlalchemy.exc import OperationalError
 
 from koppel.domain.errors import KoppelError
 from koppel.files.problems import Problem
 from koppel.i18n import translate
+from koppel.store.database import DatabaseError
 
 console = Console()
 errors = Console(stderr=True)
@@ -67,14 +69,24 @@ def print_problems(found_errors: Sequence[Problem], warnings: Sequence[Problem])
     return bool(found_errors)
 
 
+def _database_failure(error: OperationalError) -> KoppelError:
+    """A database that failed in the middle of the work (the connection dropped, the disk
+    full): its transaction is rolled back, which the message says (exit code 2)."""
+    reason = str(error.orig or error).strip().splitlines()[0]
+    code = "database.lost" if error.connection_invalidated else "database.failed"
+    return DatabaseError(code, reason=reason)
+
+
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a :class:`KoppelError` into one clear line on stderr and its exit code."""
+    """Turn a :class:`KoppelError` (or a database that failed mid-way) into one clear line
+    on stderr and its exit code."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
-        except KoppelError as error:
+        except (KoppelError, OperationalError) as caught:
+            error = caught if isinstance(caught, KoppelError) else _database_failure(caught)
             errors.print(
                 f"[bold red]{translate('error.prefix')}:[/] {error.message()}",
                 highlight=False,

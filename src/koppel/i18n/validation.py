@@ -227,6 +227,19 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "de database {url} is niet bereikbaar: {reason}",
         "en": "the database {url} cannot be reached: {reason}",
     },
+    "database.lost": {
+        "nl": "de verbinding met de database viel weg ({reason}); een wijziging die "
+        "niet af was, is niet opgeslagen. Controleer of de database draait en probeer het "
+        "opnieuw",
+        "en": "the connection to the database was lost ({reason}); a change that was "
+        "not finished was not saved. Check that the database runs and try again",
+    },
+    "database.failed": {
+        "nl": "de database gaf een fout ({reason}); een wijziging die niet af was, is "
+        "niet opgeslagen. Probeer het opnieuw",
+        "en": "the database gave an error ({reason}); a change that was not finished "
+        "was not saved. Try again",
+    },
     "database.url": {
         "nl": "'{url}' is geen database-adres; gebruik sqlite:///pad.db of postgresql://...",
         "en": "'{url}' is not a database URL; use sqlite:///path.db or postgresql://...",

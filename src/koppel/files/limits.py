@@ -106,6 +106,7 @@ def check_xlsx_container(path: Path, limits: ImportLimits, file_label: str) -> N
         OSError,
         zlib.error,
         NotImplementedError,  # a compression method that Excel never uses
+        UnicodeDecodeError,  # a member's name flagged UTF-8 that is not
     ) as error:
         raise ImportFileError("xlsx.corrupt", file=file_label) from error
 

@@ -148,6 +148,7 @@ def _zip_files(path: Path, label: str, limits: ImportLimits) -> list[SourceFile]
         zlib.error,
         NotImplementedError,  # a compression method that zipfile does not know
         RuntimeError,  # an encrypted member that the flag bits did not show
+        UnicodeDecodeError,  # a member's name flagged UTF-8 that is not
     ) as error:
         raise ImportFileError("roster.zip_corrupt", file=label) from error
 

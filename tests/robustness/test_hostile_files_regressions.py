@@ -1,0 +1,37 @@
+"""Plain regression tests for what the hostile-files suite (test_hostile_files.py) found,
+one per bug, each on the smallest file that showed it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from koppel.files.columns import ImportKind
+from koppel.files.problems import ImportFileError
+from koppel.files.readers import read_table
+from koppel.files.roster import read_roster_set
+from tests.robustness.hostile_files import raw_name_zip, roster_files
+
+
+def _refusal(path: Path, kind: ImportKind = ImportKind.STUDENTS) -> ImportFileError:
+    try:
+        read_table(path, kind=kind)
+    except ImportFileError as error:
+        return error
+    raise AssertionError(f"{path.name} was read")
+
+
+def test_a_zip_member_name_flagged_utf8_that_is_not_is_a_damaged_file(tmp_path: Path):
+    """zipfile raised UnicodeDecodeError out of both readers."""
+    workbook = tmp_path / "leerlingen.xlsx"
+    workbook.write_bytes(raw_name_zip([(b"\xcf\xff.xml", b"<x/>")], utf8_flag=True))
+    error = _refusal(workbook)
+    assert (error.problem.message_code, error.problem.file) == ("xlsx.corrupt", "leerlingen.xlsx")
+
+    entries = [(name.encode(), data) for name, data in roster_files().items()]
+    roster = tmp_path / "set.zip"
+    roster.write_bytes(raw_name_zip([*entries, (b"\xcf\xff.csv", b"a\r\n")], utf8_flag=True))
+    reading = read_roster_set(roster)
+    assert reading.roster is None
+    assert [(p.message_code, p.file) for p in reading.errors] == [
+        ("roster.zip_corrupt", str(roster))
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///koppel.db"
@@ -21,6 +23,8 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     """Failed sign-ins per username within ``login_window_minutes`` before it is paused."""
     login_window_minutes: int = 15
+    log_level: Literal["critical", "error", "warning", "info", "debug"] = "warning"
+    """What ``koppel serve`` logs: ``info`` adds one access line per request (stdout)."""
     integration_directory: str | None = None
     """Where the SIS integration keeps the sets that wait for approval (private); by
     default ``<database>.integration`` next to a SQLite database, else

@@ -241,7 +241,7 @@ def serve(
         workers=workers,
         host=host,
         port=port,
-        log_level="warning",
+        log_level=settings.log_level,
         proxy_headers=True,
         forwarded_allow_ips=forwarded_allow_ips,
     )

@@ -148,4 +148,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Waar je staat: {koppel} transition status",
         "en": "Where you are: {koppel} transition status",
     },
+    "folder.not_private": {
+        "nl": "de map {path} is een koppeling of is van een andere gebruiker: koppel bewaart "
+        "daar geen gegevens van leerlingen. Verwijder de map (of kies met de instelling een "
+        "andere) en probeer het opnieuw.",
+        "en": "the folder {path} is a link or belongs to another user: koppel keeps no "
+        "pupils' data there. Remove the folder (or choose another one in the settings) and "
+        "try again.",
+    },
 }

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePath
@@ -23,6 +22,7 @@ from sqlalchemy.engine import make_url
 
 from koppel.files.limits import DEFAULT_LIMITS
 from koppel.files.problems import ImportFileError
+from koppel.services.private_folders import private_directory, state_directory
 
 MAX_AGE = timedelta(hours=8)
 """A working day: the wizard may be left and resumed, personal data does not linger."""
@@ -52,14 +52,14 @@ class StoredUpload:
 
 
 def upload_directory(database_url: str) -> Path:
-    """``<database>.uploads`` next to a SQLite file; otherwise a directory of this user's
-    in the system's temporary directory."""
+    """``<database>.uploads`` next to a SQLite file; otherwise ``koppel/uploads`` in this
+    user's state directory (never a shared folder such as ``/tmp``)."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         return (
             Path(str(url.database)).resolve().with_name(Path(str(url.database)).name + ".uploads")
         )
-    return Path(tempfile.gettempdir()) / f"koppel-uploads-{os.getuid()}"
+    return state_directory("uploads")
 
 
 def file_label(filename: str | None) -> str:
@@ -145,8 +145,7 @@ class UploadStore:
                 self.remove(found.token)
 
     def _prepare(self) -> None:
-        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.directory.chmod(0o700)
+        private_directory(self.directory)
         self._sweep()
 
     def _write_meta(self, token: str, meta: dict[str, str]) -> None:

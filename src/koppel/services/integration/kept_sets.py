@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from koppel.services.integration.drop_folder import csv_files
+from koppel.services.private_folders import private_directory, state_directory
 
 _CHUNK = 1024 * 1024
 
@@ -30,13 +31,7 @@ def kept_directory(database_url: str, configured: str | None = None) -> Path:
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         database = Path(str(url.database)).resolve()
         return database.with_name(database.name + ".integration")
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "koppel" / "integration"
-
-
-def _private_directory(path: Path) -> None:
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path.chmod(0o700)
+    return state_directory("integration")
 
 
 def _copy_private(source: Path, target: Path) -> None:
@@ -48,7 +43,7 @@ def _copy_private(source: Path, target: Path) -> None:
 def keep_set(found: Path, directory: Path, run_id: str) -> Path:
     """Copy the set at ``found`` (a folder's ``.csv`` files, or a zip file as it is) to
     ``directory/run_id``; the path of the copy, to be read like the original."""
-    _private_directory(directory)
+    private_directory(directory)
     home = directory / run_id
     home.mkdir(mode=0o700)
     try:

@@ -9,7 +9,8 @@ from koppel.files.columns import ImportKind
 from koppel.files.problems import ImportFileError
 from koppel.files.readers import read_table
 from koppel.files.roster import read_roster_set
-from tests.robustness.hostile_files import raw_name_zip, roster_files
+from tests.robustness import hostile_xlsx
+from tests.robustness.hostile_files import grid_of, raw_name_zip, roster_files
 
 
 def _refusal(path: Path, kind: ImportKind = ImportKind.STUDENTS) -> ImportFileError:
@@ -35,3 +36,20 @@ def test_a_zip_member_name_flagged_utf8_that_is_not_is_a_damaged_file(tmp_path: 
     assert [(p.message_code, p.file) for p in reading.errors] == [
         ("roster.zip_corrupt", str(roster))
     ]
+
+
+def test_a_workbook_with_a_part_stored_twice_is_damaged(tmp_path: Path):
+    """The checks looked at both copies, but which one calamine read was its choice (the
+    second): a user who saw one sheet in Excel could import another."""
+    grid = grid_of(ImportKind.STUDENTS)
+    parts = list(hostile_xlsx.workbook_parts(grid).items())
+    for name, twice in (
+        (hostile_xlsx.SHEET, hostile_xlsx.SHEET),
+        (hostile_xlsx.SHEET, hostile_xlsx.SHEET.upper()),
+    ):
+        path = tmp_path / "twee.xlsx"
+        path.write_bytes(hostile_xlsx.zip_bytes([*parts, (twice, dict(parts)[name])]))
+        error = _refusal(path)
+        assert (error.problem.message_code, error.problem.file) == ("xlsx.corrupt", "twee.xlsx")
+    path.write_bytes(hostile_xlsx.zip_bytes(parts))
+    assert len(read_table(path, kind=ImportKind.STUDENTS)[0].rows) == 3

@@ -88,7 +88,8 @@ def sniff_container(path: Path, file_label: str) -> Container:
 
 def check_xlsx_container(path: Path, limits: ImportLimits, file_label: str) -> None:
     """Inspect the zip's central directory (nothing is decompressed) and the prologs of
-    its XML parts; refuse bombs, oversized or encrypted workbooks and DTDs (XXE)."""
+    its XML parts; refuse bombs, oversized or encrypted workbooks, a part stored twice
+    (which copy a reader takes differs) and DTDs (XXE)."""
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -138,8 +139,9 @@ def _check_directory(entries: list[zipfile.ZipInfo], limits: ImportLimits, file_
         )
     if any(e.flag_bits & 0x1 for e in entries):
         raise ImportFileError("xlsx.encrypted", file=file_label)
-    if "[Content_Types].xml" not in {e.filename for e in entries}:
-        raise ImportFileError("xlsx.corrupt", file=file_label)
+    names = {e.filename.lower() for e in entries}  # part names ignore case (OPC)
+    if "[content_types].xml" not in names or len(names) != len(entries):
+        raise ImportFileError("xlsx.corrupt", file=file_label)  # no parts list, or a part twice
 
 
 def _xml_text(head: bytes) -> str:

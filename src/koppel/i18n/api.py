@@ -135,4 +135,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "change set {changeset} can only be undone after the newer change set "
         "{newer}: undo that one first",
     },
+    "request.too_large": {
+        "nl": "Het verzoek is te groot (meer dan {limit} MB) en is niet gelezen; er is niets "
+        "veranderd. Stuur minder tegelijk, of kleinere bestanden.",
+        "en": "The request is too large (more than {limit} MB) and was not read; nothing "
+        "changed. Send less at once, or smaller files.",
+    },
 }

@@ -21,6 +21,7 @@ from koppel.web import (
     planning_pages,
     sign_in_pages,
 )
+from koppel.web.body_limit import BodyLimit
 from koppel.web.denials import add_denial_handlers
 from koppel.web.security import add_security_headers_everywhere
 
@@ -38,7 +39,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine or connect(settings.database_url)
-    add_security_headers_everywhere(app)
+    app.add_middleware(BodyLimit)
+    add_security_headers_everywhere(app)  # added after BodyLimit: around it, so its 413 too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(api_v1.router)

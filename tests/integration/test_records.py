@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, event, select
@@ -14,6 +14,7 @@ from koppel.domain.accounts import Role
 from koppel.services.demo.build import build_demo_school
 from koppel.services.record_errors import KeyReused, StaleVersion, VersionRequired
 from koppel.services.record_writes import (
+    ANSWER_KEPT,
     WriteRequest,
     perform,
     set_cluster_groups,
@@ -150,3 +151,32 @@ def _scheduler(engine: Engine) -> str:
                 .limit(1)
             )
         )
+
+
+def test_a_stored_answer_is_forgotten_after_a_day(school: Engine):
+    create_token(
+        SqlAlchemyUnitOfWork(school), "it", username=_scheduler(school), role=Role.SCHEDULER
+    )
+    records = read(school, Domain.CLUSTER_GROUPS, departments=("5V",))
+    first, second = (str(r["student"]) for r in records[:2])
+    versions = {str(r["student"]): int(str(r["version"])) for r in records[:2]}
+
+    def write(number: str, key: str) -> None:
+        operation = set_cluster_groups(
+            number, school_year=YEAR, groups=["5V.y"], if_match=f'"{versions[number]}"'
+        )
+        perform(SqlAlchemyUnitOfWork(school), WriteRequest("it", "soos", key, key), operation)
+
+    def keys() -> set[str]:
+        with school.connect() as connection:
+            return set(connection.scalars(select(t.idempotency_keys.c.key)))
+
+    write(first, "old")
+    with school.begin() as connection:
+        connection.execute(
+            t.idempotency_keys.update().values(
+                created_at=datetime.now(UTC) - ANSWER_KEPT - timedelta(minutes=1)
+            )
+        )
+    write(second, "new")
+    assert keys() == {"new"}  # the day-old answer is gone, the new one kept

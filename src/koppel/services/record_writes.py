@@ -5,14 +5,15 @@ Every write is one change set (kind ``api``, actor the token's account) with bef
 after per student, so the student gets a new version and ``koppel undo`` reverses it.
 Changes to an existing student name the version they were based on (``If-Match``).
 A write with an ``Idempotency-Key`` stores its answer in the same transaction: a retry
-gets that answer and changes nothing. Refusals change nothing and are not stored.
+gets that answer and changes nothing. Refusals change nothing and are not stored. An
+answer is kept for :data:`ANSWER_KEPT` (a retry comes within minutes), then removed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.school import SchoolYear
@@ -37,6 +38,8 @@ from koppel.store.repositories.records import StoredAnswer
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 API_KIND = "api"
+ANSWER_KEPT = timedelta(hours=24)
+"""How long a write's answer is kept for a retry with its Idempotency-Key."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,9 @@ def perform(uow: SqlAlchemyUnitOfWork, request: WriteRequest, operation: Operati
         uow.records.lock_for_write()
         token_id = uow.records.token_id(request.token_name)
         key = request.idempotency_key
+        now = datetime.now(UTC)
         if key is not None:
+            uow.records.forget_answers(before=now - ANSWER_KEPT)
             stored = uow.records.stored_answer(token_id, key)
             if stored is not None:
                 if stored.request_hash != request.request_hash:
@@ -81,7 +86,7 @@ def perform(uow: SqlAlchemyUnitOfWork, request: WriteRequest, operation: Operati
                 token_id,
                 key,
                 StoredAnswer(request.request_hash, answer.status_code, answer.body),
-                at=datetime.now(UTC),
+                at=now,
             )
         uow.commit()
     return answer

@@ -190,6 +190,11 @@ class SqlAlchemyRecordRepository:
         ).first()
         return None if row is None else StoredAnswer(row[0], row[1], dict(row[2]))
 
+    def forget_answers(self, *, before: datetime) -> None:
+        """Remove the stored answers (of every token) made before ``before``."""
+        k = t.idempotency_keys
+        self._connection.execute(k.delete().where(k.c.created_at < before))
+
     def store_answer(self, token_id: int, key: str, answer: StoredAnswer, *, at: datetime) -> None:
         self._connection.execute(
             t.idempotency_keys.insert().values(

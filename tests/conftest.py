@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh database per test on SQLite and, where it answers, PostgreSQL."""
+"""Shared fixtures: a fresh database per test on SQLite and, where it answers, PostgreSQL;
+and the run's logs, kept and scanned for secrets and personal data at its end."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from sqlalchemy import Engine, create_engine, text
 
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
+from tests.security.log_scan import Finding, report, scan_run
+from tests.security.run_logs import keep_koppel_logs, run_folder, start_run
 
 PG_HOST = os.environ.get("KOPPEL_TEST_PG_HOST", "127.0.0.1")
 PG_PORT = int(os.environ.get("KOPPEL_TEST_PG_PORT", "5432"))
@@ -32,6 +35,42 @@ POSTGRES_SKIP_REASON = (
     f"no PostgreSQL server answers on {PG_HOST}:{PG_PORT} "
     "(make test starts one where it can; see scripts/ensure-postgres.sh)"
 )
+
+
+FINDINGS = pytest.StashKey[list[Finding]]()
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own tmp_path set-up
+def pytest_configure(config: pytest.Config) -> None:
+    """One log folder per run, made by the controller before the xdist workers start."""
+    if not _is_worker(config):
+        start_run(config._tmp_path_factory.getbasetemp() / "run-logs")
+    worker = getattr(config, "workerinput", {}).get("workerid", "controller")
+    keep_koppel_logs(worker)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The controller scans every log of the run once the workers are done; a finding
+    fails the run (tests/security/log_scan.py)."""
+    run = run_folder()
+    if _is_worker(session.config) or run is None:
+        return
+    findings, _ = scan_run(run, run.parent)
+    session.config.stash[FINDINGS] = findings
+    if findings and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    findings = terminalreporter.config.stash.get(FINDINGS, [])
+    run = run_folder()
+    if findings and run is not None:
+        terminalreporter.section("secrets or personal data in the logs", red=True)
+        terminalreporter.write_line(report(findings, run / "logs"))
 
 
 @pytest.fixture

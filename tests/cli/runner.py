@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from typing import Any
+
+from tests.security.run_logs import keep_output, register_secret, register_secrets_in
 
 
 @dataclass(frozen=True)
@@ -37,4 +40,21 @@ def koppel(
         timeout=300,
         check=False,
     )
+    _keep_for_the_log_scan(args, stdin, done.stdout, done.stderr, done.returncode)
     return Run(done.returncode, done.stdout, done.stderr)
+
+
+def _keep_for_the_log_scan(
+    args: tuple[str, ...], stdin: str | None, out: str, err: str, code: int
+) -> None:
+    """stderr is what cron or systemd would log: kept for the scan, with the secrets the
+    command was given or handed out (tests/security/run_logs.py)."""
+    if "--password-stdin" in args and stdin:
+        register_secret("password", stdin.splitlines()[0])
+    for option, value in itertools.pairwise(args):
+        if option == "--token":
+            register_secret("API token", value)
+    register_secrets_in(out)
+    register_secrets_in(err)
+    words = [arg for arg in args[:3] if not arg.startswith("-")][:2]
+    keep_output("koppel", f"koppel {' '.join(words)} (exit {code})", err)

@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from tests.cli.runner import koppel
+from tests.security.run_logs import child_log, register_secret
 
 
 def free_port() -> int:
@@ -25,24 +26,36 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+_PORTAL_LOGS: dict[int, Path] = {}
+
+
+def portal_log(process: subprocess.Popen[bytes]) -> str:
+    """What a portal of :func:`start_portal` wrote (stdout and stderr), in the run's logs."""
+    return _PORTAL_LOGS[process.pid].read_text(encoding="utf-8", errors="replace")
+
+
 def start_portal(
     database: str, extra_env: dict[str, str] | None = None, *, port: int | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
     port = port or free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_DATABASE_URL"] = database
+    env["KOPPEL_LOG_LEVEL"] = "info"  # access lines too, for the log scan
     env.update(extra_env or {})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "koppel", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = child_log("portal")
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "koppel", "serve", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=output,
+        )
+    _PORTAL_LOGS[process.pid] = log
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode() if process.stderr else "exited")
+            raise RuntimeError(log.read_text(errors="replace") or "exited")
         try:
             httpx.get(f"{base}/api/health", timeout=1)
             return process, base
@@ -77,6 +90,9 @@ def sign_in(portal: Portal, username: str, password: str) -> httpx.Client:
         "/login", data={"username": username, "password": password, "csrf_token": token[1]}
     )
     assert response.status_code == 303, response.text
+    register_secret("password", password)
+    register_secret("CSRF token", token[1])
+    register_secret("session token", client.cookies.get("koppel_session") or "")
     return client
 
 

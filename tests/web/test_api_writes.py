@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from koppel.store import tables as t
 from koppel.store.database import connect
 from tests.cli.runner import koppel
-from tests.web.conftest import Portal, start_portal
+from tests.web.conftest import Portal, portal_log, start_portal
 from tests.web.test_api_records import CONNECTOR_ROLES, ROLES, bearer, make_tokens
 
 
@@ -32,7 +32,8 @@ def own_portal(
     built = koppel("demo", "--students", str(students), "--seed", "5", "--json", database=database)
     assert built.code == 0, built.stderr
     data = built.json()
-    process, url = start_portal(database)
+    # the default log level: no access lines, only what koppel itself logs
+    process, url = start_portal(database, {"KOPPEL_LOG_LEVEL": "warning"})
     log: list[str] = []
     try:
         yield (
@@ -48,11 +49,11 @@ def own_portal(
     finally:
         process.terminate()
         try:
-            _, stderr = process.communicate(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-            _, stderr = process.communicate()
-        log.append(stderr.decode(errors="replace"))
+            process.wait()
+        log.append(portal_log(process))
 
 
 @dataclass

@@ -17,11 +17,100 @@ import pytest
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+from koppel.domain.sync.domains import SyncDomain
+from koppel.services.connector import sync
+from koppel.services.connector.applying import Selection
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from tests.cli.runner import koppel
+from tests.connector.conftest import DEPARTMENTS, Linked
 from tests.integration.fixtures import build_small_school
 from tests.integration.snapshot import snapshot
+from tests.robustness.fault_proxy import FaultProxy, Moment, Strike
+from tests.robustness.fault_school import ServedSchool, regroup, students_in
+
+STUDENTS = 1200
+"""A school of this size has some 230 students in the project's departments."""
+
+
+class Upkeep:
+    """The module's school, its proxy and a project linked through the proxy."""
+
+    def __init__(self, school: ServedSchool, proxy: FaultProxy, linked: Linked) -> None:
+        self.school = school
+        self.proxy = proxy
+        self.linked = linked
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Upkeep]:
+    folder = Path(tmp_path_factory.mktemp("faults"))
+    school = ServedSchool(f"sqlite:///{folder / 'koppel.db'}", students=STUDENTS)
+    school.start()
+    try:
+        with FaultProxy(school.port) as proxy:
+            linked = school.link(folder / "rooster.koppel", proxy.url)
+            linked.download_everything()
+            yield Upkeep(school, proxy, linked)
+    finally:
+        school.stop()
+
+
+STRIKES = (
+    Strike(Moment.MID_BODY),
+    Strike(Moment.RECEIVED),
+    Strike(Moment.RECEIVED, 0.03),
+    Strike(Moment.ANSWERED),
+)
+"""Before the portal could apply it, while it works on it (twice), after it committed."""
+
+
+@pytest.mark.parametrize("strike", STRIKES, ids=str)
+def test_the_portal_killed_during_an_upload_leaves_all_or_nothing_and_the_retry_applies_once(
+    served: Upkeep, strike: Strike
+) -> None:
+    school, linked = served.school, served.linked
+    numbers = students_in(linked, DEPARTMENTS)
+    assert len(numbers) > 200
+    group = f"4V.fout{STRIKES.index(strike)}"
+    regroup(linked, numbers, group)
+    portal_before, project_before = school.data(), linked.project_data()
+    changesets = school.changesets()
+
+    served.proxy.arm(strike, school.kill)
+    failed = koppel("connect", "upload", str(linked.path), "cluster_groups")
+    assert served.proxy.struck.is_set(), (failed.code, failed.stdout, failed.stderr)
+    assert failed.code == 2, failed.stderr
+    assert "Traceback" not in failed.stderr
+    message = " ".join(failed.stderr.split())
+    assert "antwoordde niet" in message, message
+    assert "niet gewijzigd" in message, message
+    assert "opnieuw" in message, message
+    assert linked.project_data() == project_before
+    after_fault = school.data()
+
+    school.start()
+    with linked.comparer() as comparer:
+        again, _auto = sync.upload_selection(comparer, (SyncDomain.CLUSTER_GROUPS,), Selection())
+    after = school.data()
+    assert after != portal_before
+    assert after_fault in (portal_before, after), "the killed upload was half applied"
+    assert school.changesets() == changesets + 1
+    if strike.moment is Moment.MID_BODY:
+        assert after_fault == portal_before
+    if strike.moment is Moment.ANSWERED:
+        assert after_fault == after
+    assert again.applied == len(numbers)
+    assert again.portal_changeset == school.newest_changeset()
+    with linked.comparer() as comparer:
+        view = comparer.view(SyncDomain.CLUSTER_GROUPS)
+        assert not view.diff.rows
+        assert all(view.portal[(n, None)] == view.base[(n, None)] == ((group,),) for n in numbers)
+        undone = sync.undo_latest(comparer)
+    assert undone.portal_changeset == again.portal_changeset
+    assert school.data() == portal_before
+    assert linked.project_data() == project_before
+
 
 # --- the database connection dropped in the middle of a transaction ---------------------
 

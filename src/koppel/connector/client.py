@@ -164,9 +164,11 @@ class PortalClient:
         for attempt in range(RETRIES):
             try:
                 return dict(self._send("POST", path, json=body, headers=headers).json())
-            except PortalUnreachable:
+            except PortalUnreachable as error:
                 if attempt == RETRIES - 1:
-                    raise
+                    raise PortalUnreachable(
+                        "connector.portal_no_answer", url=self.url, reason=error.params["reason"]
+                    ) from error
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -103,6 +103,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "the portal at {url} does not answer ({reason}); nothing was written. Check "
         "the address and that the portal runs, and try again",
     },
+    "connector.portal_no_answer": {
+        "nl": "het portal op {url} antwoordde niet ({reason}); of het de wijziging al heeft "
+        "doorgevoerd, is niet bekend. Het roosterbestand is niet gewijzigd. Zorg dat het "
+        "portal draait en voer dezelfde opdracht opnieuw uit: wat het portal al heeft, "
+        "voert het niet nog eens door",
+        "en": "the portal at {url} did not answer ({reason}); whether it made the change "
+        "already is not known. The project file is unchanged. Make sure the portal runs and "
+        "run the same command again: what the portal has already it does not make twice",
+    },
     "connector.portal_token": {
         "nl": "het portal weigert het token van dit roosterbestand (401: {message}); maak "
         "een nieuw token met 'koppel token create' en zet het met 'koppel project init'",

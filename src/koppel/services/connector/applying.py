@@ -12,6 +12,7 @@ from typing import Any
 from koppel.domain.sync.compare import DiffRow, absent, settled
 from koppel.domain.sync.domains import Direction, Fields, Key, SyncDomain
 from koppel.domain.sync.plan import plan_apply
+from koppel.services.connector import pending
 from koppel.services.connector.comparing import Comparer, DomainView
 from koppel.services.connector.results import ApplyResult
 from koppel.services.connector.uploads import send_upload
@@ -155,10 +156,13 @@ def upload(
     comparer: Comparer, domains: tuple[SyncDomain, ...], selection: Selection
 ) -> ApplyResult:
     """The selected project changes of ``domains`` to the portal in one batch (one portal
-    change set); the project keeps the new base and the portal's change set for undo."""
+    change set); the project keeps the new base and the portal's change set for undo.
+    An earlier upload that got no answer is finished first (:mod:`pending`)."""
+    resumed = _resume(comparer)
     views = {domain: comparer.view(domain) for domain in domains}
     as_of = max(view.as_of for view in views.values())
-    result = ApplyResult(domains, Direction.UPLOAD, as_of)
+    result = resumed or ApplyResult(domains, Direction.UPLOAD, as_of)
+    result.domains, result.as_of = domains, as_of
     chosen: dict[SyncDomain, list[DiffRow]] = {}
     for domain, view in views.items():
         rows, waiting = chosen_rows(view, Direction.UPLOAD, selection)
@@ -189,10 +193,47 @@ def upload(
             ),
             entries,
         )
+        pending.answered(session)
     comparer.forget()
     result.changeset = changeset
     result.portal_changeset = sent.portal_changeset
-    result.applied = sum(len(rows) for rows in sent.applied.values())
+    result.applied += sum(len(rows) for rows in sent.applied.values())
+    return result
+
+
+def _resume(comparer: Comparer) -> ApplyResult | None:
+    """The upload that got no answer, sent again with its own key: the project records the
+    portal's change set and its base moves on to the rows both sides now agree on."""
+    resumed = pending.resend(comparer.project, comparer.client)
+    if resumed is None:
+        return None
+    comparer.forget()
+    domains = resumed.pending.domains
+    views = {domain: comparer.view(domain) for domain in domains}
+    as_of = max((view.as_of for view in views.values()), default="")
+    changeset = uuid.uuid4().hex
+    with comparer.project.begin() as session:
+        entries: list[Entry] = []
+        for view in views.values():
+            entries += _base_entries(session, view, {})
+        summary = {"applied": resumed.pending.items, "resumed": True, "as_of": as_of}
+        session.record_changeset(
+            ChangesetRecord(
+                changeset,
+                _now(),
+                "upload",
+                ",".join(d.value for d in domains),
+                summary,
+                resumed.portal_changeset,
+                None,
+            ),
+            entries,
+        )
+        pending.answered(session)
+    comparer.forget()
+    result = ApplyResult(domains, Direction.UPLOAD, as_of, changeset=changeset)
+    result.portal_changeset = resumed.portal_changeset
+    result.applied = resumed.pending.items
     return result
 
 

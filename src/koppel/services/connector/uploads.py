@@ -1,7 +1,8 @@
 """One upload as one batch request (``POST /api/v1/uploads``): new students, home
 classes of project-led departments and cluster groups, each change naming the student's
 version. Rows the portal refuses (changed since the comparison, already there) are left
-out and reported; the rest is sent again, so a portal edit is never overwritten."""
+out and reported; the rest is sent again, so a portal edit is never overwritten. What is
+sent is kept in the project until the portal answers (:mod:`pending`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from koppel.connector.client import PortalRefused
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Key, SyncDomain
+from koppel.services.connector import pending
 from koppel.services.connector.comparing import Comparer, DomainView
 from koppel.services.connector.results import Skipped
 from koppel.store.project.rows import PERSONAL_COLUMNS
@@ -144,9 +146,13 @@ def send_upload(
         if not batch:
             return sent
         body = {"school_year": comparer.info.school_year, **batch.items}
+        key = uuid.uuid4().hex
+        pending.keep(comparer.project, key, body)
         try:
-            answer = comparer.client.upload(body, key=uuid.uuid4().hex)
+            answer = comparer.client.upload(body, key=key)
         except PortalRefused as refusal:
+            with comparer.project.begin() as session:
+                pending.answered(session)
             if not refusal.items:
                 raise
             refused = _refused(refusal, batch, sent)

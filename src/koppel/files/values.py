@@ -15,6 +15,7 @@ from koppel.domain.errors import InvalidValue
 from koppel.domain.personal import Gender, normalise_email, normalise_postcode
 from koppel.domain.students import validate_student_number
 from koppel.domain.text import clean_text
+from koppel.files.neutralise import restore
 from koppel.files.table import CellValue
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -47,9 +48,11 @@ _LIST_SEPARATORS = re.compile(r"[,;\s]+")
 
 
 def cell_text(value: CellValue) -> str:
-    """Celtekst: the cell as clean text; whole numbers without ``.0``, dates as ISO."""
+    """Celtekst: the cell as clean text; whole numbers without ``.0``, dates as ISO; text
+    that koppel's writers guarded against formulas (``'=1+1``) without its apostrophe."""
     if type(value) is str:  # most cells: skip the other checks
-        return clean_text(value)
+        text = clean_text(value)
+        return clean_text(restore(text)) if text.startswith("'") else text
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -8,7 +8,8 @@
 - ``ext_koppel_*`` columns are passed on (name without the prefix); other vendor
   columns (``ext_*``) and unknown columns are ignored.
 - Rows are numbered as a spreadsheet shows them (the header is row 1); empty rows are
-  skipped; values are trimmed and short rows padded.
+  skipped; values are trimmed and short rows padded; text that koppel's export guarded
+  against formulas (``'=1+1``) is read without its apostrophe.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from koppel.domain.roster import KOPPEL_EXT, FileMode
 from koppel.files.csv_reader import SNIFF_CHARS, sniff_delimiter
 from koppel.files.limits import ImportLimits
+from koppel.files.neutralise import restore
 from koppel.files.problems import ImportFileError
 from koppel.files.roster.findings import Findings
 from koppel.files.roster.source import SourceFile
@@ -123,7 +125,7 @@ def _rows(
     strip = str.strip
     try:
         for number, record in enumerate(reader, start=2):
-            values = list(map(strip, record))
+            values = [restore(v) if v[:1] == "'" else v for v in map(strip, record)]
             if len(values) < width:
                 values.extend([""] * (width - len(values)))
             if dropped:

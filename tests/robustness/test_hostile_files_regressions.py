@@ -10,7 +10,8 @@ from koppel.files.problems import ImportFileError
 from koppel.files.readers import read_table
 from koppel.files.roster import read_roster_set
 from tests.robustness import hostile_xlsx
-from tests.robustness.hostile_files import grid_of, raw_name_zip, roster_files
+from tests.robustness.hostile_bytes import megabytes
+from tests.robustness.hostile_files import file_bytes, grid_of, raw_name_zip, roster_files
 
 
 def _refusal(path: Path, kind: ImportKind = ImportKind.STUDENTS) -> ImportFileError:
@@ -53,3 +54,15 @@ def test_a_workbook_with_a_part_stored_twice_is_damaged(tmp_path: Path):
         assert (error.problem.message_code, error.problem.file) == ("xlsx.corrupt", "twee.xlsx")
     path.write_bytes(hostile_xlsx.zip_bytes(parts))
     assert len(read_table(path, kind=ImportKind.STUDENTS)[0].rows) == 3
+
+
+def test_a_megabyte_cell_in_a_csv_is_read_not_taken_for_an_unclosed_quote(tmp_path: Path):
+    """The csv module's 128 KiB field limit made a large cell 'an unclosed quote'."""
+    grid = grid_of(ImportKind.STUDENTS)
+    grid[2][8] = megabytes(1)
+    path = tmp_path / "groot.csv"
+    path.write_bytes(file_bytes(grid, "csv"))
+    table, _ = read_table(path, kind=ImportKind.STUDENTS)
+    assert table.rows[1].values[8] == grid[2][8]
+    path.write_bytes(file_bytes(grid, "csv").replace(b"Utrecht", b'"Utrecht', 1))
+    assert _refusal(path).problem.message_code == "csv.unclosed_quote"

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from koppel.files.limits import DEFAULT_LIMITS
 from koppel.files.problems import ImportFileError
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -31,6 +32,9 @@ SNIFF_RECORDS = 20
 SNIFF_CHARS = 64_000
 GUESS_BYTES = 200_000
 EUROPEAN_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"]
+# The csv module reads fields up to 128 KiB; koppel reads a cell as large as a file may be
+# (the import says when its column cannot hold it) and finds unclosed quotes itself.
+csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_LIMITS.max_file_bytes))
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM starts the same way
     (codecs.BOM_UTF32_BE, "utf-32"),

@@ -217,3 +217,39 @@ def test_findings_are_listed_in_file_and_line_order(tmp_path: Path):
         Finding(logs / "a.log", 2, "API token", "kpl_"),
         Finding(logs / "b.log", 1, "e-mail address", "x@"),
     ]
+
+
+def test_a_database_error_in_a_command_does_not_log_the_row(tmp_path: Path):
+    """A write that the database refuses (here a trigger, as a constraint would) ends in
+    an error on stderr, which cron or systemd log: it names the refusal, not the row."""
+    database = f"sqlite:///{tmp_path / 'koppel.db'}"
+    assert koppel("demo", "--students", "50", database=database).code == 0
+    engine = connect(database)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON students "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )
+    engine.dispose()
+    header = "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geslacht;Straat;Huisnummer;"
+    header += "Postcode;Woonplaats;E-mail;Stamklas;Afdeling;LWOO;Geboortedatum"
+    row = [PERSON[key] for key in list(PERSON)[:4]]
+    row += ["V", PERSON["street"], PERSON["house_number"], PERSON["postcode"], PERSON["city"]]
+    row += [PERSON["email"], "4V2", "4V", "nee", "2011-04-09"]
+    file = tmp_path / "leerlingen.csv"
+    file.write_text(header + "\n" + ";".join(str(value) for value in row) + "\n")
+
+    refused = koppel("import", "students", str(file), database=database)
+
+    assert refused.code != 0
+    assert "refused by the test" in refused.stderr
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / "stderr.log").write_text(refused.stderr)
+    needles = Needles()
+    needles.add("street address", f"{PERSON['street']} {PERSON['house_number']}")
+    needles.add("full name", "Femke van der Heijden")
+    needles.add("birth date", "2011-04-09")
+    assert [(f.kind, f.line) for f in scan(logs, needles)] == []
+    for value in ("Lindengracht", "Heijden", "Amsterdam", "990001"):
+        assert value not in refused.stderr

@@ -38,17 +38,18 @@ def _set_sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPo
 
 def connect(url: str) -> Engine:
     """An engine for ``url``; SQLite gets foreign keys ON, WAL and a busy timeout on every
-    connection. Nothing is opened until the engine is first used."""
+    connection. Nothing is opened until the engine is first used. A failed statement's
+    error never shows its values (they are personal data): only the SQL and the reason."""
     normalised = normalise_url(url)
     try:
         parsed = make_url(normalised)
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(normalised)
+            engine = create_engine(normalised, hide_parameters=True)
             event.listen(engine, "connect", _set_sqlite_pragmas)
             return engine
         if parsed.get_backend_name() != "postgresql":
             raise DatabaseError("database.url", url=url)
-        return create_engine(normalised, pool_pre_ping=True)
+        return create_engine(normalised, pool_pre_ping=True, hide_parameters=True)
     except (ArgumentError, ValueError) as error:
         raise DatabaseError("database.url", url=url) from error
 

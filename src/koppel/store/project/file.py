@@ -111,6 +111,6 @@ class ProjectFile:
 
 
 def _engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)  # values: personal data
     event.listen(engine, "connect", _pragmas)
     return engine

@@ -166,6 +166,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "{count} value(s) stand in a column without a header (column {columns}) and "
         "were not read; give that column a header if they are needed",
     },
+    "file.control_character": {
+        "nl": "bevat een stuurteken ({character}, teken {position}) dat koppel niet bewaart; "
+        "haal het weg en sla het bestand opnieuw op",
+        "en": "holds a control character ({character}, character {position}) that koppel "
+        "does not store; remove it and save the file again",
+    },
+    "file.value_too_long": {
+        "nl": "is {length} tekens lang; koppel bewaart er hoogstens {limit}",
+        "en": "is {length} characters long; koppel stores at most {limit}",
+    },
     "file.sheet_in_csv": {
         "nl": "tabblad '{sheet}' genegeerd: een csv-bestand heeft geen tabbladen",
         "en": "sheet '{sheet}' ignored: a csv file has no sheets",

@@ -11,6 +11,7 @@ from pathlib import Path
 from koppel.domain.errors import KoppelError
 from koppel.domain.staff import validate_staff_code
 from koppel.files import values
+from koppel.files.cells import check_cells
 from koppel.files.columns import Column, ImportKind
 from koppel.files.headers import HeaderMap, map_headers
 from koppel.files.limits import check_file_size
@@ -146,7 +147,8 @@ class ParsedTable:
 def parse_file(
     path: Path, kind: ImportKind, *, options: ImportOptions, file_label: str
 ) -> ParsedTable:
-    """Read and map a file; raises ImportFileError when it cannot be read at all."""
+    """Read and map a file; raises ImportFileError when it cannot be read at all or a
+    cell cannot be stored (:func:`~koppel.files.cells.check_cells`)."""
     check_file_size(path, options.limits, file_label)
     profile = load_profile(options.mapping) if options.mapping else None
     raw, warnings = read_table(
@@ -160,6 +162,7 @@ def parse_file(
     columns, header_warnings = map_headers(
         raw.headers, kind, file=file_label, header_row=raw.header_row, profile=profile
     )
+    check_cells(raw, columns)
     return ParsedTable(raw, columns, [*warnings, *header_warnings])
 
 

@@ -5,10 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from sqlalchemy import Engine
+
 from koppel.files.columns import ImportKind
 from koppel.files.problems import ImportFileError
 from koppel.files.readers import read_table
 from koppel.files.roster import read_roster_set
+from koppel.services.imports.options import ImportOptions
+from koppel.services.imports.run import run_import
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from tests.integration.fixtures import YEAR, build_small_school
+from tests.integration.snapshot import snapshot
 from tests.robustness import hostile_xlsx
 from tests.robustness.hostile_bytes import megabytes
 from tests.robustness.hostile_files import file_bytes, grid_of, raw_name_zip, roster_files
@@ -66,3 +74,73 @@ def test_a_megabyte_cell_in_a_csv_is_read_not_taken_for_an_unclosed_quote(tmp_pa
     assert table.rows[1].values[8] == grid[2][8]
     path.write_bytes(file_bytes(grid, "csv").replace(b"Utrecht", b'"Utrecht', 1))
     assert _refusal(path).problem.message_code == "csv.unclosed_quote"
+
+
+CELL_CASES = {
+    # (row, column index, text) -> (message code of the first error)
+    "nul_in_a_first_name": (1, 1, "Zo\x00ë", "file.control_character"),
+    "escape_in_a_last_name": (2, 3, "Meer\x1b[2J", "file.control_character"),
+    "first_name_of_101": (3, 1, "R" * 101, "file.value_too_long"),
+    "megabyte_city": (1, 8, megabytes(1), "file.value_too_long"),
+    "group_of_41": (2, 10, "4" * 41, "file.value_too_long"),
+}
+
+
+def _import(engine: Engine, path: Path, kind: ImportKind = ImportKind.STUDENTS):
+    return run_import(SqlAlchemyUnitOfWork(engine), kind, path, options=ImportOptions())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_cells_a_database_cannot_hold_are_refused_naming_row_and_column(
+    engine: Engine, tmp_path: Path, fmt: str
+):
+    """NUL made PostgreSQL raise DataError out of the import, and a value longer than its
+    column StringDataRightTruncation; SQLite stored both. Now: exit 2, file, row and
+    column named, nothing written, on both databases."""
+    build_small_school(engine)
+    before = snapshot(engine, bookkeeping=True)
+    for case, (row, column, text, code) in CELL_CASES.items():
+        grid = grid_of(ImportKind.STUDENTS)
+        grid[row][column] = text
+        path = tmp_path / f"{case}.{fmt}"
+        path.write_bytes(file_bytes(grid, fmt))
+        report = _import(engine, path)
+        assert report.exit_code == 2, case
+        first = report.errors[0]
+        assert (first.file, first.row, first.column, first.message_code) == (
+            path.name,
+            row + 1,
+            grid[0][column],
+            code,
+        ), case
+        assert len(first.message("nl")) < 200
+        assert snapshot(engine, bookkeeping=True) == before, case
+
+
+def test_the_longest_values_a_column_holds_are_stored(engine: Engine, tmp_path: Path):
+    build_small_school(engine)
+    grid = grid_of(ImportKind.STUDENTS)
+    grid[1][1], grid[1][2], grid[1][3] = "R" * 100, "v" * 30, "A" * 100
+    grid[1][5], grid[1][8] = "S" * 200, "W" * 100
+    path = tmp_path / "lang.csv"
+    path.write_bytes(file_bytes(grid, "csv"))
+    report = _import(engine, path)
+    assert report.written, report.as_json()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        state = uow.student_states.states(YEAR)["300001"]
+    assert (state["first_name"], state["infix"], state["last_name"]) == tuple(grid[1][1:4])
+    assert (state["street"], state["city"]) == (grid[1][5], grid[1][8])
+
+
+def test_a_house_number_and_addition_too_long_together_are_refused(engine: Engine, tmp_path: Path):
+    build_small_school(engine)
+    path = tmp_path / "toevoeging.csv"
+    path.write_text(
+        "Leerlingnummer;Roepnaam;Achternaam;Huisnummer;Toevoeging\n"
+        f"300010;Ada;Kok;{'1' * 12};{'b' * 9}\n",
+        encoding="utf-8",
+    )
+    report = _import(engine, path)
+    assert [(p.row, p.column, p.message_code) for p in report.errors] == [
+        (2, "Huisnummer", "file.value_too_long")
+    ]

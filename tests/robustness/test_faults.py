@@ -5,12 +5,14 @@ is saved. In every case: a clear message, nothing half written, and the next try
 from __future__ import annotations
 
 import os
+import resource
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -234,3 +236,70 @@ def test_an_import_whose_connection_is_terminated_writes_nothing_and_says_so(
     again = koppel("import", "students", str(file), "--json", database=postgres_url)
     assert again.code == 0, again.stderr
     assert again.json()["students"]["new"] == NEW_STUDENTS
+
+
+# --- the disk full while the project file is saved ----------------------------------------
+
+ROOMS = (0, 64 * 1024, 256 * 1024)
+"""Bytes the project file (and its journal) may grow by: the download needs some 400 KB."""
+
+
+CACHE = "portal_reads"
+"""The project's copy of the portal's last answers: saved on its own before the download,
+it may hold a new answer (or not, when that save too found the disk full)."""
+
+
+def every_row(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of a project file but the cache of the portal's answers."""
+    with closing(sqlite3.connect(path)) as db:
+        names = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            n: sorted(db.execute(f'SELECT * FROM "{n}"'), key=repr) for n in names if n != CACHE
+        }
+
+
+def integrity(path: Path) -> str:
+    with closing(sqlite3.connect(path)) as db:
+        return str(db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def limited_to(size: int) -> Callable[[], None]:
+    """For a child process: files may not grow beyond ``size`` bytes, and a write that
+    would fails (EFBIG) instead of killing the process (SIGXFSZ ignored)."""
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
+
+    return limit
+
+
+def test_a_download_into_a_full_disk_fails_clearly_and_leaves_the_project_file_intact(
+    served: Upkeep, tmp_path: Path
+) -> None:
+    path = tmp_path / "rooster.koppel"
+    served.school.link(path)
+    before, size = every_row(path), path.stat().st_size
+    command = [sys.executable, "-m", "koppel", "connect", "download", str(path), "students"]
+    for room in ROOMS:
+        full = subprocess.run(
+            command,
+            env=child_env(served.school.database),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            preexec_fn=limited_to(size + room),
+        )
+        assert full.returncode == 2, (room, full.stderr)
+        assert "Traceback" not in full.stderr
+        message = " ".join(full.stderr.split())
+        assert "kon niet worden opgeslagen" in message, message
+        assert "de schijf is vol" in message, message
+        assert "Het roosterbestand is ongewijzigd" in message, message
+        assert integrity(path) == "ok"
+        assert every_row(path) == before, f"the project changed with {room} bytes of room"
+    done = koppel("connect", "download", str(path), "students", "--json")
+    assert done.code == 0, done.stderr
+    assert done.json()["applied"] > 200
+    assert integrity(path) == "ok"

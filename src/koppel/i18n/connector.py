@@ -28,6 +28,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "roosterbestand {path} bestaat niet; maak het met 'koppel project init'",
         "en": "project file {path} does not exist; create it with 'koppel project init'",
     },
+    "project.not_saved": {
+        "nl": "het roosterbestand {path} kon niet worden opgeslagen ({reason}): de schijf is "
+        "vol, het bestand mag niet groter worden of de schijf gaf een fout. Het roosterbestand "
+        "is ongewijzigd: de wijziging is teruggedraaid. Maak ruimte vrij en probeer het opnieuw",
+        "en": "the project file {path} could not be saved ({reason}): the disk is full, the "
+        "file may not grow or the disk failed. The project file is unchanged: the change was "
+        "rolled back. Free some space and try again",
+    },
     "project.not_a_project": {
         "nl": "{path} is geen roosterbestand van koppel",
         "en": "{path} is not a koppel project file",

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from koppel.domain.errors import KoppelError
@@ -103,11 +104,26 @@ class ProjectFile:
 
     @contextmanager
     def begin(self) -> Iterator[ProjectSession]:
-        with self.engine.begin() as conn:
-            yield ProjectSession(conn)
+        try:
+            with self.engine.begin() as conn:
+                yield ProjectSession(conn)
+        except OperationalError as error:
+            if not _write_failed(error):
+                raise
+            reason = str(error.orig).strip().splitlines()[0]
+            raise ProjectFileError(
+                "project.not_saved", path=str(self.path), reason=reason
+            ) from error
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _write_failed(error: OperationalError) -> bool:
+    """The disk is full, the file may not grow (a quota, a size limit) or the disk failed:
+    SQLite has rolled the transaction back with its journal, the file is as it was."""
+    name = str(getattr(error.orig, "sqlite_errorname", ""))
+    return name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR")
 
 
 def _engine(path: Path) -> Engine:

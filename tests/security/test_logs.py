@@ -253,3 +253,20 @@ def test_a_database_error_in_a_command_does_not_log_the_row(tmp_path: Path):
     assert [(f.kind, f.line) for f in scan(logs, needles)] == []
     for value in ("Lindengracht", "Heijden", "Amsterdam", "990001"):
         assert value not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://koppel:{password}@db.example/koppel",
+        "postgresql://koppel:{password}@db.example:no-port/koppel",
+        "postgresql://koppel:{password}@127.0.0.1:1/koppel",
+    ],
+)
+def test_a_database_url_that_does_not_work_is_shown_without_its_password(url: str):
+    password = generate_password()
+    run_logs.register_secret("password", password)
+    refused = koppel("stats", database=url.format(password=password))
+    assert refused.code == 2
+    assert "koppel:***@" in refused.stderr.replace("\n", "")
+    assert password not in refused.stderr.replace("\n", "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -11,6 +13,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from koppel.domain.errors import KoppelError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_PASSWORD_IN_URL = re.compile(r"(://[^/@:]*:).*@")
 
 
 class DatabaseError(KoppelError):
@@ -25,6 +28,12 @@ def normalise_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def without_password(url: str) -> str:
+    """``url`` as messages show it: a password in it (``user:secret@``) becomes ``***``,
+    also when the rest of the URL is not valid."""
+    return _PASSWORD_IN_URL.sub(r"\1***@", url)
 
 
 def _set_sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
@@ -48,10 +57,10 @@ def connect(url: str) -> Engine:
             event.listen(engine, "connect", _set_sqlite_pragmas)
             return engine
         if parsed.get_backend_name() != "postgresql":
-            raise DatabaseError("database.url", url=url)
+            raise DatabaseError("database.url", url=without_password(url))
         return create_engine(normalised, pool_pre_ping=True, hide_parameters=True)
     except (ArgumentError, ValueError) as error:
-        raise DatabaseError("database.url", url=url) from error
+        raise DatabaseError("database.url", url=without_password(url)) from error
 
 
 def display_url(engine: Engine) -> str:

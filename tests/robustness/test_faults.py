@@ -12,18 +12,23 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+from koppel.connector.client import PortalClient, PortalRefused
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.connector import sync
-from koppel.services.connector.applying import Selection
+from koppel.services.connector.applying import Selection, upload
+from koppel.services.connector.comparing import Comparer
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
+from koppel.store.project.file import ProjectFile
 from tests.cli.runner import koppel
 from tests.connector.conftest import DEPARTMENTS, Linked
 from tests.integration.fixtures import build_small_school
@@ -303,3 +308,63 @@ def test_a_download_into_a_full_disk_fails_clearly_and_leaves_the_project_file_i
     assert done.code == 0, done.stderr
     assert done.json()["applied"] > 200
     assert integrity(path) == "ok"
+
+
+class Recording(httpx.HTTPTransport):
+    """The real transport; it keeps every answer to an upload."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uploads: list[httpx.Response] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if request.url.path == "/api/v1/uploads":
+            response.read()
+            self.uploads.append(response)
+        return response
+
+
+@pytest.mark.postgres
+def test_an_upload_whose_connection_is_terminated_gets_a_json_503_and_the_next_one_works(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    school = ServedSchool(postgres_url, students=300)
+    school.start()
+    try:
+        linked = school.link(tmp_path / "rooster.koppel")
+        linked.download_everything()
+        numbers = students_in(linked, DEPARTMENTS)
+        regroup(linked, numbers, "4V.pg")
+        portal_before, project_before = school.data(), linked.project_data()
+        changesets = school.changesets()
+        recording = Recording()
+        project = ProjectFile.open(linked.path)
+        with (
+            PortalClient(school.url, school.token, transport=recording) as client,
+            ThreadPoolExecutor(1) as pool,
+        ):
+            with held_lock(postgres_url, "idempotency_keys") as admin:
+                sending = pool.submit(
+                    upload, Comparer(project, client), (SyncDomain.CLUSTER_GROUPS,), Selection()
+                )
+                pid = waiting_writer(admin, str(make_url(postgres_url).database))
+                admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            with pytest.raises(PortalRefused) as refused:
+                sending.result(timeout=60)
+        project.close()
+        (answer,) = recording.uploads
+        assert answer.status_code == 503
+        assert answer.json()["error"]["code"] == "database.lost"
+        assert refused.value.status == 503
+        assert school.data() == portal_before
+        assert school.changesets() == changesets
+        assert linked.project_data() == project_before
+
+        with linked.comparer() as comparer:
+            done = upload(comparer, (SyncDomain.CLUSTER_GROUPS,), Selection())
+            assert done.applied == len(numbers)
+            assert not comparer.view(SyncDomain.CLUSTER_GROUPS).diff.rows
+        assert school.changesets() == changesets + 1
+    finally:
+        school.stop()

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel
+from sqlalchemy.exc import OperationalError
 
 from koppel.domain.accounts import Role
 from koppel.domain.errors import AlreadyExists, InvalidValue, KoppelError, NotFound
@@ -25,6 +26,7 @@ from koppel.services.record_errors import (
     VersionRequired,
 )
 from koppel.services.tokens import TokenHolder
+from koppel.store.database import DatabaseError
 from koppel.web.api_auth import HolderDep
 from koppel.web.texts import language_of
 
@@ -162,6 +164,23 @@ async def _invalid(request: Request, exc: Exception) -> Response:
     return JSONResponse(error_body(error, language_of(request)), status_code=422)
 
 
+async def _database_failed(request: Request, exc: Exception) -> Response:
+    """The database failed in the middle of a request (its connection dropped): the
+    transaction is rolled back and the broken connection leaves the pool, so the answer is
+    503 (try again) in the one error shape, and the next request works."""
+    assert isinstance(exc, OperationalError)
+    reason = str(exc.orig or exc).strip().splitlines()[0]
+    code = "database.lost" if exc.connection_invalidated else "database.failed"
+    route = getattr(request.scope.get("route"), "path", "?")
+    log.warning("database failed during %s %s: %s", request.method, route, reason)
+    error = DatabaseError(code, reason=reason)
+    language = language_of(request)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(error_body(error, language), status_code=503)
+    return PlainTextResponse(error.message(language), status_code=503)
+
+
 def add_record_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiProblem, _problem)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(OperationalError, _database_failed)

@@ -16,8 +16,12 @@ import re
 import httpx
 import pytest
 
+from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.services.accounts import add_account as add_account_to
+from koppel.services.accounts import deactivate_account
 from koppel.settings import Settings
-from tests.cli.runner import koppel
+from koppel.store.database import connect
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.web.conftest import Portal, csrf_of
 
 PASSWORD = "een-goed-wachtwoord-7"
@@ -25,20 +29,19 @@ MAX_FAILURES = Settings(database_url="sqlite://").login_max_failures
 
 
 def add_account(portal: Portal, username: str, *, deactivated: bool = False) -> None:
-    added = koppel(
-        "user",
-        "add",
-        username,
-        "--role",
-        "teacher",
-        "--password-stdin",
-        database=portal.database,
-        stdin=PASSWORD + "\n",
+    """A teacher's account with :data:`PASSWORD`, by the service ``koppel user add`` and
+    ``koppel user deactivate`` call (the portal reads the same database)."""
+    engine = connect(portal.database)
+    account = Account(
+        username=username,
+        display_name=username,
+        roles=frozenset({Role.TEACHER}),
+        kind=AccountKind.OTHER,
     )
-    assert added.code == 0, added.stderr
+    add_account_to(SqlAlchemyUnitOfWork(engine), account, password=PASSWORD)
     if deactivated:
-        done = koppel("user", "deactivate", username, database=portal.database)
-        assert done.code == 0, done.stderr
+        assert deactivate_account(SqlAlchemyUnitOfWork(engine), username, actor="test")
+    engine.dispose()
 
 
 def attempt(portal: Portal, username: str, password: str) -> tuple[int, str]:

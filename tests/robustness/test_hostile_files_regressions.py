@@ -120,7 +120,8 @@ def test_cells_a_database_cannot_hold_are_refused_naming_row_and_column(
 def test_the_longest_values_a_column_holds_are_stored(engine: Engine, tmp_path: Path):
     build_small_school(engine)
     grid = grid_of(ImportKind.STUDENTS)
-    grid[1][1], grid[1][2], grid[1][3] = "R" * 100, "v" * 30, "A" * 100
+    grid[1][1], grid[1][2], grid[1][3] = "R" * 100, "v" * 30, "A" * 68  # full name: 200
+    grid[2][3] = "M" * 100
     grid[1][5], grid[1][8] = "S" * 200, "W" * 100
     path = tmp_path / "lang.csv"
     path.write_bytes(file_bytes(grid, "csv"))
@@ -130,6 +131,8 @@ def test_the_longest_values_a_column_holds_are_stored(engine: Engine, tmp_path: 
         state = uow.student_states.states(YEAR)["300001"]
     assert (state["first_name"], state["infix"], state["last_name"]) == tuple(grid[1][1:4])
     assert (state["street"], state["city"]) == (grid[1][5], grid[1][8])
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        assert uow.student_states.states(YEAR)["300002"]["last_name"] == "M" * 100
 
 
 def test_a_house_number_and_addition_too_long_together_are_refused(engine: Engine, tmp_path: Path):
@@ -144,3 +147,24 @@ def test_a_house_number_and_addition_too_long_together_are_refused(engine: Engin
     assert [(p.row, p.column, p.message_code) for p in report.errors] == [
         (2, "Huisnummer", "file.value_too_long")
     ]
+
+
+def test_a_staff_member_whose_full_name_an_account_cannot_hold_is_refused(
+    engine: Engine, tmp_path: Path
+):
+    """Each part fitted its column, but the account's name (232 characters, the column
+    holds 200) made PostgreSQL raise StringDataRightTruncation out of the staff import."""
+    build_small_school(engine)
+    before = snapshot(engine, bookkeeping=True)
+    grid = grid_of(ImportKind.STAFF)
+    grid[1][1:4] = ["F" * 100, "i" * 30, "L" * 100]
+    path = tmp_path / "personeel.csv"
+    path.write_bytes(file_bytes(grid, "csv"))
+    report = _import(engine, path, ImportKind.STAFF)
+    assert [(p.row, p.column, p.message_code) for p in report.errors] == [
+        (2, "Achternaam", "file.name_too_long")
+    ]
+    assert snapshot(engine, bookkeeping=True) == before
+    grid[1][1:4] = ["F" * 100, "i" * 10, "L" * 88]  # 200 with the spaces
+    path.write_bytes(file_bytes(grid, "csv"))
+    assert _import(engine, path, ImportKind.STAFF).written

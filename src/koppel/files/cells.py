@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from koppel.domain.personal import full_name
 from koppel.domain.text import clean_text
 from koppel.files.columns import Column
 from koppel.files.headers import HeaderMap
 from koppel.files.problems import ImportFileError
 from koppel.files.table import CellValue, RawTable
-from koppel.files.values import house_number
+from koppel.files.values import cell_text, house_number
 
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -35,15 +36,19 @@ MAX_LENGTHS: dict[Column, int] = {
     Column.STAFF_CODE: 8,
 }
 """What the portal's tables hold (koppel.store.tables); the value as it is stored, cleaned."""
+NAME_PARTS = (Column.FIRST_NAME, Column.INFIX, Column.LAST_NAME)
+FULL_NAME_MAX_LENGTH = 200
+"""An account's name: roepnaam, tussenvoegsel and achternaam with spaces between."""
 OTHER_MAX_LENGTH = 1_000
 """Any other column (a date, a gender, a list of groups): far more than a real value."""
 
 
 def check_cells(table: RawTable, columns: HeaderMap) -> None:
     """Refuse the first cell, in the columns koppel reads, with a control character or
-    a text too long for its column."""
+    a text too long for its column; and a full name too long for an account."""
     rows = [row.values for row in table.rows]
     width = min(map(len, rows), default=0)
+    longest: dict[Column, int] = {}
     for column, indexes in columns.indexes.items():
         limit = MAX_LENGTHS.get(column, OTHER_MAX_LENGTH)
         for index in indexes:
@@ -54,12 +59,14 @@ def check_cells(table: RawTable, columns: HeaderMap) -> None:
                 else (values[index] if index < len(values) else None for values in rows)
             )
             texts = list(map(str, cells))
-            if texts and (
-                CONTROL_CHARACTERS.search("\n".join(texts)) or max(map(len, texts)) > limit
-            ):
+            longest[column] = max(map(len, texts), default=0)
+            if CONTROL_CHARACTERS.search("\n".join(texts)) or longest[column] > limit:
                 _refuse_first(table, index, limit)
         if column is Column.HOUSE_NUMBER and len(indexes) > 1:
             _check_joined_house_numbers(table, indexes[:2], limit)
+    names = sum(longest.get(c, 0) for c in NAME_PARTS) + len(NAME_PARTS) - 1
+    if names > FULL_NAME_MAX_LENGTH and Column.LAST_NAME in columns.indexes:
+        _check_full_names(table, columns)
 
 
 def _refuse_first(table: RawTable, index: int, limit: int) -> None:
@@ -97,3 +104,22 @@ def _check_length(table: RawTable, row: int, index: int, text: str, limit: int) 
             length=len(text),
             limit=limit,
         )
+
+
+def _check_full_names(table: RawTable, columns: HeaderMap) -> None:
+    index = {c: columns.index_of(c) for c in NAME_PARTS}
+    for row in table.rows:
+        parts = [
+            cell_text(row.values[i]) if i is not None and i < len(row.values) else ""
+            for i in index.values()
+        ]
+        name = full_name(*parts)
+        if len(name) > FULL_NAME_MAX_LENGTH:
+            raise ImportFileError(
+                "file.name_too_long",
+                file=table.file,
+                row=row.number,
+                column=table.headers[index[Column.LAST_NAME] or 0],
+                length=len(name),
+                limit=FULL_NAME_MAX_LENGTH,
+            )

@@ -176,6 +176,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "is {length} tekens lang; koppel bewaart er hoogstens {limit}",
         "en": "is {length} characters long; koppel stores at most {limit}",
     },
+    "file.name_too_long": {
+        "nl": "de volledige naam (roepnaam, tussenvoegsel en achternaam) is {length} tekens "
+        "lang; een account bewaart er hoogstens {limit}",
+        "en": "the full name (first name, infix and last name) is {length} characters long; "
+        "an account stores at most {limit}",
+    },
     "file.sheet_in_csv": {
         "nl": "tabblad '{sheet}' genegeerd: een csv-bestand heeft geen tabbladen",
         "en": "sheet '{sheet}' ignored: a csv file has no sheets",

@@ -57,6 +57,7 @@ def _register_all() -> None:
         integration,
         oneroster,
         portal,
+        privacy,
         project,
         tokens,
         transition,
@@ -81,6 +82,7 @@ def _register_all() -> None:
     app.add_typer(transition.app, name="transition")
     app.add_typer(integration.app, name="integration")
     app.add_typer(oneroster.app, name="oneroster")
+    app.add_typer(privacy.app, name="privacy")
 
 
 def _register_scheduler_commands() -> None:

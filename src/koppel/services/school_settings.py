@@ -16,6 +16,9 @@ _MENTOR_PROGNOSES = "planning.mentors_edit_prognoses"
 _MAX_SHARE = "transition.max_share_percent"
 _STAFF_RETENTION = "staff.retention"
 _HOME_CLASS_RULE = "integration.home_class_rule"
+_LEFT_STUDENT_YEARS = "privacy.left_student_years"
+LEFT_STUDENT_YEARS_RANGE = (1, 10)
+"""The fewest and most whole school years the data of a student who left may be kept."""
 
 
 class StaffRetention(StrEnum):
@@ -42,10 +45,18 @@ class SchoolSettings:
     home_class_rule: str = ""
     """SIS integration: a regular expression on a class's classCode or title that makes
     it a home class; empty: OneRoster's classType ``homeroom`` decides."""
+    left_student_years: int = 2
+    """How many whole school years after the school year they left in the data of a student
+    who left is kept; ``koppel privacy forget-left`` removes it after that."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.transition_max_share_percent <= 100:
             raise InvalidValue("settings.max_share_range", value=self.transition_max_share_percent)
+        fewest, most = LEFT_STUDENT_YEARS_RANGE
+        if not fewest <= self.left_student_years <= most:
+            raise InvalidValue(
+                "settings.left_years_range", value=self.left_student_years, fewest=fewest, most=most
+            )
         object.__setattr__(self, "staff_retention", StaffRetention(self.staff_retention))
         object.__setattr__(self, "home_class_rule", self.home_class_rule.strip())
         if self.home_class_rule:
@@ -67,6 +78,7 @@ def load_school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
             str(uow.school.setting(_STAFF_RETENTION, StaffRetention.KEEP.value))
         ),
         home_class_rule=str(uow.school.setting(_HOME_CLASS_RULE, "") or ""),
+        left_student_years=int(str(uow.school.setting(_LEFT_STUDENT_YEARS, 2))),
     )
 
 
@@ -98,6 +110,7 @@ def save_school_settings(
         uow.school.set_setting(_MAX_SHARE, chosen.transition_max_share_percent)
         uow.school.set_setting(_STAFF_RETENTION, chosen.staff_retention.value)
         uow.school.set_setting(_HOME_CLASS_RULE, chosen.home_class_rule)
+        uow.school.set_setting(_LEFT_STUDENT_YEARS, chosen.left_student_years)
         uow.audit.add_many([entry])
         uow.commit()
         return before
@@ -110,4 +123,5 @@ def _as_json(settings: SchoolSettings) -> dict[str, JsonValue]:
         "transition_max_share_percent": settings.transition_max_share_percent,
         "staff_retention": settings.staff_retention.value,
         "home_class_rule": settings.home_class_rule,
+        "left_student_years": settings.left_student_years,
     }

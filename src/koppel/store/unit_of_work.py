@@ -11,9 +11,11 @@ from koppel.store.repositories.account_identities import SqlAlchemyAccountIdenti
 from koppel.store.repositories.accounts import SqlAlchemyAccountRepository
 from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
+from koppel.store.repositories.forgetting import SqlAlchemyForgettingRepository
 from koppel.store.repositories.group_deletion import SqlAlchemyGroupDeletionRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.integration_runs import SqlAlchemyIntegrationRunRepository
+from koppel.store.repositories.leavers import SqlAlchemyLeaverRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
 from koppel.store.repositories.records import SqlAlchemyRecordRepository
@@ -56,6 +58,8 @@ class SqlAlchemyUnitOfWork:
     roster_writes: SqlAlchemyRosterWriteRepository
     transition_previews: SqlAlchemyTransitionPreviewRepository
     integration_runs: SqlAlchemyIntegrationRunRepository
+    leavers: SqlAlchemyLeaverRepository
+    forgetting: SqlAlchemyForgettingRepository
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -102,6 +106,8 @@ class SqlAlchemyUnitOfWork:
         )
         self.transition_previews = SqlAlchemyTransitionPreviewRepository(connection)
         self.integration_runs = SqlAlchemyIntegrationRunRepository(connection)
+        self.leavers = SqlAlchemyLeaverRepository(connection)
+        self.forgetting = SqlAlchemyForgettingRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -1,0 +1,1 @@
+"""Privacy: the retention of students who left (``koppel privacy forget-left``)."""

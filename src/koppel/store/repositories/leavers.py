@@ -1,0 +1,103 @@
+"""Students who left and the traces that say when (read only): their yearly records, the
+change sets that marked them left and the notes of earlier retention runs."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, Table, func, select
+
+from koppel.domain.audit import JsonValue
+from koppel.domain.students import StudentStatus
+from koppel.store import tables as t
+from koppel.store.chunks import chunks
+
+YEARLY_RECORDS: tuple[Table, ...] = (
+    t.department_participations,
+    t.group_memberships,
+    t.prognoses,
+    t.package_choices,
+)
+"""The tables whose rows say that a student was at school in a school year."""
+
+NOTED = "privacy.left_seen"
+"""The audit action of a retention run that saw a student who left without any trace."""
+
+
+@dataclass(frozen=True)
+class Marking:
+    """A standing change set's audit entry that changed a student's status."""
+
+    student_number: str
+    after: Mapping[str, JsonValue] | None
+    school_year: str | None
+    """The change set's school year (its summary's), when it has one."""
+    at: datetime
+
+
+class SqlAlchemyLeaverRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def left_students(self) -> dict[str, int]:
+        """``{student number: id}`` of every student with status left."""
+        s = t.students
+        rows = self._connection.execute(
+            select(s.c.student_number, s.c.id).where(s.c.status == StudentStatus.LEFT.value)
+        )
+        return {number: student_id for number, student_id in rows}
+
+    def last_record_years(self, student_ids: Collection[int]) -> dict[int, str]:
+        """``{student id: school year name}``: the newest year of any yearly record."""
+        newest: dict[int, str] = {}
+        y = t.school_years
+        for table in YEARLY_RECORDS:
+            for part in chunks(student_ids):
+                rows = self._connection.execute(
+                    select(table.c.student_id, func.max(y.c.name))
+                    .join(y, y.c.id == table.c.school_year_id)
+                    .where(table.c.student_id.in_(part))
+                    .group_by(table.c.student_id)
+                )
+                for student_id, name in rows:
+                    if name > newest.get(student_id, ""):
+                        newest[student_id] = name
+        return newest
+
+    def status_changes(self, student_numbers: Collection[str]) -> list[Marking]:
+        """Every ``student.update`` entry of a standing change set about these students."""
+        a, c = t.audit_entries, t.changesets
+        found: list[Marking] = []
+        for part in chunks(student_numbers):
+            rows = self._connection.execute(
+                select(a.c.key, a.c.after, c.c.summary, c.c.created_at)
+                .join(c, c.c.id == a.c.changeset)
+                .where(
+                    a.c.entity == "student",
+                    a.c.action == "student.update",
+                    a.c.key.in_(part),
+                    c.c.undone_at.is_(None),
+                )
+            )
+            for number, after, summary, at in rows:
+                year = summary.get("school_year") if isinstance(summary, dict) else None
+                found.append(Marking(number, after, None if year is None else str(year), at))
+        return found
+
+    def notes(self, student_numbers: Collection[str]) -> dict[str, str]:
+        """``{student number: school year}`` noted by earlier retention runs (the oldest)."""
+        a = t.audit_entries
+        noted: dict[str, str] = {}
+        for part in chunks(student_numbers):
+            rows = self._connection.execute(
+                select(a.c.key, a.c.after).where(
+                    a.c.entity == "student", a.c.action == NOTED, a.c.key.in_(part)
+                )
+            )
+            for number, after in rows:
+                year = after.get("school_year") if isinstance(after, dict) else None
+                if isinstance(year, str) and (number not in noted or year < noted[number]):
+                    noted[number] = year
+        return noted

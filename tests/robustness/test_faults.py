@@ -245,7 +245,7 @@ def test_an_import_whose_connection_is_terminated_writes_nothing_and_says_so(
 
 # --- the disk full while the project file is saved ----------------------------------------
 
-ROOMS = (0, 64 * 1024, 256 * 1024)
+ROOMS = (0, 128 * 1024)
 """Bytes the project file (and its journal) may grow by: the download needs some 400 KB."""
 
 

@@ -23,6 +23,7 @@ from koppel.services.accounts import add_account
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
 from koppel.services.people_views import choose_own_package
+from koppel.services.planning_edits import PlanningEdit, edit_students
 from koppel.services.record_changes import NewStudentRequest
 from koppel.services.record_writes import WriteRequest, add_student, perform
 from koppel.services.sign_in import sign_in
@@ -128,6 +129,11 @@ def _first_year(engine: Engine) -> None:
     choose_own_package(
         SqlAlchemyUnitOfWork(engine), leaver, "4H", frozenset({"netl"}), date(2024, 3, 1)
     )
+    team_leader = Account(
+        "tl.vries", "Teamleider", frozenset({Role.TEAM_LEADER}), departments={"4H"}
+    )
+    forecast = PlanningEdit(prognosis="4H", comment="blijft zitten")  # kept under 2024-2025
+    edit_students(SqlAlchemyUnitOfWork(engine), team_leader, "4H", [LEFT_3.number], forecast)
     stayer = _student_account(ACTIVE_OLD)
     now = datetime.now(UTC)
     with SqlAlchemyUnitOfWork(engine) as uow:

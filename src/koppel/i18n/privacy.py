@@ -17,10 +17,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "settings.left_years_help": {
         "nl": "Daarna verwijdert koppel privacy forget-left de leerling met alles wat erbij "
         "hoort, ook uit het logboek. Een leerling is vertrokken in het laatste schooljaar "
-        "waarin hij een afdeling, groep, prognose of pakketkeuze had.",
+        "waarin hij volgens de portal op school was: een afdeling, groep of pakketkeuze "
+        "had, of een prognose kreeg.",
         "en": "After that, koppel privacy forget-left removes the student with everything "
         "that belongs to them, from the audit log too. A student left in the last school "
-        "year in which they had a department, group, prognosis or package choice.",
+        "year in which the portal had them at school: with a department, group or package "
+        "choice, or given a prognosis.",
     },
     "privacy.summary": {
         "nl": "Schooljaar {school_year}, bewaartermijn {years} schooljaren na vertrek: "

@@ -157,8 +157,8 @@ def forget_left_students(
 def _evidence(uow: SqlAlchemyUnitOfWork, left: dict[str, int]) -> dict[str, LeaverEvidence]:
     numbers_by_id = {student_id: number for number, student_id in left.items()}
     last = {
-        numbers_by_id[student_id]: SchoolYear(name)
-        for student_id, name in uow.leavers.last_record_years(list(left.values())).items()
+        numbers_by_id[student_id]: year
+        for student_id, year in uow.leavers.last_record_years(list(left.values())).items()
     }
     marked: dict[str, SchoolYear] = {}
     for marking in uow.leavers.status_changes(list(left)):

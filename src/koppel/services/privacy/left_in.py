@@ -3,7 +3,9 @@
 koppel keeps no leaving date, so it is derived from what the database holds, in this order:
 
 1. The last school year with a yearly record of the student: a department participation,
-   a group membership, a prognosis or a package choice. The student was at school then.
+   a group membership or a package choice of that year, or a prognosis made in it (a
+   prognosis is kept under the next year, which it forecasts). The student was at school
+   then.
    A standing change set that marked the student left in school year ``Y`` can only make
    this later, to ``Y - 1`` (the year transition for ``Y`` marks those who did not come
    back): an active student without records for years who is marked left today is not

@@ -10,17 +10,20 @@ from datetime import datetime
 from sqlalchemy import Connection, Table, func, select
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.school import SchoolYear
 from koppel.domain.students import StudentStatus
 from koppel.store import tables as t
 from koppel.store.chunks import chunks
 
-YEARLY_RECORDS: tuple[Table, ...] = (
-    t.department_participations,
-    t.group_memberships,
-    t.prognoses,
-    t.package_choices,
+YEARLY_RECORDS: tuple[tuple[Table, int], ...] = (
+    (t.department_participations, 0),
+    (t.group_memberships, 0),
+    (t.prognoses, 1),
+    (t.package_choices, 0),
 )
-"""The tables whose rows say that a student was at school in a school year."""
+"""The tables whose rows say that a student was at school in a school year, and how many
+years their school year lies ahead of that one: a prognosis is kept under the year it
+forecasts, made in the year before."""
 
 NOTED = "privacy.left_seen"
 """The audit action of a retention run that saw a student who left without any trace."""
@@ -49,11 +52,12 @@ class SqlAlchemyLeaverRepository:
         )
         return {number: student_id for number, student_id in rows}
 
-    def last_record_years(self, student_ids: Collection[int]) -> dict[int, str]:
-        """``{student id: school year name}``: the newest year of any yearly record."""
-        newest: dict[int, str] = {}
+    def last_record_years(self, student_ids: Collection[int]) -> dict[int, SchoolYear]:
+        """``{student id: school year}``: the newest year a yearly record puts them at
+        school."""
+        newest: dict[int, SchoolYear] = {}
         y = t.school_years
-        for table in YEARLY_RECORDS:
+        for table, ahead in YEARLY_RECORDS:
             for part in chunks(student_ids):
                 rows = self._connection.execute(
                     select(table.c.student_id, func.max(y.c.name))
@@ -62,8 +66,10 @@ class SqlAlchemyLeaverRepository:
                     .group_by(table.c.student_id)
                 )
                 for student_id, name in rows:
-                    if name > newest.get(student_id, ""):
-                        newest[student_id] = name
+                    year = SchoolYear.starting(SchoolYear(name).start_year - ahead)
+                    known = newest.get(student_id)
+                    if known is None or year.start_year > known.start_year:
+                        newest[student_id] = year
         return newest
 
     def status_changes(self, student_numbers: Collection[str]) -> list[Marking]:

@@ -22,8 +22,16 @@ INLINE_CODE = {
     "javascript: URL": re.compile(r"javascript:", re.IGNORECASE),
     "style= attribute": re.compile(r"<[^>]*\sstyle\s*=", re.IGNORECASE),
     "<style> element": re.compile(r"<style\b", re.IGNORECASE),
-    "htmx code in an attribute": re.compile(r"\shx-on|hx-vars|js:", re.IGNORECASE),
+    "htmx code in an attribute": re.compile(
+        r"\shx-on|hx-vars|hx-vals=.\s*js(cript)?:", re.IGNORECASE
+    ),
 }
+
+
+def content_security_policy(header: str) -> dict[str, list[str]]:
+    """``"default-src 'self'; img-src 'self' data:"`` -> directive -> its sources."""
+    parts = [part.split() for part in header.split(";") if part.strip()]
+    return {name: sources for name, *sources in parts}
 
 
 def header_problems(response: httpx.Response) -> list[str]:
@@ -31,18 +39,7 @@ def header_problems(response: httpx.Response) -> list[str]:
     where = f"{response.request.method} {response.request.url.raw_path.decode()}"
     where += f" -> {response.status_code}"
     headers = response.headers
-    policy = (
-        {
-            name: values
-            for name, *values in (
-                directive.split()
-                for directive in headers.get("content-security-policy", "").split(";")
-            )
-            if name
-        }
-        if headers.get("content-security-policy")
-        else {}
-    )
+    policy = content_security_policy(headers.get("content-security-policy", ""))
     problems = []
     if not policy:
         problems.append("no Content-Security-Policy")

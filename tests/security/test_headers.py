@@ -4,7 +4,7 @@ in any template (the Content-Security-Policy blocks them).
 Every route of the authorization matrix, for every role, is checked by the matrix itself
 (tests/web/test_authorization_matrix.py, with :mod:`tests.security.answers`); here the
 answers that no route plans for: 404, 405, 422, static files, redirects, the API's JSON
-answers and errors with a real token, and a 500 from a portal whose database lost a table.
+answers and errors with a real token, and a bug's 500 (an audit entry that is not JSON).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def test_an_unexpected_error_is_a_bare_500_with_the_headers(tmp_path: Path):
         administrator = sign_in(broken, *broken.admin)  # signing in writes to the log
         engine = connect(broken.database)
         with engine.begin() as connection:
-            connection.execute(text("DROP TABLE audit_entries"))
+            connection.execute(text("UPDATE audit_entries SET after = '{not json'"))
         engine.dispose()
         response = administrator.get("/beheer/logboek")
     assert response.status_code == 500
@@ -126,3 +126,16 @@ def test_the_template_scan_finds_what_it_looks_for():
     )
     assert len(inline_code(planted)) == len(INLINE_CODE)
     assert inline_code('<script src="/static/a.js" defer></script><a href="/x">') == []
+
+
+def test_the_header_check_sees_what_is_missing():
+    bare = httpx.Response(200, request=httpx.Request("GET", "http://127.0.0.1/afdelingen"))
+    assert len(header_problems(bare)) == 8
+    weak = httpx.Response(
+        200,
+        headers={
+            "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'"
+        },
+        request=httpx.Request("GET", "http://127.0.0.1/static/a.js"),
+    )
+    assert any("unsafe-inline" in problem for problem in header_problems(weak))

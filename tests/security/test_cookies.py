@@ -4,6 +4,7 @@ A school runs koppel behind a reverse proxy that ends TLS and says so with
 ``X-Forwarded-Proto: https``; uvicorn believes that header from 127.0.0.1, as from such a
 proxy on the same machine. Then every cookie must be Secure; over plain HTTP none may be
 (else the demo on loopback could not sign in). Always HttpOnly and SameSite Lax or Strict.
+Behind HTTPS the answers also carry Strict-Transport-Security.
 The cookies are followed by hand: a client keeps Secure cookies away from http URLs.
 """
 
@@ -83,6 +84,9 @@ def test_every_cookie_is_httponly_samesite_and_secure_exactly_behind_https(
         assert flags["httponly"], name
         assert flags["samesite"] in {"lax", "strict"}, name
         assert flags["secure"] is secure, name
+    # and browsers are told to come back over HTTPS only (ignored over plain HTTP)
+    answer = httpx.get(f"{portal.url}/login", headers=headers)
+    assert ("max-age=" in answer.headers.get("strict-transport-security", "")) is secure
 
 
 def test_the_session_id_changes_at_every_sign_in_and_is_long_and_random(portal: Portal):

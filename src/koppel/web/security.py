@@ -18,6 +18,8 @@ SECURITY_HEADERS = {
 }
 NO_STORE = "no-store"
 """Pages and API answers may carry pupils' data: no browser or proxy keeps a copy."""
+HSTS = "max-age=31536000"
+"""Reached over HTTPS (a proxy says so): browsers come back over HTTPS only, for a year."""
 CACHEABLE_PREFIX = "/static/"
 """The package's own styles and scripts: no personal data, so they may be cached."""
 
@@ -37,6 +39,8 @@ def _secure(request: Request, response: Response) -> None:
         response.headers.setdefault(name, value)
     if not request.url.path.startswith(CACHEABLE_PREFIX):
         response.headers["Cache-Control"] = NO_STORE
+    if request.url.scheme == "https":
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
 
 
 async def _unexpected_error(request: Request, _error: Exception) -> Response:

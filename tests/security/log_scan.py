@@ -3,7 +3,8 @@ passwords never in logs, nor addresses).
 
 It looks for two things. Values: the secrets the tests registered (run_logs.py) and the
 personal data of every person in the run's SQLite databases (portal databases and project
-files): street and house number, postcode, e-mail address, birth date, full name. Shapes
+files): street and house number, postcode, e-mail address, birth date, full name; and the
+tokens that project files keep. Shapes
 that cannot be anything else: koppel's API tokens, argon2 hashes, TOTP secrets and
 ``otpauth://`` addresses, session cookies, CSRF tokens, the project app's key and
 passwords in a query or form, e-mail addresses and Dutch postcodes.
@@ -98,16 +99,23 @@ def registered_secrets(folder: Path, needles: Needles) -> None:
             needles.add(kind, value)
 
 
-def personal_data(databases: Iterable[Path], needles: Needles) -> None:
+def stored_values(databases: Iterable[Path], needles: Needles) -> None:
     """Street and number, postcode, e-mail, birth date and full name of every person in
-    the SQLite databases (portal databases and project files)."""
+    the SQLite databases (portal databases and project files), and the projects' tokens."""
     for path in databases:
         try:
             with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
                 for table in PEOPLE_TABLES:
                     _people(db, table, needles)
+                _project_token(db, needles)
         except sqlite3.DatabaseError:
             continue  # not a database after all, or one a test left broken on purpose
+
+
+def _project_token(db: sqlite3.Connection, needles: Needles) -> None:
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'project_settings'").fetchone():
+        for (token,) in db.execute("SELECT value FROM project_settings WHERE name = 'token'"):
+            needles.add("API token", str(token))
 
 
 def _people(db: sqlite3.Connection, table: str, needles: Needles) -> None:
@@ -162,7 +170,7 @@ def scan_run(run: Path, databases_root: Path) -> tuple[list[Finding], int]:
     """The scan at the end of a test run: its findings, and how many values it knew."""
     needles = Needles()
     registered_secrets(run / "secrets", needles)
-    personal_data(sqlite_files(databases_root), needles)
+    stored_values(sqlite_files(databases_root), needles)
     return scan(run / "logs", needles), len(needles)
 
 

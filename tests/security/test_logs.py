@@ -22,6 +22,7 @@ from koppel.services.two_factor import grouped, setup_uri
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
+from koppel.store.project.file import ProjectFile, ProjectInfo
 from tests.cli.runner import koppel
 from tests.security import run_logs
 from tests.security.log_scan import Finding, Needles, scan, scan_run
@@ -68,6 +69,16 @@ def people_database(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def project_token(tmp_path: Path) -> str:
+    """A real project file (SQLite) that keeps a token, as the connector's does; one of
+    another shape than koppel's, so that only its value can find it."""
+    token = "handed-over-Zq81x0Pj"
+    info = ProjectInfo("2026-2027", ("4V",), "http://127.0.0.1:8000", token)
+    ProjectFile.create(tmp_path / "rooster.koppel", info).close()
+    return token
+
+
 def planted_run(tmp_path: Path, log: str, secrets: list[tuple[str, str]]) -> Path:
     run = tmp_path / "run"
     (run / "logs").mkdir(parents=True)
@@ -79,7 +90,7 @@ def planted_run(tmp_path: Path, log: str, secrets: list[tuple[str, str]]) -> Pat
 
 
 def test_every_planted_secret_and_person_is_found_by_file_and_line(
-    tmp_path: Path, people_database: Path
+    tmp_path: Path, people_database: Path, project_token: str
 ):
     password = generate_password()
     chosen = "paard-batterij-nietje"
@@ -105,6 +116,7 @@ def test_every_planted_secret_and_person_is_found_by_file_and_line(
         ("birth date", "geboren 2011-04-09"),
         ("birth date", "geboortedatum 09-04-2011"),
         ("full name", "leerling Femke van der Heijden ontbreekt"),
+        ("API token", f"GET /api/v1/status?t={project_token}"),
     ]
     log = CLEAN + "".join(f"{line}\n" for _, line in planted)
     run = planted_run(tmp_path, log, [("password", password), ("password", chosen)])
@@ -112,7 +124,7 @@ def test_every_planted_secret_and_person_is_found_by_file_and_line(
     findings, known = scan_run(run, tmp_path)
 
     first = len(CLEAN.splitlines()) + 1
-    assert known >= 8  # two passwords, street, postcode, e-mail, two birth dates, name
+    assert known >= 9  # two passwords, street, postcode, e-mail, two birth dates, name, token
     by_line: dict[int, set[str]] = {}
     for finding in findings:
         assert finding.file == run / "logs" / "portal-1.log"
@@ -127,7 +139,7 @@ def test_every_planted_secret_and_person_is_found_by_file_and_line(
     assert findings[0].describe(run).startswith("logs/portal-1.log:")
 
 
-def test_a_clean_log_passes(tmp_path: Path, people_database: Path):
+def test_a_clean_log_passes(tmp_path: Path, people_database: Path, project_token: str):
     run = planted_run(tmp_path, CLEAN, [("password", generate_password())])
     findings, known = scan_run(run, tmp_path)
     assert known > 0

@@ -31,8 +31,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "{left} students who left, {forget} past the period, {keep} kept.",
     },
     "privacy.heading": {
-        "nl": "Te vergeten leerlingen (leerlingnummer, vertrokken in)",
-        "en": "Students to forget (student number, left in)",
+        "nl": "Te vergeten leerlingen",
+        "en": "Students to forget",
     },
     "privacy.column.number": {"nl": "Leerlingnummer", "en": "Student number"},
     "privacy.column.left_in": {"nl": "Vertrokken in", "en": "Left in"},

@@ -8,14 +8,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from koppel.domain.school import SchoolYear
 from koppel.files.columns import ImportKind
 from koppel.files.problems import ImportFileError
 from koppel.files.readers import read_table
 from koppel.files.roster import read_roster_set
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
+from koppel.services.integration.roster_import import import_roster
+from koppel.services.integration.roster_report import RosterOptions
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.fixtures import YEAR, build_small_school
+from tests.integration.roster_sets import school_set
 from tests.integration.snapshot import snapshot
 from tests.robustness import hostile_xlsx
 from tests.robustness.hostile_bytes import megabytes
@@ -168,3 +172,64 @@ def test_a_staff_member_whose_full_name_an_account_cannot_hold_is_refused(
     grid[1][1:4] = ["F" * 100, "i" * 10, "L" * 88]  # 200 with the spaces
     path.write_bytes(file_bytes(grid, "csv"))
     assert _import(engine, path, ImportKind.STAFF).written
+
+
+YEAR_2026 = SchoolYear("2026-2027")
+"""The school year of the roster sets in tests.integration.roster_sets."""
+ROSTER_CASES = {
+    # (file, row index, column, text) -> (row, message code) of the error
+    "nul_in_a_given_name": ("users.csv", 3, "givenName", "Leer\x00ling", "file.control_character"),
+    "escape_in_a_class_code": (
+        "classes.csv",
+        0,
+        "classCode",
+        "4V\x1b[2J",
+        "file.control_character",
+    ),
+    "nul_in_a_school_name": ("orgs.csv", 0, "name", "Het\x00Lyceum", "file.control_character"),
+    "family_name_of_101": ("users.csv", 3, "familyName", "J" * 101, "file.value_too_long"),
+    "session_id_of_256": ("academicSessions.csv", 0, "sourcedId", "s" * 256, "file.value_too_long"),
+    "full_name_of_201": ("users.csv", 3, "givenName", "L" * 100, "file.name_too_long"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ROSTER_CASES))
+def test_roster_cells_a_database_cannot_hold_are_refused_naming_row_and_column(
+    engine: Engine, tmp_path: Path, case: str
+):
+    """NUL (names, class codes, the school's name) and values longer than their column
+    (names over 100, ids over 255) raised DataError out of import_roster on PostgreSQL;
+    SQLite stored them. Now: exit 2, file, row and column, nothing written."""
+    file, index, column, text, code = ROSTER_CASES[case]
+    roster = school_set(4)
+    roster.rows[file][index][column] = text
+    if case == "full_name_of_201":
+        roster.rows[file][index]["familyName"] = "J" * 100
+    before = snapshot(engine, bookkeeping=True)
+    report = import_roster(
+        SqlAlchemyUnitOfWork(engine), roster.write(tmp_path / "set"), options=RosterOptions()
+    )
+    assert report.exit_code == 2
+    first = report.errors[0]
+    expected_column = "familyName" if code == "file.name_too_long" else column
+    assert (first.file, first.row, first.column, first.message_code) == (
+        file,
+        index + 2,
+        expected_column,
+        code,
+    )
+    assert snapshot(engine, bookkeeping=True) == before
+
+
+def test_roster_names_as_long_as_their_columns_are_stored(engine: Engine, tmp_path: Path):
+    roster = school_set(4)
+    roster.rows["users.csv"][3].update(givenName="L" * 100, familyName="J" * 99)  # 200
+    report = import_roster(
+        SqlAlchemyUnitOfWork(engine), roster.write(tmp_path / "set"), options=RosterOptions()
+    )
+    assert report.written, report.as_json()
+    with SqlAlchemyUnitOfWork(engine) as uow:
+        (state,) = [
+            s for s in uow.student_states.states(YEAR_2026).values() if s["last_name"] == "J" * 99
+        ]
+    assert state["first_name"] == "L" * 100

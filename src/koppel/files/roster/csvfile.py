@@ -10,6 +10,9 @@
 - Rows are numbered as a spreadsheet shows them (the header is row 1); empty rows are
   skipped; values are trimmed and short rows padded; text that koppel's export guarded
   against formulas (``'=1+1``) is read without its apostrophe.
+- A row is refused, naming its row and column, when a cell holds a control character,
+  an id or name is longer than the portal stores, or a full name longer than an account
+  holds (as :mod:`koppel.files.cells` does for import files).
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from koppel.domain.personal import full_name
 from koppel.domain.roster import KOPPEL_EXT, FileMode
+from koppel.files.cells import CONTROL_CHARACTERS, FULL_NAME_MAX_LENGTH
 from koppel.files.csv_reader import SNIFF_CHARS, sniff_delimiter
 from koppel.files.limits import ImportLimits
 from koppel.files.neutralise import restore
@@ -28,6 +33,19 @@ from koppel.files.roster.findings import Findings
 from koppel.files.roster.source import SourceFile
 
 PASSWORD = "password"  # noqa: S105 - the word that marks a column to drop
+MAX_LENGTHS = {
+    "sourcedid": 255,
+    "sis id": 255,
+    "givenname": 100,
+    "first name": 100,
+    "familyname": 100,
+    "last name": 100,
+}
+"""Columns whose text koppel stores as it is, by lower-case header: what the portal's
+tables hold (koppel.store.tables)."""
+NAMES = (("givenname", "middlename", "familyname"), ("first name", "middle name", "last name"))
+INFIX_MAX_LENGTH = 30
+"""A longer middle name is no tussenvoegsel: koppel does not store it."""
 
 Row = tuple[int, list[str]]
 
@@ -109,8 +127,64 @@ def open_table(
         )
     if missing:
         return None
-    rows = _rows(reader, file.name, len(headers), tuple(dropped), limits)
+    cells = _Cells(
+        file.name,
+        headers,
+        tuple((p, MAX_LENGTHS[h]) for h, p in positions.items() if h in MAX_LENGTHS),
+        next(
+            (tuple(positions.get(n) for n in names) for names in NAMES if names[0] in positions), ()
+        ),
+        CONTROL_CHARACTERS.search(text) is not None,
+    )
+    rows = _rows(reader, file.name, len(headers), tuple(dropped), limits, cells)
     return CsvTable(file.name, mode, headers, positions, tuple(ext), rows)
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """What a row's cells must pass to be stored: no control characters, texts that fit
+    their columns, a full name that fits an account (see :mod:`koppel.files.cells`)."""
+
+    file: str
+    headers: tuple[str, ...]
+    limited: tuple[tuple[int, int], ...]
+    names: tuple[int | None, ...]
+    """Positions of the given, middle and family name (None where the file has none)."""
+    controls: bool
+    """Whether the file holds a control character anywhere (else rows are not searched)."""
+
+    def check(self, row: int, values: list[str]) -> None:
+        if self.controls:
+            for header, value in zip(self.headers, values, strict=False):
+                found = CONTROL_CHARACTERS.search(value)
+                if found:
+                    character = f"U+{ord(found.group()):04X}"
+                    raise ImportFileError(
+                        "file.control_character",
+                        file=self.file,
+                        row=row,
+                        column=header,
+                        character=character,
+                        position=found.start() + 1,
+                    )
+        for position, limit in self.limited:
+            if len(values[position]) > limit:
+                self._refuse("file.value_too_long", row, position, len(values[position]), limit)
+        if self.names:
+            parts = [values[p] if p is not None else "" for p in self.names]
+            if len(parts[1]) > INFIX_MAX_LENGTH:
+                parts[1] = ""
+            name = full_name(*parts)
+            if len(name) > FULL_NAME_MAX_LENGTH:
+                family = self.names[2] if self.names[2] is not None else self.names[0]
+                self._refuse(
+                    "file.name_too_long", row, family or 0, len(name), FULL_NAME_MAX_LENGTH
+                )
+
+    def _refuse(self, code: str, row: int, position: int, length: int, limit: int) -> None:
+        raise ImportFileError(
+            code, file=self.file, row=row, column=self.headers[position], length=length, limit=limit
+        )
 
 
 def _rows(
@@ -119,6 +193,7 @@ def _rows(
     width: int,
     dropped: tuple[int, ...],
     limits: ImportLimits,
+    cells: _Cells,
 ) -> Iterator[Row]:
     number = 1
     count = 0
@@ -136,6 +211,7 @@ def _rows(
             count += 1
             if count > limits.max_rows:
                 raise ImportFileError("file.too_many_rows", file=file, limit=limits.max_rows)
+            cells.check(number, values)
             yield number, values
     except csv.Error as error:
         raise _csv_error(error, file, number + 1) from None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 ANSWER_WAIT = 30.0
-"""How long the proxy waits for the portal's answer when it strikes after it."""
+"""How long the proxy waits for the portal's answer, or for ``Strike.until``."""
 
 
 class Moment(Enum):
@@ -31,6 +31,9 @@ class Moment(Enum):
 class Strike:
     moment: Moment
     delay: float = 0.0
+    until: Callable[[], bool] | None = None
+    """After ``delay``: wait (at most ``ANSWER_WAIT``) until this says yes, e.g. until the
+    portal holds its database's write lock; ``FaultProxy.caught`` says whether it did."""
 
     def __str__(self) -> str:
         return f"{self.moment.value}+{self.delay}s" if self.delay else self.moment.value
@@ -64,6 +67,7 @@ class FaultProxy:
         self._strike: Callable[[], None] = lambda: None
         self.struck = threading.Event()
         self.answer_arrived = threading.Event()
+        self.caught = False
         self._lock = threading.Lock()
         self._armed = False
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -86,6 +90,7 @@ class FaultProxy:
             self._strike = strike
             self.struck.clear()
             self.answer_arrived.clear()
+            self.caught = False
             self._armed = True
 
     def _spawn(self, target: Callable[..., None], *args: object) -> None:
@@ -142,6 +147,8 @@ class FaultProxy:
                 assert self.answer_arrived.wait(ANSWER_WAIT), "the portal did not answer"
             else:
                 time.sleep(self.plan.delay)
+                if self.plan.until is not None:
+                    self.caught = _wait_for(self.plan.until)
         self._strike()
         self.struck.set()
 
@@ -159,6 +166,14 @@ class FaultProxy:
         finally:
             if not withheld.is_set():
                 _close(client, upstream)
+
+
+def _wait_for(condition: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + ANSWER_WAIT
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+    return False
 
 
 def _close(*sockets: socket.socket) -> None:

@@ -4,11 +4,14 @@ again on the same port, and a project file linked to it, possibly through a prox
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import make_url
 
 from koppel.connector.client import PortalClient
 from koppel.domain.accounts import Role
@@ -72,6 +75,18 @@ class ServedSchool:
         return Linked(
             self.engine, self.database, url or self.url, self.token, path, self.school_year
         )
+
+    def writing(self) -> bool:
+        """Whether a transaction holds the SQLite database's write lock (the portal takes it
+        first thing in an upload and keeps it until COMMIT): BEGIN IMMEDIATE fails at once."""
+        path = make_url(self.database).database
+        with closing(sqlite3.connect(str(path), timeout=0, isolation_level=None)) as probe:
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                return True
+            probe.execute("ROLLBACK")
+            return False
 
     def data(self) -> dict[str, list[tuple[object, ...]]]:
         """The school's data: every table but the bookkeeping."""

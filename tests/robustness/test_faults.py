@@ -63,23 +63,29 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Upkeep]:
         school.stop()
 
 
-STRIKES = (
-    Strike(Moment.MID_BODY),
-    Strike(Moment.RECEIVED),
-    Strike(Moment.RECEIVED, 0.03),
-    Strike(Moment.ANSWERED),
-)
-"""Before the portal could apply it, while it works on it (twice), after it committed."""
+MOMENTS = ("half-the-body-sent", "request-received", "inside-its-transaction", "after-its-answer")
+"""When the portal dies: before it could apply the upload, as it starts on it, while it
+holds its database's write lock (after the first write, before COMMIT), after COMMIT."""
 
 
-@pytest.mark.parametrize("strike", STRIKES, ids=str)
+def strike_at(moment: str, school: ServedSchool) -> Strike:
+    return {
+        "half-the-body-sent": Strike(Moment.MID_BODY),
+        "request-received": Strike(Moment.RECEIVED),
+        "inside-its-transaction": Strike(Moment.RECEIVED, until=school.writing),
+        "after-its-answer": Strike(Moment.ANSWERED),
+    }[moment]
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
 def test_the_portal_killed_during_an_upload_leaves_all_or_nothing_and_the_retry_applies_once(
-    served: Upkeep, strike: Strike
+    served: Upkeep, moment: str
 ) -> None:
     school, linked = served.school, served.linked
+    strike = strike_at(moment, school)
     numbers = students_in(linked, DEPARTMENTS)
     assert len(numbers) > 200
-    group = f"4V.fout{STRIKES.index(strike)}"
+    group = f"4V.fout{MOMENTS.index(moment)}"
     regroup(linked, numbers, group)
     portal_before, project_before = school.data(), linked.project_data()
     changesets = school.changesets()
@@ -87,6 +93,7 @@ def test_the_portal_killed_during_an_upload_leaves_all_or_nothing_and_the_retry_
     served.proxy.arm(strike, school.kill)
     failed = koppel("connect", "upload", str(linked.path), "cluster_groups")
     assert served.proxy.struck.is_set(), (failed.code, failed.stdout, failed.stderr)
+    assert served.proxy.caught or strike.until is None, "the portal never held its write lock"
     assert failed.code == 2, failed.stderr
     assert "Traceback" not in failed.stderr
     message = " ".join(failed.stderr.split())

@@ -233,3 +233,19 @@ def test_roster_names_as_long_as_their_columns_are_stored(engine: Engine, tmp_pa
             s for s in uow.student_states.states(YEAR_2026).values() if s["last_name"] == "J" * 99
         ]
     assert state["first_name"] == "L" * 100
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_its_byte_order_mark_is_read_as_utf16(tmp_path: Path, encoding: str):
+    """Without the mark the bytes were valid UTF-8 full of NULs: the header was found
+    (NULs do not count in a header) and every cell then held NULs."""
+    grid = grid_of(ImportKind.STUDENTS)
+    path = tmp_path / "unicode.csv"
+    path.write_bytes(file_bytes(grid, "csv").decode("utf-8").encode(encoding))
+    table, _ = read_table(path, kind=ImportKind.STUDENTS)
+    assert [list(row.values[:4]) for row in table.rows] == [
+        [cell or None for cell in row[:4]] for row in grid[1:]
+    ]
+    odd = tmp_path / "half.csv"
+    odd.write_bytes(path.read_bytes()[:-1])
+    assert _refusal(odd).problem.message_code == "csv.bad_bytes"

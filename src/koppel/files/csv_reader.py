@@ -1,7 +1,8 @@
 """CSV- en tekstbestanden as SIS export them: any common encoding, any common delimiter.
 
 Encoding, in this order: a byte order mark (UTF-8; UTF-16 LE/BE, which is Excel's
-"Unicode text"; UTF-32), else strict UTF-8, else charset-normalizer's best guess among
+"Unicode text"; UTF-32), else UTF-16 by its NUL bytes (a file without the mark), else
+strict UTF-8, else charset-normalizer's best guess among
 the Western-European code pages, Windows-1252 when unsure (Latin-1 files decode the
 same for every letter).
 
@@ -51,6 +52,10 @@ def detect_encoding(data: bytes, file_label: str) -> str:
         if data.startswith(bom):
             _check_decodes(data, name, file_label)
             return name
+    without_bom = _utf16_without_bom(data[:4096])
+    if without_bom is not None:
+        _check_decodes(data, without_bom, file_label)
+        return without_bom
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -68,6 +73,20 @@ def detect_encoding(data: bytes, file_label: str) -> str:
             continue
         return name
     raise ImportFileError("csv.encoding", file=file_label)  # pragma: no cover - latin_1 reads all
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a byte order mark: Western text has a NUL in every other byte (odd
+    ones little-endian, even ones big-endian), which is also valid UTF-8, full of NULs."""
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    pairs = len(head) // 2
+    if pairs < 2 or min(odd, even) > pairs // 20:
+        return None
+    if odd > pairs * 3 // 4:
+        return "utf-16-le"
+    if even > pairs * 3 // 4:
+        return "utf-16-be"
+    return None
 
 
 def _check_decodes(data: bytes, encoding: str, file_label: str) -> None:

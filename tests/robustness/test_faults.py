@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -40,13 +41,13 @@ STUDENTS = 1200
 """A school of this size has some 230 students in the project's departments."""
 
 
+@dataclass(frozen=True)
 class Upkeep:
     """The module's school, its proxy and a project linked through the proxy."""
 
-    def __init__(self, school: ServedSchool, proxy: FaultProxy, linked: Linked) -> None:
-        self.school = school
-        self.proxy = proxy
-        self.linked = linked
+    school: ServedSchool
+    proxy: FaultProxy
+    linked: Linked
 
 
 @pytest.fixture(scope="module")

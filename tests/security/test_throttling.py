@@ -25,7 +25,8 @@ from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.web.conftest import Portal, csrf_of
 
 PASSWORD = "een-goed-wachtwoord-7"
-MAX_FAILURES = Settings(database_url="sqlite://").login_max_failures
+MAX_FAILURES = Settings.model_fields["login_max_failures"].default
+"""What the portal under test uses: it is started without KOPPEL_* settings."""
 
 
 def add_account(portal: Portal, username: str, *, deactivated: bool = False) -> None:

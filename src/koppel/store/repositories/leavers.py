@@ -13,7 +13,7 @@ from koppel.domain.audit import JsonValue
 from koppel.domain.school import SchoolYear
 from koppel.domain.students import StudentStatus
 from koppel.store import tables as t
-from koppel.store.chunks import chunks
+from koppel.store.repositories.among import among
 
 YEARLY_RECORDS: tuple[tuple[Table, int], ...] = (
     (t.department_participations, 0),
@@ -58,11 +58,11 @@ class SqlAlchemyLeaverRepository:
         newest: dict[int, SchoolYear] = {}
         y = t.school_years
         for table, ahead in YEARLY_RECORDS:
-            for part in chunks(student_ids):
+            for condition in among(self._connection, table.c.student_id, student_ids):
                 rows = self._connection.execute(
                     select(table.c.student_id, func.max(y.c.name))
                     .join(y, y.c.id == table.c.school_year_id)
-                    .where(table.c.student_id.in_(part))
+                    .where(condition)
                     .group_by(table.c.student_id)
                 )
                 for student_id, name in rows:
@@ -76,14 +76,14 @@ class SqlAlchemyLeaverRepository:
         """Every ``student.update`` entry of a standing change set about these students."""
         a, c = t.audit_entries, t.changesets
         found: list[Marking] = []
-        for part in chunks(student_numbers):
+        for condition in among(self._connection, a.c.key, student_numbers):
             rows = self._connection.execute(
                 select(a.c.key, a.c.after, c.c.summary, c.c.created_at)
                 .join(c, c.c.id == a.c.changeset)
                 .where(
                     a.c.entity == "student",
                     a.c.action == "student.update",
-                    a.c.key.in_(part),
+                    condition,
                     c.c.undone_at.is_(None),
                 )
             )
@@ -96,10 +96,10 @@ class SqlAlchemyLeaverRepository:
         """``{student number: school year}`` noted by earlier retention runs (the oldest)."""
         a = t.audit_entries
         noted: dict[str, str] = {}
-        for part in chunks(student_numbers):
+        for condition in among(self._connection, a.c.key, student_numbers):
             rows = self._connection.execute(
                 select(a.c.key, a.c.after).where(
-                    a.c.entity == "student", a.c.action == NOTED, a.c.key.in_(part)
+                    a.c.entity == "student", a.c.action == NOTED, condition
                 )
             )
             for number, after in rows:

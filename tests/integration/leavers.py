@@ -71,9 +71,11 @@ UNPLACED = Pupil("870020", "Evertje", "Zonderklasma", YEARS[:1], placed=False)
 """No yearly record ever: left when the change set of 2024-2025 marked it left."""
 ACTIVE_OLD = Pupil("870010", "Fenneke", "Blijverink", YEARS)
 ACTIVE_NEW = Pupil("870011", "Gerritje", "Nieuwkomerts", YEARS[-1:])
+RETURNED = Pupil("870012", "Jozefientje", "Terugkeerder", (YEARS[0], YEARS[-1]))
+"""Left after 2023-2024 (marked left in 2024-2025), back in 2026-2027: active again."""
 UPLOADED = Pupil("870030", "Hendrikus", "Uploadsma", ())
 """Added by the connector in 2023-2024 (with an Idempotency-Key), gone the year after."""
-PUPILS = (LEFT_3, LEFT_2, LEFT_1, LEFT_0, UNPLACED, ACTIVE_OLD, ACTIVE_NEW)
+PUPILS = (LEFT_3, LEFT_2, LEFT_1, LEFT_0, UNPLACED, ACTIVE_OLD, ACTIVE_NEW, RETURNED)
 STUDENT_ACCOUNTS = {LEFT_3: "annefleur.oudvertrek", ACTIVE_OLD: "fenneke.blijverink"}
 
 FORGOTTEN_AFTER = {

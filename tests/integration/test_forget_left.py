@@ -24,6 +24,7 @@ from tests.integration.leavers import (
     FORGOTTEN_AFTER,
     LEFT_0,
     LEFT_3,
+    RETURNED,
     STUDENT_ACCOUNTS,
     UNTRACED,
     UPLOADED,
@@ -181,6 +182,13 @@ def test_the_run_forgets_exactly_those_past_the_term_and_nothing_else(school: En
     assert any(ACTIVE_OLD.number in group["members"] for group in deleted_groups)
     assert sessions is not None  # the active student's session stays
     assert STUDENT_ACCOUNTS[ACTIVE_OLD] in {text for name, text in texts if name == "accounts"}
+    with school.connect() as connection:
+        back = connection.execute(
+            select(t.students.c.status, t.students.c.last_name).where(
+                t.students.c.student_number == RETURNED.number
+            )
+        ).one()
+    assert tuple(back) == ("active", RETURNED.last)  # left in 2023-2024 too, but came back
 
     again = _forget(school)  # the untraced student was noted: its term runs from now
     assert (again.leavers, again.written, again.untraced) == ([], False, 0)

@@ -13,7 +13,6 @@ import re
 from operator import itemgetter
 
 from koppel.domain.personal import full_name
-from koppel.domain.text import clean_text
 from koppel.files.columns import Column
 from koppel.files.headers import HeaderMap
 from koppel.files.problems import ImportFileError
@@ -84,7 +83,7 @@ def _refuse_first(table: RawTable, index: int, limit: int) -> None:
                 character=f"U+{ord(found.group()):04X}",
                 position=found.start() + 1,
             )
-        _check_length(table, row.number, index, clean_text(value), limit)
+        _check_length(table, row.number, index, cell_text(value), limit)
 
 
 def _check_joined_house_numbers(table: RawTable, indexes: tuple[int, ...], limit: int) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from koppel.domain.school import SchoolYear
 from koppel.files.columns import ImportKind
 from koppel.files.problems import ImportFileError
+from koppel.files.profiles import load_profile
 from koppel.files.readers import read_table
 from koppel.files.roster import read_roster_set
 from koppel.services.imports.options import ImportOptions
@@ -248,3 +249,17 @@ def test_a_utf16_file_without_its_byte_order_mark_is_read_as_utf16(tmp_path: Pat
     odd = tmp_path / "half.csv"
     odd.write_bytes(path.read_bytes()[:-1])
     assert _refusal(odd).problem.message_code == "csv.bad_bytes"
+
+
+def test_a_mapping_profile_nested_too_deeply_is_refused(tmp_path: Path):
+    """tomllib recursed into 50,000 nested arrays and raised RecursionError out of
+    ``koppel import --mapping``."""
+    profile = tmp_path / "diep.toml"
+    profile.write_text("a = " + "[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    try:
+        load_profile(profile)
+    except ImportFileError as error:
+        problem = error.problem
+    else:
+        raise AssertionError("a profile nested 50,000 deep was read")
+    assert (problem.message_code, problem.file) == ("profile.syntax", "diep.toml")

@@ -44,6 +44,8 @@ def load_profile(path: Path) -> MappingProfile:
         raise ImportFileError("file.missing", file=label) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ImportFileError("profile.syntax", file=label, reason=str(error)) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ImportFileError("profile.syntax", file=label, reason="nested too deeply") from None
     columns = data.get("columns")
     if not isinstance(columns, dict) or not columns:
         raise ImportFileError("profile.no_columns", file=label)

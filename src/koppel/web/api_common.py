@@ -173,7 +173,9 @@ async def _database_failed(request: Request, exc: Exception) -> Response:
     code = "database.lost" if exc.connection_invalidated else "database.failed"
     route = getattr(request.scope.get("route"), "path", "?")
     log.warning("database failed during %s %s: %s", request.method, route, reason)
-    error = DatabaseError(code, reason=reason)
+    # the answer names the kind of failure only: the driver's text (tables, constraints)
+    # stays in the server's log
+    error = DatabaseError(code, reason=type(exc.orig or exc).__name__)
     language = language_of(request)
     if request.url.path.startswith("/api/"):
         return JSONResponse(error_body(error, language), status_code=503)

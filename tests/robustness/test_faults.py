@@ -27,6 +27,7 @@ from koppel.domain.sync.domains import SyncDomain
 from koppel.services.connector import sync
 from koppel.services.connector.applying import Selection, download, upload
 from koppel.services.connector.comparing import Comparer
+from koppel.services.connector.pending import pending
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.project.file import ProjectFile
@@ -366,6 +367,9 @@ def test_an_upload_whose_connection_is_terminated_gets_a_json_503_and_the_next_o
         assert answer.status_code == 503
         assert answer.json()["error"]["code"] == "database.lost"
         assert refused.value.status == 503
+        project = ProjectFile.open(linked.path)
+        assert pending(project) is not None, "a 5xx is no answer: kept for the next try"
+        project.close()
         assert school.data() == portal_before
         assert school.changesets() == changesets
         assert linked.project_data() == project_before

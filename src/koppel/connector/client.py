@@ -49,6 +49,12 @@ class PortalRefused(KoppelError):
         }.get(status, "connector.portal_refused")
         super().__init__(kind, status=status, message=message)
 
+    @property
+    def unsure(self) -> bool:
+        """An error of the portal itself (5xx, e.g. its database connection dropped at
+        COMMIT): whether a write was made is not certain."""
+        return self.status >= 500
+
 
 @dataclass
 class PortalRead:

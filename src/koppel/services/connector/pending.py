@@ -66,13 +66,16 @@ def pending(project: ProjectFile) -> PendingUpload | None:
 
 def resend(project: ProjectFile, client: PortalClient) -> Resumed | None:
     """The pending upload sent again with its own key; None when nothing was pending or
-    the portal refused it (then nothing of it was written, and the comparison decides)."""
+    the portal refused it (then nothing of it was written, and the comparison decides).
+    An error of the portal itself (5xx) keeps it pending for the next try."""
     found = pending(project)
     if found is None:
         return None
     try:
         answer = client.upload(found.body, key=found.key)
-    except PortalRefused:
+    except PortalRefused as refusal:
+        if refusal.unsure:
+            raise
         with project.begin() as session:
             answered(session)
         return None

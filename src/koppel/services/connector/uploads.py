@@ -151,8 +151,9 @@ def send_upload(
         try:
             answer = comparer.client.upload(body, key=key)
         except PortalRefused as refusal:
-            with comparer.project.begin() as session:
-                pending.answered(session)
+            if not refusal.unsure:
+                with comparer.project.begin() as session:
+                    pending.answered(session)
             if not refusal.items:
                 raise
             refused = _refused(refusal, batch, sent)

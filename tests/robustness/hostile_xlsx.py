@@ -162,3 +162,35 @@ def formula_sheet(grid: Grid) -> str:
         end = xml.index("</c>", start) + len("</c>")
         xml = xml[:start] + cell + xml[end:]
     return xml
+
+
+STYLES = (
+    f"{PROLOG}<styleSheet {MAIN}>"
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd-mm-yyyy"/></numFmts>'
+    '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/>'
+    '<xf numFmtId="20" applyNumberFormat="1"/></cellXfs></styleSheet>'
+)
+DATE_STYLE, TIME_STYLE = 1, 2
+"""Cell styles of :data:`STYLES`: a date (dd-mm-yyyy) and a time (h:mm)."""
+
+
+def number_cell_parts(grid: Grid, ref: str, number: str, style: int) -> dict[str, str | bytes]:
+    """The workbook with a styles part, and cell ``ref`` a number (as written in the XML)
+    shown as a date or time: what a spreadsheet turns into a date when it is read."""
+    parts = workbook_parts(grid)
+    sheet = str(parts[SHEET])
+    start = sheet.index(f'<c r="{ref}"')
+    end = sheet.index("</c>", start) + len("</c>")
+    parts[SHEET] = f'{sheet[:start]}<c r="{ref}" s="{style}"><v>{number}</v></c>{sheet[end:]}'
+    parts["xl/styles.xml"] = STYLES
+    parts["xl/_rels/workbook.xml.rels"] = WORKBOOK_RELS.replace(
+        "</Relationships>",
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    )
+    parts["[Content_Types].xml"] = CONTENT_TYPES.replace(
+        "</Types>",
+        '<Override PartName="/xl/styles.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+    )
+    return parts

@@ -263,3 +263,20 @@ def test_a_mapping_profile_nested_too_deeply_is_refused(tmp_path: Path):
     else:
         raise AssertionError("a profile nested 50,000 deep was read")
     assert (problem.message_code, problem.file) == ("profile.syntax", "diep.toml")
+
+
+def test_a_date_cell_far_out_of_range_is_a_damaged_workbook(tmp_path: Path):
+    """calamine panicked in Rust (chrono: TimeDelta out of bounds) on a date or time cell
+    of -1e300: pyo3's PanicException, a BaseException, went through every handler."""
+    grid = grid_of(ImportKind.STUDENTS)
+    path = tmp_path / "datum.xlsx"
+    for style in (hostile_xlsx.DATE_STYLE, hostile_xlsx.TIME_STYLE):
+        parts = hostile_xlsx.number_cell_parts(grid, "N2", "-1e300", style)
+        path.write_bytes(hostile_xlsx.zip_bytes(list(parts.items())))
+        error = _refusal(path)
+        assert (error.problem.message_code, error.problem.file) == ("xlsx.corrupt", "datum.xlsx")
+    parts = hostile_xlsx.number_cell_parts(grid, "N2", "40315", hostile_xlsx.DATE_STYLE)
+    path.write_bytes(hostile_xlsx.zip_bytes(list(parts.items())))
+    assert str(read_table(path, kind=ImportKind.STUDENTS)[0].rows[0].values[13])[:10] == (
+        "2010-05-17"
+    )

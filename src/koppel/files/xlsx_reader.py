@@ -73,4 +73,15 @@ def sheet_rows(
         )
     except (CalamineError, ValueError) as error:
         raise ImportFileError("xlsx.corrupt", file=file_label) from error
+    except BaseException as error:
+        if not is_panic(error):
+            raise
+        raise ImportFileError("xlsx.corrupt", file=file_label) from None
     return rows, merged
+
+
+def is_panic(error: BaseException) -> bool:
+    """calamine's Rust code panicked: pyo3 raises ``PanicException``, which derives from
+    BaseException (not Exception) and cannot be imported. A date or time cell far out of
+    range does it (chrono: "TimeDelta::milliseconds out of bounds")."""
+    return type(error).__name__ == "PanicException"

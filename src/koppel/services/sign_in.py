@@ -80,6 +80,9 @@ def sign_in(
             account = None
         valid = verify_password(stored or _unknown_account_hash(), password)
         if not (valid and account is not None and account.is_active):
+            # what was typed as a username (sometimes a password) is kept no longer than
+            # it counts
+            uow.sessions.forget_failures_before(since)
             uow.sessions.add_failure(key, now)
             uow.commit()
             raise SignInRefused("sign_in.refused")

@@ -96,6 +96,10 @@ class SqlAlchemySessionRepository:
             query = query.where(t.sessions.c.token_hash != except_hash)
         return self._connection.execute(query).rowcount
 
+    def forget_failures_before(self, before: datetime) -> None:
+        """Failures older than ``before`` (every key) count no more: they go."""
+        self._connection.execute(t.login_failures.delete().where(t.login_failures.c.at < before))
+
     def add_failure(self, key: str, at: datetime) -> None:
         self._connection.execute(t.login_failures.insert().values(key=key, at=at))
 

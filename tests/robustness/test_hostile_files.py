@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 from koppel.domain.school import SchoolYear
 from koppel.files.columns import ImportKind
 from koppel.files.problems import ImportFileError
+from koppel.files.profiles import load_profile
 from koppel.files.readers import read_table
 from koppel.files.roster import read_roster_set
 from koppel.files.values import cell_text
@@ -191,6 +192,52 @@ def test_import_reader_survives_other_encodings(kind: ImportKind, mutation: Muta
     data = mutation.apply(file_bytes(grid_of(kind), "csv"))
     with tempfile.TemporaryDirectory() as folder:
         event(read_or_refuse(write_file(Path(folder), "bestand.csv", data), kind))
+
+
+NUMBERS = (
+    st.floats().map(repr)
+    | st.integers(-(10**20), 10**20).map(str)
+    | st.sampled_from(["-1e300", "1e308", "NaN", "-inf", "2958466", "-0", "1e-300", "abc", ""])
+)
+
+
+@settings(FUZZ, max_examples=150)
+@given(
+    number=NUMBERS,
+    style=st.sampled_from([hostile_xlsx.DATE_STYLE, hostile_xlsx.TIME_STYLE]),
+    ref=st.sampled_from(["N2", "A3", "B4"]),
+)
+def test_import_reader_survives_any_number_in_a_date_cell(number: str, style: int, ref: str):
+    parts = hostile_xlsx.number_cell_parts(grid_of(ImportKind.STUDENTS), ref, number, style)
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_file(Path(folder), "datums.xlsx", hostile_xlsx.zip_bytes(list(parts.items())))
+        event(read_or_refuse(path, ImportKind.STUDENTS))
+
+
+PROFILE = (
+    b'[columns]\n"Stamnr" = "student_number"\n"Rnaam" = "first_name"\n'
+    b'"Anaam" = "last_name"\n"Klas 2026" = "group"\n'
+)
+
+
+def _nested(depth: int) -> Mutation:
+    return Mutation(f"nested({depth})", lambda data: data + b"x = " + b"[" * depth + b"]" * depth)
+
+
+@settings(FUZZ, max_examples=150)
+@given(mutation=byte_mutations() | text_mutations() | st.integers(1, 60_000).map(_nested))
+def test_mapping_profile_reader_survives_mutations(mutation: Mutation) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_file(Path(folder), "profiel.toml", mutation.apply(PROFILE))
+        try:
+            load_profile(path)
+        except ImportFileError as error:
+            problem = error.problem
+        else:
+            event("read")
+            return
+    assert problem.file == "profiel.toml"
+    event(problem.message_code)
 
 
 # --- the file imports on a database -------------------------------------------------------

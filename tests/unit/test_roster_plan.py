@@ -570,3 +570,18 @@ def test_tobedeleted_rows_about_what_koppel_never_had_change_nothing():
     assert plan.students.new == []
     assert plan.staff.new == []
     assert plan.enrollments.removed == set()
+
+
+def test_an_unknown_student_the_sis_lists_as_gone_is_not_made():
+    """A student forgotten by `koppel privacy forget-left` does not come back from an SIS
+    that keeps its leavers (disabled); koppel's own export, which says so explicitly, is
+    still read in whole (a move of the portal)."""
+    users = (
+        student("gone", 2, identifier="000009", enabled=False),
+        student("moved", 3, identifier="000010", enabled=False, ext={"status": "left"}),
+        student("new", 4, identifier="000011"),
+    )
+    existing = {"000012": _student_state(status="left")}
+    plan = _plan(roster(BULK, users=users), state(students=existing))
+    assert sorted(u.key for u in plan.students.new) == ["000010", "000011"]
+    assert plan.findings.errors == []

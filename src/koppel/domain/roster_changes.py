@@ -20,7 +20,7 @@ from koppel.domain.changes import FieldChange, field_changes
 from koppel.domain.errors import InvalidValue
 from koppel.domain.groups import GroupKind
 from koppel.domain.personal import full_name
-from koppel.domain.roster import Entity, FileMode, Origin, RecordStatus, RosterSet
+from koppel.domain.roster import Entity, FileMode, Origin, RecordStatus, RosterSet, RosterUser
 from koppel.domain.roster_enrollments import Enrollments
 from koppel.domain.roster_findings import Findings
 from koppel.domain.roster_groups import Groups
@@ -29,6 +29,7 @@ from koppel.domain.roster_people import People, demographics_by_key, person_valu
 from koppel.domain.staff import StaffMember, StaffStatus
 from koppel.domain.student_import import DEFAULT_STATE
 from koppel.domain.students import StudentStatus
+from koppel.domain.text import clean_text
 
 STAFF_DEFAULTS: dict[str, JsonValue] = {
     "first_name": "",
@@ -97,6 +98,17 @@ def compare(incoming: Incoming, existing: Mapping[str, Mapping[str, JsonValue]])
     return found
 
 
+def _gone_already(user: RosterUser) -> bool:
+    """A student the portal does not know and whom the SIS lists as gone (to be deleted,
+    or disabled): not made, so a student forgotten by ``koppel privacy forget-left`` does
+    not come back from an SIS that keeps its leavers. koppel's own export says
+    ``ext_koppel_status=left`` explicitly: those are made (as left), for a move of the
+    whole portal."""
+    if user.status is RecordStatus.TO_BE_DELETED:
+        return True
+    return not user.enabled and not clean_text(user.ext.get("status", ""))
+
+
 def _absent(existing: Mapping[str, Mapping[str, JsonValue]], in_set: Collection[str]) -> list[str]:
     wanted = set(in_set)
     return sorted(
@@ -120,7 +132,7 @@ def student_changes(
     incoming: Incoming = {
         number: (user.origin, person_values(user, findings, departments=departments))
         for number, user in people.students.items()
-        if number in existing or user.status is not RecordStatus.TO_BE_DELETED
+        if number in existing or not _gone_already(user)
     }
     for number, (row, extra) in demographics_by_key(roster, people, roster_ids, findings).items():
         if number in incoming:

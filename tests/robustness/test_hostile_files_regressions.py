@@ -18,7 +18,10 @@ from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
 from koppel.services.integration.roster_import import import_roster
 from koppel.services.integration.roster_report import RosterOptions
+from koppel.store.database import connect
+from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from tests.cli.runner import koppel
 from tests.integration.fixtures import YEAR, build_small_school
 from tests.integration.roster_sets import school_set
 from tests.integration.snapshot import snapshot
@@ -280,3 +283,40 @@ def test_a_date_cell_far_out_of_range_is_a_damaged_workbook(tmp_path: Path):
     assert str(read_table(path, kind=ImportKind.STUDENTS)[0].rows[0].values[13])[:10] == (
         "2010-05-17"
     )
+
+
+def test_escape_sequences_in_headers_sheets_and_zip_names_never_reach_the_terminal(
+    tmp_path: Path,
+):
+    """A header, a sheet's name or a zip member's name with ESC was printed as it was in
+    the warnings and errors: the file could clear or retitle the user's terminal."""
+    database = tmp_path / "koppel.db"
+    url = f"sqlite:///{database}"
+    engine = connect(url)
+    upgrade(engine)
+    build_small_school(engine)
+    engine.dispose()
+    header = tmp_path / "kop.csv"
+    header.write_text(
+        "Leerlingnummer;Roepnaam;Achternaam;Opmerking\x1b[2J\n300001;Zoë;Ruïne;x\n",
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "blad.xlsx"
+    parts = hostile_xlsx.workbook_parts([["Naam\x1b]0;pwned\x07"], ["x"]])
+    parts["xl/workbook.xml"] = str(parts["xl/workbook.xml"]).replace(
+        'name="Leerlingen"', 'name="Blad&#27;[2J"'
+    )
+    sheet.write_bytes(hostile_xlsx.zip_bytes(list(parts.items())))
+    named = tmp_path / "namen.zip"
+    named.write_bytes(hostile_xlsx.zip_bytes([("\x1b[2Jusers.csv", b"a,b\r\n1,2\r\n")]))
+    runs = [
+        koppel("import", "students", str(header), "--dry-run", database=url),
+        koppel("import", "students", str(sheet), database=url),
+        koppel("oneroster", "import", str(named), database=url),
+    ]
+    assert [run.code for run in runs] == [0, 2, 2]
+    assert "Opmerking\ufffd[2J" in runs[0].stderr
+    assert "Blad\ufffd[2J" in runs[1].stderr
+    assert "\ufffd[2Jusers.csv" in runs[2].stderr
+    for run in runs:
+        assert "\x1b" not in run.stderr + run.stdout

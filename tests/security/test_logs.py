@@ -187,6 +187,9 @@ def test_a_real_portal_logs_no_secret_at_info_and_the_scan_sees_a_leaking_url(
         process.wait(timeout=10)
 
     assert clean == []
+    logged = "".join(path.read_text() for path in (run / "logs").glob("portal-*.log"))
+    assert '"POST /login HTTP/1.1" 303' in logged  # the access lines are there
+    assert "WARNING:  koppel.access: denied POST /logout (CsrfRejected)" in logged
     findings, _ = scan_run(run, tmp_path)
     leaks = [f for f in findings if f.kind == "password"]
     assert leaks, findings

@@ -19,6 +19,7 @@ from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import RichProgress, console, print_json, reports_errors
 from koppel.domain.accounts import Role
 from koppel.i18n import translate
+from koppel.logs import log_to_stderr
 from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.stats import collect_stats
@@ -230,6 +231,7 @@ def serve(
     console.print(
         f"Portal op http://{host}:{port} (database {display_url(engine)}); stop met Ctrl+C."
     )
+    log_to_stderr(settings.log_level)
     if workers > 1:
         engine.dispose()  # each worker process opens its own connections
         os.environ["KOPPEL_DATABASE_URL"] = settings.database_url

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from koppel import __version__
+from koppel.logs import log_to_stderr
 from koppel.settings import Settings
 from koppel.store.database import connect
 from koppel.web import (
@@ -58,4 +59,6 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """The portal for the settings in the environment (``KOPPEL_*``): what each worker
     process of ``koppel serve --workers N`` builds."""
-    return create_app(Settings())
+    settings = Settings()
+    log_to_stderr(settings.log_level)
+    return create_app(settings)

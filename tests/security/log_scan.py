@@ -179,4 +179,8 @@ def report(findings: list[Finding], root: Path, *, limit: int = 40) -> str:
     lines += [f"  {finding.describe(root)}" for finding in findings[:limit]]
     if len(findings) > limit:
         lines.append(f"  ... and {len(findings) - limit} more")
+    lines.append(
+        "The run fails: koppel must log no token, password or personal data "
+        "(each line shows only the start of what was found; see tests/security/log_scan.py)."
+    )
     return "\n".join(lines)

@@ -548,6 +548,51 @@ def test_a_hostile_name_in_a_set_is_refused_where_it_stands_or_stored_as_text(
         event("refused" if report.errors else "written")
 
 
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference-data"
+REFERENCE_SETS = ("oneroster-1.1-oat", "sds-v2.1", "sds-v1-100-users")
+
+
+def _reference(name: str) -> dict[str, bytes]:
+    folder = REFERENCE / name
+    if not folder.is_dir():
+        pytest.skip(f"reference data {folder} is absent (a plain clone has no ../shared)")
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.csv"))}
+
+
+@pytest.mark.parametrize("name", REFERENCE_SETS)
+def test_reference_sets_of_real_systems_survive_mutations(empty_file: Path, name: str) -> None:
+    """The sets of real systems (SDS v2.1 and classic too), one file mutated per example:
+    read or refused with every error naming a file; imported whole or not at all."""
+    files = _reference(name)
+
+    @settings(FUZZ, max_examples=40)
+    @given(
+        file=st.sampled_from(sorted(files)),
+        mutation=byte_mutations() | text_mutations(),
+        cell=st.tuples(st.integers(0, 30), st.integers(0, 20), hostile_texts(huge=False)),
+        how=st.sampled_from(["bytes", "cell"]),
+    )
+    def mutated(file: str, mutation: Mutation, cell: tuple[int, int, str], how: str) -> None:
+        changed = dict(files)
+        if how == "bytes":
+            changed[file] = mutation.apply(files[file])
+        else:
+            lines = files[file].decode("utf-8-sig").splitlines()
+            row = min(cell[0], len(lines) - 1)
+            cells = lines[row].split(",")
+            cells[cell[1] % len(cells)] = '"' + cell[2].replace('"', '""') + '"'
+            lines[row] = ",".join(cells)
+            changed[file] = "\r\n".join(lines).encode("utf-8")
+        with fresh_copy(empty_file) as (engine, folder):
+            path = write_folder(folder / name, changed)
+            event(_reading_ok_or_named(path))
+            before = snapshot(engine, bookkeeping=True)
+            report = _roster(engine, path)
+            check_outcome(report, before, snapshot(engine, bookkeeping=True))
+
+    mutated()
+
+
 ZIP_CASES: dict[str, list[tuple[str, bytes]]] = {
     "climbing_entry": [*zip_entries(ROSTER), ("../../users.csv", ROSTER["users.csv"])],
     "absolute_entry": [*zip_entries(ROSTER), ("/etc/users.csv", ROSTER["users.csv"])],

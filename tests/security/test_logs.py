@@ -208,7 +208,8 @@ def test_a_test_run_whose_code_logs_a_token_fails_and_names_the_line(tmp_path: P
         "def test_logs_nothing():\n"
         "    logging.getLogger('koppel.access').warning('denied GET /x (Forbidden)')\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "KOPPEL_"))}
+    env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "tests.conftest", "-n", "1", "-q",
          "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "base"),

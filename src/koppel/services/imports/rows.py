@@ -63,10 +63,7 @@ class ParsedRow:
 
     def is_merged(self, column: Column) -> bool:
         index = self.table.columns.index_of(column)
-        return index is not None and any(
-            first_row < self.number <= last_row and first_col <= index <= last_col
-            for first_row, first_col, last_row, last_col in self.table.raw.merged
-        )
+        return index is not None and self.table.raw.hidden_by_merge(self.number, index)
 
     def _parse(
         self, column: Column, parse: Callable[[CellValue], object], on_error: OnError, empty: object

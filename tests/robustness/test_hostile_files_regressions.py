@@ -345,3 +345,38 @@ def test_tens_of_thousands_of_merged_ranges_are_looked_up_not_scanned(tmp_path: 
     hidden = [row.number for row in table.rows if row.is_merged(Column.FIRST_NAME)]
     assert hidden == [4, 5]
     assert not any(row.is_merged(Column.LAST_NAME) for row in table.rows)
+
+
+FAR_CELLS = {
+    "plain": '<c r="XFD30000"><v>1</v></c>',
+    "prefixed_single_quotes": "<x:c s='0' r='XFD30000'><x:v>1</x:v></x:c>",
+    "spaced": '<c\n r = "ZZ1048576"><v>1</v></c>',
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAR_CELLS))
+def test_one_far_cell_in_a_tiny_workbook_is_refused_before_it_is_read(tmp_path: Path, case: str):
+    """calamine makes the whole area from A1 to the last cell a dense block: one value in
+    XFD3000 of a 2 KB workbook took 1.9 GB, in XFD30000 some 20 GB. The area is now
+    found in the XML (any prefix, quotes, spacing, part name) and refused."""
+    grid = grid_of(ImportKind.STUDENTS)
+    sheet = hostile_xlsx.sheet_xml(grid).replace(
+        "</sheetData>", f'<row r="30000">{FAR_CELLS[case]}</row></sheetData>'
+    )
+    rels = hostile_xlsx.WORKBOOK_RELS.replace("worksheets/sheet1.xml", "data/blad.dat")
+    parts = {
+        **hostile_xlsx.workbook_parts(grid),
+        "xl/_rels/workbook.xml.rels": rels,
+        "xl/data/blad.dat": sheet,
+    }
+    path = tmp_path / "ver.xlsx"
+    path.write_bytes(hostile_xlsx.zip_bytes(list(parts.items())))
+    error = _refusal(path)
+    assert (error.problem.message_code, error.problem.file) == ("xlsx.too_many_cells", "ver.xlsx")
+    assert "30000" in error.problem.message("en") or "1048576" in error.problem.message("en")
+    near = sheet.replace("XFD30000", "S30000").replace("ZZ1048576", "S30000")
+    parts["xl/data/blad.dat"] = near
+    path.write_bytes(hostile_xlsx.zip_bytes(list(parts.items())))
+    table, warnings = read_table(path, kind=ImportKind.STUDENTS)
+    assert len(table.rows) == 3
+    assert [(w.row, w.column) for w in warnings] == [(30000, "S")]  # a value without header

@@ -1,8 +1,10 @@
 """Grenzen: what koppel refuses before it parses a file (missing, empty, too large, a zip
-bomb, an encrypted or corrupt workbook, an XML entity attack).
+bomb, an encrypted or corrupt workbook, an XML entity attack, a sheet whose cells span
+too large an area).
 
 Everything here looks at sizes and at the zip's central directory; the only bytes that
-are ever unpacked are the first 64 KiB of each XML part, to find a DTD in its prolog.
+are unpacked are the first 64 KiB of each XML part, to find a DTD in its prolog, and
+every part once more as a stream, for its cell references (:mod:`koppel.files.xlsx_area`).
 The declared sizes can be trusted as far as calamine is concerned: its zip reader stops
 with an error when an entry unpacks to more than its declared size.
 """
@@ -17,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from koppel.files.problems import ImportFileError
+from koppel.files.xlsx_area import largest_area
 
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 """Compound File Binary: old .xls, and every password-protected Excel file."""
@@ -37,6 +40,10 @@ class ImportLimits:
     max_xlsx_entries: int = 10_000
     max_compression_ratio: float = 200.0
     """Unpacked / packed size, per large entry and for the workbook as a whole."""
+    max_cells: int = 20_000_000
+    """Cells in a sheet's area from A1 to its last cell, empty ones too: each becomes a
+    Python object (some 40 bytes), so one value in XFD30000 of a 2 KB file would take
+    20 GB. A million rows of 14 columns fit."""
     max_rows: int = 1_100_000
     """Data rows (after the header; empty rows not counted). A sheet that physically has
     more rows than this plus the header search rows is refused before it is converted."""
@@ -100,6 +107,16 @@ def check_xlsx_container(path: Path, limits: ImportLimits, file_label: str) -> N
                         head = part.read(XML_SCAN_BYTES)
                     complete = entry.file_size <= len(head)
                     _check_prolog(head, entry.filename, complete=complete, file_label=file_label)
+            area = largest_area(archive, limits.max_cells)
+            if area is not None:
+                rows, columns = area
+                raise ImportFileError(
+                    "xlsx.too_many_cells",
+                    file=file_label,
+                    rows=rows,
+                    columns=columns,
+                    limit=limits.max_cells,
+                )
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

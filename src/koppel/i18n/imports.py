@@ -169,6 +169,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "workbook {file} would unpack to {size} MB or compresses suspiciously well "
         "(limit {limit} MB): refused. Save it as csv or split it",
     },
+    "xlsx.too_many_cells": {
+        "nl": "werkmap {file}: een tabblad beslaat {rows} rijen bij {columns} kolommen, meer "
+        "dan {limit} cellen: geweigerd. Verwijder wat ver rechts of ver onder de gegevens "
+        "staat, of sla het op als csv",
+        "en": "workbook {file}: a sheet spans {rows} rows by {columns} columns, more than "
+        "{limit} cells: refused. Delete what stands far right of or below the data, or save "
+        "it as csv",
+    },
     "xlsx.corrupt": {
         "nl": "werkmap {file} is beschadigd of geen Excel-bestand: open en bewaar het opnieuw "
         "in Excel, of sla het op als csv",

@@ -12,29 +12,36 @@ bin=${BIN:-.venv/bin}
 # koppel, each with its reason on the line above. None so far.
 ignores=()
 
-# A version lookup of a package we lock: the request that pip-audit itself makes.
+# Whether a URL answers: with 200 (`ok`), or with any HTTP status at all (`any`).
 answers() {
-    "$bin/python" - "$1" <<'EOF'
+    "$bin/python" - "$1" "$2" <<'PYTHON'
 import sys
+import urllib.error
 import urllib.request
 
+url, wanted = sys.argv[1], sys.argv[2]
 try:
-    with urllib.request.urlopen(sys.argv[1], timeout=5) as answer:
+    with urllib.request.urlopen(url, timeout=5) as answer:
         sys.exit(0 if answer.status == 200 else 1)
+except urllib.error.HTTPError:
+    sys.exit(0 if wanted == "any" else 1)
 except Exception:
     sys.exit(1)
-EOF
+PYTHON
 }
 
+# PyPI: the per-version JSON of a package we lock, the lookup pip-audit itself makes (on a
+# machine where pypi.org answers but this lookup does not, pip-audit finds no package at
+# all). OSV: pip-audit POSTs to /v1/query, so any HTTP answer of the host will do.
 pypi_probe=https://pypi.org/pypi/pip-audit/2.10.1/json
-osv_probe=https://api.osv.dev/v1/vulns/PYSEC-2021-1
-if answers "$pypi_probe"; then
+osv_probe=https://api.osv.dev/v1/query
+if answers "$pypi_probe" ok; then
     service=pypi
-elif answers "$osv_probe"; then
+elif answers "$osv_probe" any; then
     service=osv
 else
     echo "WARNING: the dependency audit (pip-audit) was SKIPPED: neither PyPI's per-version"
-    echo "         JSON API ($pypi_probe) nor OSV ($osv_probe) answers here,"
+    echo "         JSON API ($pypi_probe) nor OSV (api.osv.dev) answers here,"
     echo "         so no locked version can be looked up. Run 'make security' where they answer."
     exit 0
 fi
@@ -43,5 +50,5 @@ requirements=$(mktemp)
 trap 'rm -f "$requirements"' EXIT
 "$uv" export --frozen --no-emit-project --all-groups --quiet -o "$requirements" || exit 1
 echo "pip-audit of $(grep -c '^[a-z0-9]' "$requirements") locked packages against $service ..."
-exec "$bin/pip-audit" -r "$requirements" --require-hashes --disable-pip --strict \
+"$bin/pip-audit" -r "$requirements" --require-hashes --disable-pip --strict \
     --vulnerability-service "$service" --progress-spinner off "${ignores[@]}"

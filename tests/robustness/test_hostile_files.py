@@ -25,9 +25,10 @@ from sqlalchemy import Engine
 
 from koppel.domain.school import SchoolYear
 from koppel.files.columns import ImportKind
+from koppel.files.limits import ImportLimits
 from koppel.files.problems import ImportFileError
 from koppel.files.profiles import load_profile
-from koppel.files.readers import read_table
+from koppel.files.readers import column_letter, read_table
 from koppel.files.roster import read_roster_set
 from koppel.files.values import cell_text
 from koppel.services.imports.options import ImportOptions
@@ -212,6 +213,36 @@ def test_import_reader_survives_any_number_in_a_date_cell(number: str, style: in
     with tempfile.TemporaryDirectory() as folder:
         path = write_file(Path(folder), "datums.xlsx", hostile_xlsx.zip_bytes(list(parts.items())))
         event(read_or_refuse(path, ImportKind.STUDENTS))
+
+
+@settings(FUZZ, max_examples=120)
+@given(
+    column=st.integers(1, 16_384),
+    row=st.integers(5, 1_048_576),
+    limit=st.integers(100, 400_000),
+)
+def test_a_far_cell_is_refused_exactly_when_the_area_is_over_the_limit(
+    column: int, row: int, limit: int
+) -> None:
+    """The area from A1 to the furthest cell, found in the XML before calamine reads it
+    (a small limit here, so that what is read stays small)."""
+    grid = grid_of(ImportKind.STUDENTS)  # rows 1 to 4
+    ref = f"{column_letter(column - 1)}{row}"
+    sheet = hostile_xlsx.sheet_xml(grid).replace(
+        "</sheetData>", f'<row r="{row}"><c r="{ref}"><v>1</v></c></row></sheetData>'
+    )
+    parts = {**hostile_xlsx.workbook_parts(grid), hostile_xlsx.SHEET: sheet}
+    area = row * max(column, len(grid[0]))
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_file(Path(folder), "ver.xlsx", hostile_xlsx.zip_bytes(list(parts.items())))
+        try:
+            read_table(path, kind=ImportKind.STUDENTS, limits=ImportLimits(max_cells=limit))
+        except ImportFileError as error:
+            refusal: str | None = error.problem.message_code
+        else:
+            refusal = None
+    assert refusal == ("xlsx.too_many_cells" if area > limit else None)
+    event("refused" if refusal else "read")
 
 
 PROFILE = (

@@ -24,6 +24,7 @@ _REFERENCE = rb"r\s*=\s*[\"']"
 letter keeps the scan fast; an attribute that merely ends in r counts too, which can only
 overstate an area."""
 _WIDE = re.compile(_REFERENCE + rb"([A-Z]{2,3}|[T-Z])[0-9]")
+_ANY = re.compile(_REFERENCE + rb"([A-Z]{1,3})[0-9]")
 _ROW = re.compile(_REFERENCE + rb"[A-Z]{1,3}([0-9]{1,7})")
 
 
@@ -54,10 +55,12 @@ def _chunks(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> Iterator[bytes]
 def largest_area(archive: zipfile.ZipFile, limit: int) -> tuple[int, int] | None:
     """(rows, columns) of the first part whose cells span more than ``limit`` cells from
     A1, or None when every part fits."""
+    narrow = limit >= NARROW_COLUMNS * EXCEL_ROWS  # else (a small limit, in tests) count all
     for entry in archive.infolist():
         if entry.is_dir():
             continue
-        columns = max((column_number(c) for c in _distinct(archive, entry, _WIDE)), default=0)
+        found = _distinct(archive, entry, _WIDE if narrow else _ANY)
+        columns = max((column_number(c) for c in found), default=0)
         if max(columns, NARROW_COLUMNS) * EXCEL_ROWS <= limit:
             continue
         rows = max((int(r) for r in _distinct(archive, entry, _ROW)), default=0)

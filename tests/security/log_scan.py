@@ -45,6 +45,8 @@ MINIMUM_VALUE = 6
 PEOPLE_TABLES = ("students", "staff_members", "accounts")
 PERSONAL_COLUMNS = ("street", "house_number", "postcode", "email", "birth_date")
 NAME_COLUMNS = ("first_name", "infix", "last_name")
+LETTERS = re.compile(r"[^\W\d_]{2}")
+POSTCODE = re.compile(r"[1-9][0-9]{3} ?[A-Za-z]{2}")
 
 
 @dataclass(frozen=True)
@@ -124,20 +126,29 @@ def _people(db: sqlite3.Connection, table: str, needles: Needles) -> None:
     if not wanted:
         return
     for row in db.execute(f"SELECT {', '.join(wanted)} FROM {table}"):
-        person = {name: str(value or "") for name, value in zip(wanted, row, strict=True)}
-        if person.get("street") and person.get("house_number"):
-            needles.add("street address", f"{person['street']} {person['house_number']}")
-        postcode = person.get("postcode", "")
+        _person({name: str(value or "") for name, value in zip(wanted, row, strict=True)}, needles)
+
+
+def _person(person: dict[str, str], needles: Needles) -> None:
+    """Only values that look like what they are: the fuzz tests' people have names and
+    streets like ``0`` or ``%`` that would match ordinary words of a log."""
+    street, number = person.get("street", ""), person.get("house_number", "")
+    if LETTERS.search(street) and number[:1].isdigit():
+        needles.add("street address", f"{street} {number}")
+    postcode = person.get("postcode", "")
+    if POSTCODE.fullmatch(postcode):
         needles.add("postcode", postcode)
         needles.add("postcode", postcode.replace(" ", ""))
-        needles.add("e-mail address", person.get("email", ""))
-        born = person.get("birth_date", "")
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", born):
-            needles.add("birth date", born)
-            needles.add("birth date", "-".join(reversed(born.split("-"))))
+    if "@" in person.get("email", ""):
+        needles.add("e-mail address", person["email"])
+    born = person.get("birth_date", "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", born):
+        needles.add("birth date", born)
+        needles.add("birth date", "-".join(reversed(born.split("-"))))
+    first, last = person.get("first_name", ""), person.get("last_name", "")
+    if LETTERS.search(first) and LETTERS.search(last):
         name = " ".join(person.get(part, "") for part in NAME_COLUMNS).split()
-        if len(name) >= 2:
-            needles.add("full name", " ".join(name))
+        needles.add("full name", " ".join(name))
 
 
 def sqlite_files(root: Path) -> Iterator[Path]:

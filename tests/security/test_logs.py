@@ -25,7 +25,7 @@ from koppel.store.migrate import upgrade
 from koppel.store.project.file import ProjectFile, ProjectInfo
 from tests.cli.runner import koppel
 from tests.security import run_logs
-from tests.security.log_scan import Finding, Needles, scan, scan_run
+from tests.security.log_scan import Finding, Needles, scan, scan_run, stored_values
 from tests.web.conftest import Portal, sign_in, start_portal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -286,3 +286,19 @@ def test_a_database_url_that_does_not_work_is_shown_without_its_password(url: st
     assert refused.code == 2
     assert "koppel:***@" in refused.stderr.replace("\n", "")
     assert password not in refused.stderr.replace("\n", "")
+
+
+def test_people_of_the_fuzz_tests_give_nothing_to_look_for(tmp_path: Path):
+    """Names, streets and postcodes like ``0`` or ``%`` would match ordinary log words."""
+    path = tmp_path / "fuzz.db"
+    engine = connect(f"sqlite:///{path}")
+    upgrade(engine)
+    fuzzed = {**PERSON, "first_name": "000000", "infix": "", "last_name": "%%%%%%"}
+    fuzzed |= {"street": "123456", "house_number": "x1", "postcode": "123456"}
+    fuzzed |= {"email": "nobody-at-all", "birth_date": None}
+    with engine.begin() as connection:
+        connection.execute(insert(t.students).values(**fuzzed))
+    engine.dispose()
+    needles = Needles()
+    stored_values([path], needles)
+    assert len(needles) == 0

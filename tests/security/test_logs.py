@@ -15,6 +15,7 @@ import httpx
 import pyotp
 import pytest
 from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
 
 from koppel.services.passwords import generate_password, hash_password
 from koppel.services.tokens import TOKEN_PREFIX
@@ -302,3 +303,22 @@ def test_people_of_the_fuzz_tests_give_nothing_to_look_for(tmp_path: Path):
     needles = Needles()
     stored_values([path], needles)
     assert len(needles) == 0
+
+
+def test_a_refused_row_is_not_in_the_error_on_either_database(database_url: str):
+    """PostgreSQL details a refused row (``Failing row contains (...)``) and SQLAlchemy
+    adds the statement's values: neither reaches the message, so neither a traceback in
+    the portal's log nor a command's stderr; the driver keeps the details for code."""
+    engine = connect(database_url)
+    upgrade(engine)
+    refused = {**PERSON, "gender": "Q"}  # outside the CHECK constraint
+    with pytest.raises(IntegrityError) as caught, engine.begin() as connection:
+        connection.execute(insert(t.students).values(**refused))
+    engine.dispose()
+    message = str(caught.value)
+    assert "gender" in message  # the reason is still there
+    for value in ("Lindengracht", "Heijden", "1015 KL", PERSON["email"], "990001"):
+        assert value not in message
+    diag = getattr(caught.value.orig, "diag", None)
+    if diag is not None:  # PostgreSQL
+        assert "Lindengracht" in (diag.message_detail or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -45,6 +45,21 @@ def _set_sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPo
     cursor.close()
 
 
+def _only_the_primary_message(context: ExceptionContext) -> None:
+    """PostgreSQL details an error with the values involved (``Failing row contains (...)``,
+    ``Key (email)=(...)``): personal data. Its message, and so every log and traceback,
+    keeps only the first line; the details stay in the driver error's ``diag``."""
+    original = context.original_exception
+    text = str(original)
+    primary = text.split("\n", 1)[0]
+    if primary == text:
+        return
+    original.args = (primary,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None and wrapped.args:
+        wrapped.args = (str(wrapped.args[0]).replace(text, primary),)
+
+
 def connect(url: str) -> Engine:
     """An engine for ``url``; SQLite gets foreign keys ON, WAL and a busy timeout on every
     connection. Nothing is opened until the engine is first used. A failed statement's
@@ -58,7 +73,9 @@ def connect(url: str) -> Engine:
             return engine
         if parsed.get_backend_name() != "postgresql":
             raise DatabaseError("database.url", url=without_password(url))
-        return create_engine(normalised, pool_pre_ping=True, hide_parameters=True)
+        engine = create_engine(normalised, pool_pre_ping=True, hide_parameters=True)
+        event.listen(engine, "handle_error", _only_the_primary_message)
+        return engine
     except (ArgumentError, ValueError) as error:
         raise DatabaseError("database.url", url=without_password(url)) from error
 

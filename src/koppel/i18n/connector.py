@@ -241,6 +241,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Ook in het portal teruggedraaid (wijzigingenset {changeset}).",
         "en": "Undone in the portal too (change set {changeset}).",
     },
+    "connector.undo_changed_since": {
+        "nl": "wijzigingenset {changeset} wordt niet teruggedraaid: {count} regels ervan zijn "
+        "daarna in het roosterbestand gewijzigd ({rows}) en terugdraaien zou die wijzigingen "
+        "overschrijven. Er is niets veranderd",
+        "en": "change set {changeset} is not undone: {count} of its rows were changed in the "
+        "project file since ({rows}) and undoing it would overwrite those changes. Nothing "
+        "was changed",
+    },
     "connector.nothing_to_undo": {
         "nl": "Er is niets om terug te draaien in dit roosterbestand.",
         "en": "There is nothing to undo in this project file.",

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from koppel.domain.errors import KoppelError
+from koppel.domain.errors import KoppelError, RefusedBySafetyRule
 from koppel.domain.sync.compare import DomainDiff
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.connector.applying import Selection, download, upload
@@ -179,11 +179,18 @@ def upload_selection(
 
 def undo_latest(comparer: Comparer) -> UndoResult:
     """The newest change set of the project undone exactly; an upload's portal change
-    set is undone in the portal first (refused there: nothing changes here)."""
+    set is undone in the portal first (refused there: nothing changes here). Refused
+    when rows it wrote were changed in the project since: undoing would overwrite them."""
     with comparer.project.begin() as session:
         latest = session.latest_changeset()
+        changed = [] if latest is None else session.changed_since(latest.id)
     if latest is None:
         return UndoResult(None, 0)
+    if changed:
+        shown = ", ".join(" ".join(part for part in key if part) for key in changed[:5])
+        raise RefusedBySafetyRule(
+            "connector.undo_changed_since", changeset=latest.id, count=len(changed), rows=shown
+        )
     if latest.portal_changeset is not None:
         comparer.client.undo(latest.portal_changeset)
     with comparer.project.begin() as session:

@@ -281,6 +281,28 @@ class ProjectSession:
             self.conn.execute(select(func.count()).select_from(tables.changesets)).scalar_one()
         )
 
+    def changed_since(self, changeset_id: str) -> list[Key]:
+        """Rows of the change set that no longer hold what it wrote (the scheduler changed
+        them since): undoing it would overwrite those changes."""
+        t = tables.changeset_entries
+        rows = self.conn.execute(
+            select(t.c.store, t.c.number, t.c.second, t.c.after)
+            .where(t.c.changeset_id == changeset_id)
+            .order_by(t.c.seq)
+        ).all()
+        left: dict[str, dict[Key, Fields | None]] = {}
+        for store, number, second, after in rows:  # oldest first: the newest after wins
+            left.setdefault(store, {})[(number, second or None)] = decode(after)
+        changed: list[Key] = []
+        for store, wanted in left.items():
+            table = self._table(store)
+            if isinstance(table, DomainTable):
+                now = table.read(self.conn)
+            else:
+                now = table.read(self.conn, {key[0] for key in wanted})
+            changed += [key for key, after in wanted.items() if now.get(key) != after]
+        return sorted(set(changed), key=lambda key: (key[0], key[1] or ""))
+
     def undo_entries(self, changeset_id: str, at: datetime) -> int:
         """Every row of the change set back as it was, newest first."""
         t = tables.changeset_entries

@@ -1,14 +1,14 @@
 """The scan of a test run's logs for secrets and personal data (issue 9: tokens and
 passwords never in logs, nor addresses).
 
-It looks for two things. Values: the secrets the tests registered (run_logs.py) and the
-personal data of every person in the run's SQLite databases (portal databases and project
-files): street and house number, postcode, e-mail address, birth date, full name; and the
-tokens that project files keep. Shapes
-that cannot be anything else: koppel's API tokens, argon2 hashes, TOTP secrets and
-``otpauth://`` addresses, session cookies, CSRF tokens, the project app's key and
-passwords in a query or form, e-mail addresses and Dutch postcodes.
-A finding names the log file and line and shows only the start of what it found."""
+It looks for two things. Values: the secrets the tests registered (run_logs.py), the
+tokens that project files keep, and the personal data of every person in the run's SQLite
+databases (portal databases and project files): street and house number, postcode, e-mail
+address, birth date, full name. Shapes that cannot be anything else: koppel's API tokens,
+argon2 hashes, TOTP secrets and ``otpauth://`` addresses, session cookies, CSRF tokens,
+the project app's key and passwords in a query or form, e-mail addresses and Dutch
+postcodes. A finding names the log file and line and shows only the start of what it
+found."""
 
 from __future__ import annotations
 

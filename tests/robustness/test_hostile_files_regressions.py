@@ -380,3 +380,29 @@ def test_one_far_cell_in_a_tiny_workbook_is_refused_before_it_is_read(tmp_path: 
     table, warnings = read_table(path, kind=ImportKind.STUDENTS)
     assert len(table.rows) == 3
     assert [(w.row, w.column) for w in warnings] == [(30000, "S")]  # a value without header
+
+
+def test_a_line_of_more_fields_than_excel_has_columns_is_refused_before_it_is_parsed(
+    tmp_path: Path,
+):
+    """The csv module makes every field an object: one line of 20 million delimiters (a
+    20 MB file) took 1.1 GB. Now a line over 16,384 fields is refused, naming its row,
+    in import files and roster sets; 16,000 columns are still read."""
+    grid = grid_of(ImportKind.STUDENTS)
+    path = tmp_path / "breed.csv"
+    path.write_bytes(file_bytes(grid, "csv") + b"300009;Ada;;Kok" + b";" * 100_000 + b"\r\n")
+    error = _refusal(path)
+    assert (error.problem.message_code, error.problem.row) == ("csv.too_many_columns", 5)
+    path.write_bytes(file_bytes(grid, "csv") + b"300009;Ada;;Kok" + b";" * 16_000 + b"\r\n")
+    assert len(read_table(path, kind=ImportKind.STUDENTS)[0].rows) == 4
+
+    files = roster_files()
+    files["users.csv"] += b"x" + b"," * 20_000 + b"\r\n"
+    folder = tmp_path / "set"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    reading = read_roster_set(folder)
+    first = reading.errors[0]
+    assert (first.file, first.message_code) == ("users.csv", "csv.too_many_columns")
+    assert first.row == files["users.csv"].count(b"\n")

@@ -121,6 +121,37 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
+MAX_FIELDS = 16_384
+"""Fields in one record: Excel's number of columns. The csv module makes every field an
+object (some 55 bytes, empty ones too), so a line of 50 million delimiters would take
+gigabytes."""
+SAME_BYTES = frozenset({"utf-8", "utf-8-sig", *EUROPEAN_ENCODINGS})
+"""Encodings in which the delimiters and line breaks are the ASCII bytes themselves."""
+
+
+def check_width(content: bytes | str, delimiter: str, file_label: str) -> None:
+    """Refuse a line with more than :data:`MAX_FIELDS` fields, naming it, before the
+    csv module builds its record (quoted delimiters count too: a real file has none
+    of that many). Bytes must be in an encoding of :data:`SAME_BYTES`."""
+    if isinstance(content, str):
+        _check_lines(content.split("\n"), delimiter, content.count(delimiter), file_label)
+    else:
+        sign = delimiter.encode("ascii")
+        _check_lines(content.split(b"\n"), sign, content.count(sign), file_label)
+
+
+def _check_lines(
+    lines: list[bytes] | list[str], sign: bytes | str, total: int, file_label: str
+) -> None:
+    if total < MAX_FIELDS or max(map(len, lines)) < MAX_FIELDS:
+        return  # not enough delimiters in the whole file, or on any line
+    for number, line in enumerate(lines, start=1):
+        if len(line) >= MAX_FIELDS and line.count(sign) >= MAX_FIELDS:
+            raise ImportFileError(
+                "csv.too_many_columns", file=file_label, row=number, limit=MAX_FIELDS
+            )
+
+
 def read_records(path: Path, file_label: str) -> Iterator[list[str]]:
     """Every record of the file, row 1 first (quoted delimiters and line breaks stay in
     their field). The whole file is checked for its encoding, then read as a stream.
@@ -129,9 +160,13 @@ def read_records(path: Path, file_label: str) -> Iterator[list[str]]:
     is refused, naming the row where it starts, instead of losing the rows after it."""
     number = 0
     try:
-        encoding = detect_encoding(path.read_bytes(), file_label)
+        data = path.read_bytes()
+        encoding = detect_encoding(data, file_label)
         with path.open(encoding=encoding, newline="") as text:
             delimiter = sniff_delimiter(text.read(SNIFF_CHARS))
+            content = data if encoding in SAME_BYTES else data.decode(encoding)
+            check_width(content, delimiter, file_label)
+            del data, content
             text.seek(0)
             record: list[str] = []
             for record in csv.reader(text, delimiter=delimiter):

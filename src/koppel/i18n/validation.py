@@ -220,6 +220,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "date '{value}' has a two-digit year; write the year in full: dd-mm-yyyy or "
         "yyyy-mm-dd",
     },
+    "csv.too_many_columns": {
+        "nl": "bestand {file}, rij {row}: meer dan {limit} kolommen; zo ziet geen export "
+        "eruit. Verbeter die rij en sla het bestand opnieuw op",
+        "en": "file {file}, row {row}: more than {limit} columns; no export looks like "
+        "that. Correct that row and save the file again",
+    },
     "csv.unclosed_quote": {
         "nl": "bestand {file}, rij {row}: een aanhalingsteken wordt geopend maar niet gesloten, "
         "waardoor de rest van het bestand één waarde lijkt; verbeter die rij en sla het "

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from koppel.domain.personal import full_name
 from koppel.domain.roster import KOPPEL_EXT, FileMode
 from koppel.files.cells import CONTROL_CHARACTERS, FULL_NAME_MAX_LENGTH
-from koppel.files.csv_reader import SNIFF_CHARS, sniff_delimiter
+from koppel.files.csv_reader import SNIFF_CHARS, check_width, sniff_delimiter
 from koppel.files.limits import ImportLimits
 from koppel.files.neutralise import restore
 from koppel.files.problems import ImportFileError
@@ -94,6 +94,7 @@ def open_table(
         findings.error(file.name, None, None, "file.empty", file=file.name)
         return None
     delimiter = sniff_delimiter(text[:SNIFF_CHARS])
+    check_width(text, delimiter, file.name)
     if text.count('"') % 2:
         _check_quotes(text, delimiter, file.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -245,6 +245,25 @@ def test_a_far_cell_is_refused_exactly_when_the_area_is_over_the_limit(
     event("refused" if refusal else "read")
 
 
+@settings(FUZZ, max_examples=40)
+@given(
+    fields=st.integers(16_380, 16_390) | st.integers(15, 60_000),
+    delimiter=st.sampled_from([";", ",", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]),
+)
+def test_a_line_is_refused_exactly_when_it_has_more_fields_than_excel_has_columns(
+    fields: int, delimiter: str, encoding: str
+) -> None:
+    grid = grid_of(ImportKind.STUDENTS)
+    lines = [delimiter.join(row) for row in grid]
+    lines.append(delimiter.join(["300009", "Ada", "", "Kok", *[""] * (fields - 4)]))
+    data = "\r\n".join(lines).encode(encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        outcome = read_or_refuse(write_file(Path(folder), "breed.csv", data), ImportKind.STUDENTS)
+    assert outcome == ("csv.too_many_columns" if fields > 16_384 else "read")
+    event(outcome)
+
+
 PROFILE = (
     b'[columns]\n"Stamnr" = "student_number"\n"Rnaam" = "first_name"\n'
     b'"Anaam" = "last_name"\n"Klas 2026" = "group"\n'

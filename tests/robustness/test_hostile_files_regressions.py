@@ -195,6 +195,7 @@ ROSTER_CASES = {
     "nul_in_a_school_name": ("orgs.csv", 0, "name", "Het\x00Lyceum", "file.control_character"),
     "family_name_of_101": ("users.csv", 3, "familyName", "J" * 101, "file.value_too_long"),
     "session_id_of_256": ("academicSessions.csv", 0, "sourcedId", "s" * 256, "file.value_too_long"),
+    "email_of_255": ("users.csv", 0, "email", "a" * 245 + "@school.nl", "file.value_too_long"),
     "full_name_of_201": ("users.csv", 3, "givenName", "L" * 100, "file.name_too_long"),
 }
 

@@ -40,6 +40,8 @@ MAX_LENGTHS = {
     "first name": 100,
     "familyname": 100,
     "last name": 100,
+    "email": 254,
+    "secondary email": 254,
 }
 """Columns whose text koppel stores as it is, by lower-case header: what the portal's
 tables hold (koppel.store.tables)."""

@@ -154,6 +154,7 @@ def hostile_texts(*, huge: bool = True) -> st.SearchStrategy[str]:
         st.builds(lambda t, c: f"Zo{c}ë{t}", st.sampled_from(FORMULAS), st.sampled_from(CONTROL)),
         st.text(min_size=1, max_size=30),
         st.integers(30, 400).map(lambda n: "L" * n),
+        st.integers(230, 300).map(lambda n: "a" * n + "@school.nl"),  # a valid, long address
     ]
     if huge:
         strategies.append(st.integers(1, 3).map(megabytes))

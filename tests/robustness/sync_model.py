@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import event, note
 
 from koppel.domain.sync.compare import absent
-from koppel.domain.sync.domains import Fields, Key, SyncDomain
+from koppel.domain.sync.domains import DOMAIN_DIRECTION, Direction, Fields, Key, SyncDomain
 from koppel.services.connector.comparing import DEPARTMENT_SCOPED
 from tests.connector.conftest import DEPARTMENTS
 from tests.robustness.sync_world import (
@@ -29,6 +29,10 @@ from tests.robustness.sync_world import (
     value,
 )
 
+PROJECT_LED = ("4H", "4V")
+"""The demo's departments whose home classes the project leads (3H: the portal)."""
+POOL = 2
+"""Demo students per department that the edits pick from."""
 Allowed = Callable[[Cell], bool]
 SEEN: Counter[str] = Counter()
 """What the examples did, counted over a run (hypothesis' events, kept for the report)."""
@@ -101,9 +105,21 @@ class SyncModel:
         }
 
     def in_department(self, side: Side, *codes: str) -> list[str]:
-        """Demo students (not the ones the machine made) in these departments."""
+        """The few demo students per department that the edits pick from (so that steps
+        meet on the same rows: conflicts, edits after an apply)."""
         rows = side[SyncDomain.DEPARTMENT_PARTICIPATION]
-        return sorted({key[0] for key in rows if key[1] in codes and key[0] < "99"})
+        found: set[str] = set()
+        for code in codes:
+            found |= set(sorted(k[0] for k in rows if k[1] == code and k[0] < "99")[:POOL])
+        return sorted(found)
+
+    def project_pool(self) -> list[str]:
+        """The pool's students that the project has."""
+        return [
+            number
+            for number in self.in_department(self.portal, *DEPARTMENTS)
+            if (number, None) in self.project[SyncDomain.STUDENTS]
+        ] or sorted(key[0] for key in self.project[SyncDomain.STUDENTS])[:1]
 
     def department_of(self, student: str) -> str:
         return min(
@@ -138,6 +154,16 @@ class SyncModel:
             for k in portal.keys() | project.keys()
             if k[0] in both and portal.get(k, empty) != project.get(k, empty)
         }
+
+    def moving(self, domain: SyncDomain, direction: Direction) -> set[Key]:
+        """The differing rows that may move ``direction`` (the seed's rules)."""
+        keys = self.differences(domain)
+        if domain is SyncDomain.STUDENTS:
+            portal = self.portal[domain]
+            return {k for k in keys if (k in portal) == (direction is Direction.DOWNLOAD)}
+        if domain is SyncDomain.HOME_CLASSES:
+            return {k for k in keys if (k[1] in PROJECT_LED) == (direction is Direction.UPLOAD)}
+        return keys if DOMAIN_DIRECTION[domain] is direction else set()
 
     def observe(
         self,

@@ -34,6 +34,7 @@ from hypothesis.stateful import (
 )
 
 from koppel.connector.client import PortalRefused
+from koppel.domain.errors import KoppelError
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Direction, Fields, SyncDomain
 from koppel.services.connector import sync
@@ -43,7 +44,7 @@ from koppel.services.connector.results import ApplyResult
 from koppel.services.planning_edits import PlanningEdit, apply_edit
 from tests.connector.conftest import DEPARTMENTS
 from tests.connector.edits import portal_last_name, project_rows
-from tests.robustness.sync_model import SEEN, Before, SyncModel, saw
+from tests.robustness.sync_model import PROJECT_LED, SEEN, Before, SyncModel, saw
 from tests.robustness.sync_world import (
     Cell,
     DropOneAnswer,
@@ -56,14 +57,13 @@ from tests.robustness.sync_world import (
     value,
 )
 
-PROJECT_LED = ("4H", "4V")
 PORTAL_LED = "3H"
 GROUP_ASSIGNMENTS = (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS)
 UPLOADS = ((SyncDomain.STUDENTS,), GROUP_ASSIGNMENTS, (SyncDomain.CLUSTER_GROUPS,))
 PROGNOSES = ("5H 100", "5V 100", "5H 50 / 5V 50", "")
 CLUSTER_GROUPS = ((), ("4H.ak1",), ("4V.netl9",), ("4H.ak1", "4H.en1"))
-MAX_EXAMPLES = 8
-STEPS = 20
+MAX_EXAMPLES = 12
+STEPS = 30
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -81,6 +81,22 @@ class SyncMachine(RuleBasedStateMachine):
         path = self.folder / f"rooster-{next(self.projects)}.koppel"
         new_project(self.world, path)
         self.model = SyncModel(self.world, path)
+        self.work_waiting()
+
+    def work_waiting(self) -> None:
+        """Each side starts with a change of its own, so that uploads and downloads have
+        work from the first step."""
+        first_4v = self.model.in_department(self.model.project, "4V")[0]
+        project_rows(
+            self.model.path, SyncDomain.CLUSTER_GROUPS, {(first_4v, None): (("4V.netl9",),)}
+        )
+        first_3h = self.model.in_department(self.model.portal, "3H")[0]
+        self.planning_edit(first_3h, PlanningEdit(prognosis="4H 50 / 4V 50"), "3H")
+        self.model.observe(
+            "start",
+            portal=lambda c: c == (SyncDomain.PROGNOSES, (first_3h, None)),
+            project=lambda c: c == (SyncDomain.CLUSTER_GROUPS, (first_4v, None)),
+        )
 
     def teardown(self) -> None:
         if hasattr(self, "model"):
@@ -137,12 +153,27 @@ class SyncMachine(RuleBasedStateMachine):
 
     @rule(
         data=st.data(),
-        kind=st.sampled_from(["home class", "cluster groups", "prognosis", "new student"]),
+        kind=st.sampled_from(
+            [
+                "home class",
+                "cluster groups",
+                "prognosis",
+                "new student",
+                "student removed",
+                "an applied row",
+            ]
+        ),
     )
     def project_edit(self, data: st.DataObject, kind: str) -> None:
         if kind == "new student":
             self.new_student(data.draw(st.sampled_from(DEPARTMENTS)))
             return
+        if kind == "student removed":
+            self.remove_student(data.draw(st.sampled_from(self.model.project_pool())))
+            return
+        if kind == "an applied row" and self.correct_applied_row(data):
+            return
+        kind = "prognosis" if kind == "an applied row" else kind
         codes = PROJECT_LED if kind == "cluster groups" else DEPARTMENTS
         student = data.draw(st.sampled_from(self.model.in_department(self.model.project, *codes)))
         if kind == "home class":
@@ -164,6 +195,43 @@ class SyncMachine(RuleBasedStateMachine):
         note(f"project: {cell} = {row}")
         project_rows(self.model.path, cell[0], {cell[1]: row})
         self.model.observe(f"project {kind}", project=lambda c: c == cell)
+
+    def correct_applied_row(self, data: st.DataObject) -> bool:
+        """The scheduler changes a row the newest change set wrote (or took back)."""
+        if not self.model.undoable:
+            return False
+        latest = self.model.undoable[-1]
+        cells = sorted(
+            c
+            for c in changed_cells(latest.project_before, latest.project_after)
+            if c[0] in (SyncDomain.PROGNOSES, SyncDomain.HOME_CLASSES, SyncDomain.LWOO)
+            and c[1] in self.model.project[c[0]]
+        )
+        if not cells:
+            return False
+        cell = data.draw(st.sampled_from(cells))
+        domain, key = cell
+        now = value(self.model.project, cell)
+        row: Fields = {
+            SyncDomain.PROGNOSES: (2, "roostermaker", "5H 50 / 5V 50"),
+            SyncDomain.HOME_CLASSES: (f"{key[1]}2",),
+            SyncDomain.LWOO: (not now[0],),
+        }[domain]
+        if row == now:
+            row = (now[0], "", "5H 100") if domain is SyncDomain.PROGNOSES else (f"{key[1]}9",)
+        note(f"project: the applied {cell} = {row}")
+        project_rows(self.model.path, domain, {key: row})
+        self.model.observe("project edit of an applied row", project=lambda c: c == cell)
+        return True
+
+    def remove_student(self, student: str) -> None:
+        """The scheduler takes a student out of the project (the portal keeps it: the
+        next download of students brings it back)."""
+        note(f"project: {student} removed")
+        project_rows(self.model.path, SyncDomain.STUDENTS, {(student, None): None})
+        self.model.observe(
+            "project student removed", project=lambda c: c[1][0] == student, may_drop=True
+        )
 
     def new_student(self, department: str) -> None:
         """A student the portal has no account for (the upload makes one)."""
@@ -227,14 +295,16 @@ class SyncMachine(RuleBasedStateMachine):
             return Selection(students=chosen)
         return Selection(accept_conflicts=how == "accept")
 
-    def waiting(self, domains: Iterable[SyncDomain]) -> list[SyncDomain]:
-        """The domains in which the sides differ (most steps then have work to do)."""
-        return [domain for domain in domains if self.model.differences(domain)]
+    def waiting(self, domains: Iterable[SyncDomain], direction: Direction) -> list[SyncDomain]:
+        """The domains with rows to move ``direction`` (most steps then have work to do)."""
+        return [domain for domain in domains if self.model.moving(domain, direction)]
 
-    @precondition(lambda self: self.waiting(sorted(sync.DOWNLOADS)))
+    @precondition(lambda self: self.waiting(sorted(sync.DOWNLOADS), Direction.DOWNLOAD))
     @rule(data=st.data())
     def download(self, data: st.DataObject) -> None:
-        domain = data.draw(st.sampled_from(self.waiting(sorted(sync.DOWNLOADS))))
+        domain = data.draw(
+            st.sampled_from(self.waiting(sorted(sync.DOWNLOADS), Direction.DOWNLOAD))
+        )
         selection = self.draw_selection(data)
         note(f"download {domain} {selection}")
         before = self.model.before()
@@ -304,10 +374,10 @@ class SyncMachine(RuleBasedStateMachine):
 
     # --- the connector: uploads -----------------------------------------------------------
 
-    @precondition(lambda self: self.waiting(sync.UPLOADS))
+    @precondition(lambda self: self.waiting(sync.UPLOADS, Direction.UPLOAD))
     @rule(data=st.data(), drop=st.booleans())
     def upload(self, data: st.DataObject, drop: bool) -> None:
-        waiting = self.waiting(sync.UPLOADS)
+        waiting = self.waiting(sync.UPLOADS, Direction.UPLOAD)
         domains = data.draw(st.sampled_from([d for d in UPLOADS if set(d) & set(waiting)]))
         selection = self.draw_selection(data)
         note(f"upload {domains} {selection} dropped answer: {drop}")
@@ -336,6 +406,7 @@ class SyncMachine(RuleBasedStateMachine):
             )[0]
         except PortalRefused as refused:
             note(f"upload refused: {refused.status} {refused.portal_code} {refused.items}")
+            saw(f"upload refused: {refused.status} {refused.portal_code}")
             result = None
         wanted = None if selection.students is None else set(selection.students)
         new = before.project[SyncDomain.STUDENTS].keys() - before.portal[SyncDomain.STUDENTS].keys()
@@ -353,6 +424,8 @@ class SyncMachine(RuleBasedStateMachine):
         changed = self.model.observe(f"upload {'+'.join(domains)}", portal=allowed).portal
         written = result is not None and result.portal_changeset is not None
         saw(f"upload: {'written' if written else 'nothing'}")
+        for skipped in result.skipped if result is not None else []:
+            saw(f"upload skipped a row: {skipped.reason}")
         if result is None or result.portal_changeset is None:
             assert not changed, "an upload that wrote nothing changed the portal"
             return result
@@ -374,37 +447,47 @@ class SyncMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.model.undoable))
     @rule(drop=st.booleans())
     def undo(self, drop: bool) -> None:
-        """The newest change set undone exactly on both sides; refused (nothing changes)
-        when the portal has a newer change set than the upload's."""
+        """The newest change set undone exactly on both sides; refused, nothing changed,
+        when the project changed its rows since or the portal has a newer change set."""
         latest = self.model.undoable[-1]
         pending = latest.portal_changeset
         overtaken = pending is not None and self.model.portal_newest[-1:] != [pending]
-        transport = DropOneAnswer() if drop else None
-        with self.comparer(transport) as comparer:
-            try:
-                result = sync.undo_latest(comparer)
-            except PortalRefused as error:
-                refused: PortalRefused | None = error
-            else:
-                refused = None
-        if refused is not None:
-            note(f"undo refused: {refused.status} {refused.portal_code}")
-            assert overtaken, f"the portal refused to undo its newest change set: {refused}"
-            assert refused.status == 409
-            self.model.observe("undo refused")
-            return
-        assert not overtaken, "the portal undid a change set that was no longer its newest"
-        assert result.changeset == latest.changeset
         project_cells = changed_cells(latest.project_before, latest.project_after)
         portal_cells = (
             changed_cells(latest.portal_before, latest.portal_after) if pending else set()
         )
-        for cells, now, after in (
-            (project_cells, self.model.project, latest.project_after),
-            (portal_cells, self.model.portal, latest.portal_after),
-        ):
-            later = sorted(c for c in cells if value(now, c) != value(after, c))
-            assert not later, f"the undo takes back what changed after its change set: {later}"
+        edited_since = sorted(
+            c
+            for c in project_cells
+            if value(self.model.project, c) != value(latest.project_after, c)
+        )
+        transport = DropOneAnswer() if drop else None
+        with self.comparer(transport) as comparer:
+            try:
+                result = sync.undo_latest(comparer)
+            except KoppelError as error:
+                refused: KoppelError | None = error
+            else:
+                refused = None
+        if refused is not None:
+            note(f"undo refused: {refused.code} {refused.params}")
+            self.model.observe(f"undo refused: {refused.code}")
+            if edited_since:
+                assert refused.code == "connector.undo_changed_since", refused
+                return
+            assert overtaken, f"the portal refused to undo its newest change set: {refused}"
+            assert isinstance(refused, PortalRefused)
+            assert refused.status == 409
+            return
+        assert not edited_since, (
+            f"the undo overwrote what the project changed since: {edited_since}"
+        )
+        assert not overtaken, "the portal undid a change set that was no longer its newest"
+        assert result.changeset == latest.changeset
+        later = sorted(
+            c for c in portal_cells if value(self.model.portal, c) != value(latest.portal_after, c)
+        )
+        assert not later, f"the undo took back what the portal changed since: {later}"
         self.model.observe(
             "undo",
             portal=lambda c: c in portal_cells,
@@ -429,11 +512,7 @@ class SyncMachine(RuleBasedStateMachine):
     # --- the portal changes between the diff and the apply --------------------------------
 
     def waiting_uploads(self) -> bool:
-        return any(
-            key[1] in PROJECT_LED or domain is SyncDomain.CLUSTER_GROUPS
-            for domain in GROUP_ASSIGNMENTS
-            for key in self.model.differences(domain)
-        )
+        return bool(self.waiting(GROUP_ASSIGNMENTS, Direction.UPLOAD))
 
     def other_home_classes(self, key: tuple[str, str | None]) -> list[str]:
         """The portal's home classes of the department that the student is not in."""
@@ -468,7 +547,7 @@ class SyncMachine(RuleBasedStateMachine):
             note(f"portal between diff and upload: {row.key} {edit}")
             edited = self.planning_edit(row.student, edit, row.department or "")
             self.model.observe(
-                "portal edit after the diff", portal=lambda c: c[1][0] == row.student
+                "portal edit after the diff of an upload", portal=lambda c: c[1][0] == row.student
             )
             newer = self.model.portal
             result = self.send(comparer, GROUP_ASSIGNMENTS, Selection(), self.model.before())
@@ -500,7 +579,8 @@ class SyncMachine(RuleBasedStateMachine):
             note(f"portal between diff and download: {student} {edit}")
             self.planning_edit(student, edit)
             self.model.observe(
-                "portal edit after the diff", portal=lambda c: c == (domain, (student, None))
+                "portal edit after the diff of a download",
+                portal=lambda c: c == (domain, (student, None)),
             )
             newer = self.model.portal
             result = sync.download_selection(comparer, domain, Selection(), auto=False)[0]

@@ -72,6 +72,9 @@ class SyncMachine(RuleBasedStateMachine):
     projects = itertools.count(1)
     examples = 0
     steps = 0
+    """Rules run (and the start of each example), each followed by the invariants."""
+    observed = 0
+    """Times both sides were read and compared with the model."""
 
     @initialize()
     def start(self) -> None:
@@ -100,7 +103,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         if hasattr(self, "model"):
-            SyncMachine.steps += self.model.steps
+            SyncMachine.observed += self.model.steps
 
     def comparer(self, transport: DropOneAnswer | None = None) -> AbstractContextManager[Comparer]:
         return comparer_of(self.world, self.model.path, transport)
@@ -195,6 +198,31 @@ class SyncMachine(RuleBasedStateMachine):
         note(f"project: {cell} = {row}")
         project_rows(self.model.path, cell[0], {cell[1]: row})
         self.model.observe(f"project {kind}", project=lambda c: c == cell)
+
+    @rule(data=st.data(), home_class=st.booleans())
+    def both_sides_edit_a_row(self, data: st.DataObject, home_class: bool) -> None:
+        """A team leader and the scheduler change the same row differently: a conflict,
+        which no apply may overwrite unless the scheduler accepts it."""
+        code = PORTAL_LED if home_class else data.draw(st.sampled_from(DEPARTMENTS))
+        student = data.draw(st.sampled_from(self.model.in_department(self.model.project, code)))
+        if home_class:
+            cell: Cell = (SyncDomain.HOME_CLASSES, (student, code))
+            others = self.other_home_classes(cell[1])
+            if not others:
+                return
+            edit = PlanningEdit(home_class=others[0])
+            row: Fields = ("3H9",)
+        else:
+            cell = (SyncDomain.PROGNOSES, (student, None))
+            shares = data.draw(st.sampled_from(PROGNOSES[:3]))
+            edit = PlanningEdit(prognosis=shares)
+            row = (3, "roostermaker", shares)
+        note(f"both sides: {cell}: portal {edit}, project {row}")
+        self.planning_edit(student, edit, code)
+        project_rows(self.model.path, cell[0], {cell[1]: row})
+        self.model.observe(
+            "both sides edit a row", portal=lambda c: c == cell, project=lambda c: c == cell
+        )
 
     def correct_applied_row(self, data: st.DataObject) -> bool:
         """The scheduler changes a row the newest change set wrote (or took back)."""
@@ -346,6 +374,8 @@ class SyncMachine(RuleBasedStateMachine):
         ).project
         written = result is not None and result.written
         saw(f"{step}: {'written' if written else 'nothing'}")
+        if result is not None and result.conflicts:
+            saw(f"{step}: conflicts left for a decision")
         if domain is SyncDomain.STUDENTS:
             self.students_came(changed, before)
         else:
@@ -593,6 +623,7 @@ class SyncMachine(RuleBasedStateMachine):
 
     @invariant()
     def one_change_set_per_apply(self) -> None:
+        SyncMachine.steps += 1
         assert changesets_in_portal(self.world.engine) == self.model.portal_changesets
 
     @invariant()
@@ -610,7 +641,7 @@ def sync_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncPortal
 def test_the_sync_loses_nothing_and_applies_once(sync_portal: SyncPortal, tmp_path: Path) -> None:
     SyncMachine.world = sync_portal
     SyncMachine.folder = tmp_path
-    SyncMachine.examples = SyncMachine.steps = 0
+    SyncMachine.examples = SyncMachine.steps = SyncMachine.observed = 0
     SEEN.clear()
     run_state_machine_as_test(
         SyncMachine,
@@ -618,7 +649,10 @@ def test_the_sync_loses_nothing_and_applies_once(sync_portal: SyncPortal, tmp_pa
             max_examples=MAX_EXAMPLES, stateful_step_count=STEPS, deadline=None, database=None
         ),
     )
-    print(f"sync machine: {SyncMachine.examples} examples, {SyncMachine.steps} steps")
+    print(
+        f"sync machine: {SyncMachine.examples} examples, {SyncMachine.steps} steps, "
+        f"both sides compared with the model {SyncMachine.observed} times"
+    )
     for what, count in sorted(SEEN.items()):
         print(f"{count:5}  {what}")
     assert SyncMachine.examples >= MAX_EXAMPLES

@@ -4,6 +4,7 @@ made by one is honoured by the other."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -62,3 +63,16 @@ def _cmd(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_an_idle_connection_stays_open_longer_than_uvicorns_five_seconds(portal: Portal):
+    """A reverse proxy (or a connector) that reuses a connection after a pause must not
+    find it closed under its feet: the portal keeps idle connections for 75 s."""
+    host, port = portal.url.removeprefix("http://").split(":")
+    request = f"GET /api/health HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(request)
+        assert connection.recv(65536).startswith(b"HTTP/1.1 200")
+        time.sleep(6)
+        connection.sendall(request)
+        assert connection.recv(65536).startswith(b"HTTP/1.1 200")

@@ -195,6 +195,12 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     console.print(table)
 
 
+KEEP_ALIVE_SECONDS = 75
+"""An idle connection stays open this long: longer than a reverse proxy keeps its own
+(nginx: 60 s), so the proxy never sends a request on a connection the portal is closing
+(with Uvicorn's 5 s, clients that paused 5 s now and then lost an answer)."""
+
+
 @reports_errors
 def serve(
     host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
@@ -246,4 +252,5 @@ def serve(
         log_level=settings.log_level,
         proxy_headers=True,
         forwarded_allow_ips=forwarded_allow_ips,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )

@@ -1,8 +1,8 @@
 """Talking to the portal: only through its JSON API, with the project's token.
 
-Reads go page by page (``next_cursor``); writes carry an ``Idempotency-Key`` and are
-retried with the same key when the answer is lost, so a dropped response never applies
-twice.
+Reads go page by page (``next_cursor``) and are asked again when a connection drops;
+writes carry an ``Idempotency-Key`` and are retried with the same key when the answer is
+lost, so a dropped response never applies twice.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from koppel.domain.sync.domains import SyncDomain
 
 PAGE_SIZE = 5000
 RETRIES = 3
-"""Writes are tried this many times when the portal's answer does not arrive."""
+"""Reads, and writes with their Idempotency-Key, are tried this many times when the
+portal's answer does not arrive (a dropped connection, a restarting portal)."""
 
 
 class PortalUnreachable(KoppelError):
@@ -105,12 +106,19 @@ class PortalClient:
         json: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        try:
-            response = self._http.request(method, path, params=params, json=json, headers=headers)
-        except httpx.TransportError as error:
-            raise PortalUnreachable(
-                "connector.portal_unreachable", url=self.url, reason=type(error).__name__
-            ) from error
+        tries = RETRIES if method == "GET" else 1  # a read can always be asked again
+        for attempt in range(tries):
+            try:
+                response = self._http.request(
+                    method, path, params=params, json=json, headers=headers
+                )
+                break
+            except httpx.TransportError as error:
+                if attempt == tries - 1:
+                    raise PortalUnreachable(
+                        "connector.portal_unreachable", url=self.url, reason=type(error).__name__
+                    ) from error
+                time.sleep(0.2 * (attempt + 1))
         if response.status_code >= 400:
             raise _refusal(response)
         return response

@@ -69,8 +69,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(database: str, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
-    """``koppel serve`` on a free loopback port, once it answers."""
+def serve(
+    database: str, workers: int = 1, log: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """``koppel serve`` on a free loopback port, once it answers; its stderr into ``log``."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_DATABASE_URL"] = database
@@ -78,7 +80,7 @@ def serve(database: str, workers: int = 1) -> tuple[subprocess.Popen[bytes], str
         [sys.executable, "-m", "koppel", "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL if log is None else log.open("wb"),
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
@@ -211,6 +213,8 @@ class Tally:
     errors: Counter[str] = field(default_factory=Counter)
     refusals: Counter[str] = field(default_factory=Counter)
     changesets: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    """What each error was, and when."""
     sign_ins: list[float] = field(default_factory=list)
     """Before the measured period, each person's own."""
     replays: int = 0
@@ -224,6 +228,10 @@ class Tally:
             response: httpx.Response = await call  # type: ignore[misc]
         except httpx.HTTPError as error:
             self.errors[f"{action}: {type(error).__name__}"] += 1
+            waited = (time.perf_counter() - began) * 1000
+            self.notes.append(
+                f"{time.strftime('%H:%M:%S')} {action}: {error!r} after {waited:.0f} ms"
+            )
             return None
         self.durations[action].append((time.perf_counter() - began) * 1000)
         if response.status_code >= 500 or response.status_code in (400, 401, 403, 404):
@@ -441,6 +449,8 @@ def report(
     )
     console.print(f"designed refusals: {dict(tally.refusals) or 'none'}")
     console.print(f"errors: {dict(tally.errors) or 'none'}")
+    for note in tally.notes[:10]:
+        console.print(f"  {note}", highlight=False)
     p95 = percentile(every, 95)
     duplicates = api != len(tally.changesets) or tally.replays != tally.replays_same
     ok = not tally.errors and not duplicates and p95 < 300
@@ -471,7 +481,8 @@ def main() -> None:
     ):
         with console.status("demo school, tokens and accounts ..."):
             school = prepare(url, options.students, options.connectors, options.users)
-        process, portal = serve(url, options.workers)
+        log = Path(folder) / "serve.log"
+        process, portal = serve(url, options.workers, log)
         try:
             with console.status(f"load for {options.seconds:.0f} s ..."):
                 tally, wall = asyncio.run(run_load(portal, school, options.seconds, options.think))
@@ -479,6 +490,9 @@ def main() -> None:
             process.terminate()
             process.wait(timeout=10)
         ok = report(console, tally, wall, count_changesets(url), options)
+        if log.read_text().strip():
+            console.print("koppel serve said (last lines):")
+            console.print("\n".join(log.read_text().splitlines()[-30:]), highlight=False)
     sys.exit(0 if ok else 1)
 
 

@@ -32,14 +32,31 @@ def _fields(template: str) -> set[str]:
 
 
 def test_message_differs_per_language_and_fills_parameters():
-    error = InvalidValue("postcode.format", value="0123 AB")
+    error = InvalidValue("school_year.format", value="2026")
     english = error.message("en")
     dutch = error.message("nl")
     assert english != dutch
-    assert english == "postcode '0123 AB' is not a Dutch postcode (like 1234 AB)"
-    assert dutch == "postcode '0123 AB' is geen Nederlandse postcode (zoals 1234 AB)"
-    assert error.code == "postcode.format"
-    assert error.params == {"value": "0123 AB"}
+    assert english == "school year '2026' must look like 2026-2027 (two consecutive years)"
+    assert dutch.startswith("schooljaar '2026' moet de vorm 2026-2027 hebben")
+    assert error.code == "school_year.format"
+    assert error.params == {"value": "2026"}
+
+
+def test_personal_values_are_not_repeated_in_messages():
+    """A refused postcode, e-mail address or date is named by its place (file, row and
+    column, or the form's field), never repeated: messages end up in logs."""
+    for code, value in [
+        ("postcode.format", "0123 AB"),
+        ("email.format", "jan@@school.nl"),
+        ("value.date_ambiguous", "03/04/2010"),
+        ("value.date_impossible", "31-02-2010"),
+        ("value.date_format", "17-05/2010"),
+        ("value.date_short_year", "17-05-10"),
+        ("import.staff_email_unknown", "jan@school.nl"),
+        ("roster.plan.email_skipped", "jan@@school.nl"),
+    ]:
+        for language in ("nl", "en"):
+            assert value not in InvalidValue(code, value=value).message(language), code
 
 
 @pytest.mark.parametrize(

@@ -135,8 +135,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "no staff member has staff code '{value}'; import the staff first",
     },
     "import.staff_email_unknown": {
-        "nl": "geen medewerker heeft e-mailadres '{value}'",
-        "en": "no staff member has email address '{value}'",
+        "nl": "geen medewerker heeft dit e-mailadres",
+        "en": "no staff member has this email address",
     },
     "import.staff_missing": {
         "nl": "vul een docentcode of een e-mailadres in",
@@ -248,18 +248,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "gender '{value}' is unknown; use M, V (female) or X",
     },
     "value.date_impossible": {
-        "nl": "datum '{value}' bestaat niet",
-        "en": "date '{value}' does not exist",
+        "nl": "deze datum bestaat niet",
+        "en": "this date does not exist",
     },
     "value.date_ambiguous": {
-        "nl": "datum '{value}' is dubbelzinnig (dag/maand of maand/dag); schrijf dd-mm-jjjj "
-        "of jjjj-mm-dd",
-        "en": "date '{value}' is ambiguous (day/month or month/day); write dd-mm-yyyy or "
-        "yyyy-mm-dd",
+        "nl": "de datum is dubbelzinnig (dag/maand of maand/dag); schrijf dd-mm-jjjj of jjjj-mm-dd",
+        "en": "the date is ambiguous (day/month or month/day); write dd-mm-yyyy or yyyy-mm-dd",
     },
     "value.date_format": {
-        "nl": "'{value}' is geen datum; schrijf dd-mm-jjjj of jjjj-mm-dd",
-        "en": "'{value}' is not a date; write dd-mm-yyyy or yyyy-mm-dd",
+        "nl": "dit is geen datum; schrijf dd-mm-jjjj of jjjj-mm-dd",
+        "en": "this is not a date; write dd-mm-yyyy or yyyy-mm-dd",
     },
     "value.yes_no": {
         "nl": "'{value}' is geen ja of nee",

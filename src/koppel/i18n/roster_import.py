@@ -77,8 +77,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "a new student or staff member needs a given name and a family name",
     },
     "roster.plan.email_skipped": {
-        "nl": "e-mailadres '{value}' is ongeldig en wordt niet overgenomen",
-        "en": "e-mail address '{value}' is invalid and is not taken over",
+        "nl": "het e-mailadres is ongeldig en wordt niet overgenomen",
+        "en": "the e-mail address is invalid and is not taken over",
     },
     "roster.plan.no_username": {
         "nl": "{key}: geen bruikbare gebruikersnaam (username, e-mail en sleutel zijn "

@@ -40,12 +40,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "school year '{value}' must look like 2026-2027 (two consecutive years)",
     },
     "postcode.format": {
-        "nl": "postcode '{value}' is geen Nederlandse postcode (zoals 1234 AB)",
-        "en": "postcode '{value}' is not a Dutch postcode (like 1234 AB)",
+        "nl": "de postcode is geen Nederlandse postcode (zoals 1234 AB)",
+        "en": "the postcode is not a Dutch postcode (like 1234 AB)",
     },
     "email.format": {
-        "nl": "e-mailadres '{value}' is ongeldig",
-        "en": "email address '{value}' is not valid",
+        "nl": "het e-mailadres is ongeldig",
+        "en": "the email address is not valid",
     },
     "required": {
         "nl": "{field} is verplicht",
@@ -215,10 +215,9 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "spaces and punctuation do not count): keep one of them",
     },
     "value.date_short_year": {
-        "nl": "datum '{value}' heeft een jaartal van twee cijfers; schrijf het jaar voluit: "
+        "nl": "de datum heeft een jaartal van twee cijfers; schrijf het jaar voluit: "
         "dd-mm-jjjj of jjjj-mm-dd",
-        "en": "date '{value}' has a two-digit year; write the year in full: dd-mm-yyyy or "
-        "yyyy-mm-dd",
+        "en": "the date has a two-digit year; write the year in full: dd-mm-yyyy or yyyy-mm-dd",
     },
     "csv.too_many_columns": {
         "nl": "bestand {file}, rij {row}: meer dan {limit} kolommen; zo ziet geen export "

@@ -3,8 +3,8 @@ made by one is honoured by the other."""
 
 from __future__ import annotations
 
+import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -69,10 +69,18 @@ def test_an_idle_connection_stays_open_longer_than_uvicorns_five_seconds(portal:
     """A reverse proxy (or a connector) that reuses a connection after a pause must not
     find it closed under its feet: the portal keeps idle connections for 75 s."""
     host, port = portal.url.removeprefix("http://").split(":")
-    request = f"GET /api/health HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
-    with socket.create_connection((host, int(port)), timeout=10) as connection:
-        connection.sendall(request)
-        assert connection.recv(65536).startswith(b"HTTP/1.1 200")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", "/api/health")
+        first = connection.getresponse()
+        assert first.status == 200
+        first.read()
+        opened = connection.sock
         time.sleep(6)
-        connection.sendall(request)
-        assert connection.recv(65536).startswith(b"HTTP/1.1 200")
+        connection.request("GET", "/api/health")  # closed by the portal: RemoteDisconnected
+        again = connection.getresponse()
+        assert again.status == 200
+        again.read()
+        assert connection.sock is opened  # the same connection, not a new one
+    finally:
+        connection.close()

@@ -14,7 +14,7 @@ from koppel.cli.output import (
     RichProgress,
     console,
     errors,
-    print_json,
+    finish,
     print_problems,
     reports_errors,
 )
@@ -53,12 +53,7 @@ def _run(
         report = run_import(
             CONTEXT.unit_of_work(database), kind, file, options=options, progress=progress
         )
-    if as_json:
-        print_json(report.as_json())
-    else:
-        _print(report)
-    if report.exit_code:
-        raise typer.Exit(report.exit_code)
+    finish(report, as_json=as_json, show=_print)
 
 
 def _print(report: ImportReport) -> None:

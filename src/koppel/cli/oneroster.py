@@ -16,7 +16,7 @@ from koppel.cli.output import (
     RichProgress,
     console,
     errors,
-    print_json,
+    finish,
     print_problems,
     reports_errors,
 )
@@ -71,12 +71,7 @@ def import_set(
         report = import_roster(
             CONTEXT.unit_of_work(database), source, options=options, progress=progress
         )
-    if as_json:
-        print_json(report.as_json())
-    else:
-        _print(report)
-    if report.exit_code:
-        raise typer.Exit(report.exit_code)
+    finish(report, as_json=as_json, show=_print)
 
 
 def _print(report: RosterReport) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Sequence
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import ParamSpec, Protocol, TypeVar
 
 import typer
 from rich.console import Console
@@ -34,6 +34,28 @@ R = TypeVar("R")
 def print_json(data: object) -> None:
     """One JSON object on stdout, nothing else."""
     typer.echo(json.dumps(data, ensure_ascii=False, sort_keys=False, default=str))
+
+
+class Report(Protocol):
+    """What a command reports: its JSON shape and its exit code."""
+
+    @property
+    def exit_code(self) -> int: ...
+
+    def as_json(self) -> Mapping[str, object]: ...
+
+
+ReportT = TypeVar("ReportT", bound=Report)
+
+
+def finish(report: ReportT, *, as_json: bool, show: Callable[[ReportT], None]) -> None:
+    """``report`` as JSON on stdout or shown to people by ``show``; then its exit code."""
+    if as_json:
+        print_json(report.as_json())
+    else:
+        show(report)
+    if report.exit_code:
+        raise typer.Exit(report.exit_code)
 
 
 def _where(problem: Problem) -> str:

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
-from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
+from koppel.cli.output import RichProgress, console, errors, finish, reports_errors
 from koppel.i18n import translate
 from koppel.services.privacy.forget_left import ForgetReport, forget_left_students
 
@@ -34,12 +34,7 @@ def forget_left(
         report = forget_left_students(
             CONTEXT.unit_of_work(database), dry_run=dry_run, progress=progress
         )
-    if as_json:
-        print_json(report.as_json())
-    else:
-        _print(report)
-    if report.exit_code:
-        raise typer.Exit(report.exit_code)
+    finish(report, as_json=as_json, show=_print)
 
 
 def _print(report: ForgetReport) -> None:

@@ -14,7 +14,7 @@ from koppel.cli.output import (
     RichProgress,
     console,
     errors,
-    print_json,
+    finish,
     print_problems,
     reports_errors,
 )
@@ -58,12 +58,7 @@ def remove_departed(
             force=force,
             progress=progress,
         )
-    if as_json:
-        print_json(report.as_json())
-    else:
-        _print(report)
-    if report.exit_code:
-        raise typer.Exit(report.exit_code)
+    finish(report, as_json=as_json, show=_print)
 
 
 def _print(report: DepartureReport) -> None:

@@ -182,14 +182,8 @@ def upload(
             applied = {row.key: row.project or absent(domain) for row in rows}
             entries += _base_entries(session, views[domain], applied)
         session.record_changeset(
-            ChangesetRecord(
-                changeset,
-                _now(),
-                "upload",
-                ",".join(d.value for d in domains),
-                _summary(sent.applied, result, as_of),
-                sent.portal_changeset,
-                None,
+            _upload_record(
+                changeset, domains, _summary(sent.applied, result, as_of), sent.portal_changeset
             ),
             entries,
         )
@@ -218,16 +212,7 @@ def _resume(comparer: Comparer) -> ApplyResult | None:
             entries += _base_entries(session, view, {})
         summary = {"applied": resumed.pending.items, "resumed": True, "as_of": as_of}
         session.record_changeset(
-            ChangesetRecord(
-                changeset,
-                _now(),
-                "upload",
-                ",".join(d.value for d in domains),
-                summary,
-                resumed.portal_changeset,
-                None,
-            ),
-            entries,
+            _upload_record(changeset, domains, summary, resumed.portal_changeset), entries
         )
         pending.answered(session)
     comparer.forget()
@@ -235,6 +220,19 @@ def _resume(comparer: Comparer) -> ApplyResult | None:
     result.portal_changeset = resumed.portal_changeset
     result.applied = resumed.pending.items
     return result
+
+
+def _upload_record(
+    changeset: str,
+    domains: tuple[SyncDomain, ...],
+    summary: dict[str, Any],
+    portal_changeset: str | None,
+) -> ChangesetRecord:
+    """The project's change set of an upload, with the portal's change set it made."""
+    domain_names = ",".join(d.value for d in domains)
+    return ChangesetRecord(
+        changeset, _now(), "upload", domain_names, summary, portal_changeset, None
+    )
 
 
 def _summary(

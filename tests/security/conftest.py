@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import admin, portal
+from tests.web.conftest import admin, clients, portal
 
-__all__ = ["admin", "portal"]
+__all__ = ["admin", "clients", "portal"]

@@ -9,7 +9,6 @@ answers and errors with a real token, and a bug's 500 (an audit entry that is no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -20,17 +19,6 @@ from koppel.store.database import connect
 from tests.cli.runner import koppel
 from tests.security.answers import INLINE_CODE, TEMPLATES, header_problems, inline_code
 from tests.web.conftest import Portal, demo_portal, sign_in
-from tests.web.test_authorization_matrix import ROLES
-
-
-@pytest.fixture(scope="module")
-def clients(portal: Portal) -> Iterator[dict[str, httpx.Client]]:
-    made = {"anonymous": httpx.Client(base_url=portal.url)}
-    for role in ROLES[1:]:
-        made[role] = sign_in(portal, *portal.login_as(role))
-    yield made
-    for client in made.values():
-        client.close()
 
 
 @pytest.fixture(scope="module")

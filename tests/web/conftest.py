@@ -137,3 +137,18 @@ def admin(portal: Portal) -> Iterator[httpx.Client]:
     client = sign_in(portal, *portal.admin)
     yield client
     client.close()
+
+
+ROLES = ("anonymous", "administrator", "scheduler", "team_leader", "mentor", "teacher", "student")
+"""Every kind of visitor: one not signed in, then the demo's account of each role."""
+
+
+@pytest.fixture(scope="module")
+def clients(portal: Portal) -> Iterator[dict[str, httpx.Client]]:
+    """An HTTP client per entry of :data:`ROLES`, signed in on the shared portal."""
+    made = {"anonymous": httpx.Client(base_url=portal.url)}
+    for role in ROLES[1:]:
+        made[role] = sign_in(portal, *portal.login_as(role))
+    yield made
+    for client in made.values():
+        client.close()

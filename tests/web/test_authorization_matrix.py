@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
@@ -22,9 +21,7 @@ from koppel.store.database import connect
 from koppel.web.app import create_app
 from tests.security.answers import header_problems, inline_code
 from tests.web import routes_admin, routes_api, routes_pages
-from tests.web.conftest import Portal, csrf_of, sign_in
-
-ROLES = ("anonymous", "administrator", "scheduler", "team_leader", "mentor", "teacher", "student")
+from tests.web.conftest import ROLES, Portal, csrf_of, sign_in
 
 # (method, concrete path) -> expected status per role, in the order of ROLES; one module
 # per area of the portal, so that whoever adds a route decides there who may use it.
@@ -56,16 +53,6 @@ def test_every_route_is_in_the_matrix():
     covered = {(method, ROUTE_OF.get(path, path)) for method, path in MATRIX}
     missing = [route for route in _routes(app) if route not in covered | NOT_CHECKED]
     assert missing == []
-
-
-@pytest.fixture(scope="module")
-def clients(portal: Portal) -> Iterator[dict[str, httpx.Client]]:
-    made = {"anonymous": httpx.Client(base_url=portal.url)}
-    for role in ROLES[1:]:
-        made[role] = sign_in(portal, *portal.login_as(role))
-    yield made
-    for client in made.values():
-        client.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from koppel.i18n import translate
+from koppel.web.texts import language_of
 
 MB = 1024 * 1024
 API_LIMIT = 32 * MB
@@ -85,8 +87,7 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
 
 
 async def _too_large(scope: Scope, send: Send, limit: int) -> None:
-    language = "en" if b"en" in dict(scope["headers"]).get(b"accept-language", b"")[:2] else "nl"
-    message = translate("request.too_large", language, limit=limit // MB)
+    message = translate("request.too_large", language_of(Request(scope)), limit=limit // MB)
     if str(scope["path"]).startswith("/api/"):
         body = json.dumps({"error": {"code": "request.too_large", "message": message}}).encode()
         kind = b"application/json"

@@ -45,10 +45,10 @@ class SignedIn:
 
 
 PENDING_MINUTES = 10
+"""How long a session that waits for its TOTP code (or its setup) lasts."""
 TOUCH_EVERY = timedelta(minutes=1)
 """A session's (and a token's) last use is written at most this often: a write per
 request would cost every page a commit, and the idle limit counts in minutes."""
-"""How long a session that waits for its TOTP code (or its setup) lasts."""
 
 
 def token_hash(token: str) -> str:
@@ -62,6 +62,11 @@ def _now() -> datetime:
 def _aware(moment: datetime) -> datetime:
     """SQLite gives naive datetimes back; koppel stores UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def touch_due(last: datetime | None, now: datetime) -> bool:
+    """Whether a last use seen at ``last`` (None: never) is to be written again now."""
+    return last is None or now - _aware(last) >= TOUCH_EVERY
 
 
 def sign_in(
@@ -194,7 +199,7 @@ def current_session(
             return None
         if found.needs_second_factor != pending:
             return None
-        if now - _aware(found.last_seen_at) >= TOUCH_EVERY:
+        if touch_due(found.last_seen_at, now):
             uow.sessions.touch(hashed, now)
         account = uow.accounts.get(found.username)
         uow.commit()

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from koppel.domain.accounts import Account, Role
 from koppel.domain.errors import InvalidValue
 from koppel.services.audit import COMMAND_LINE_ACTOR, audit_entry
-from koppel.services.sign_in import TOUCH_EVERY, token_hash
+from koppel.services.sign_in import token_hash, touch_due
 from koppel.store.repositories.tokens import TokenRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -86,8 +86,7 @@ def token_holder(uow: SqlAlchemyUnitOfWork, token: str) -> TokenHolder | None:
         if not account.has_role(Role(found.role)):
             return None
         now = datetime.now(UTC)
-        last = found.last_used_at
-        if last is None or now - last.replace(tzinfo=last.tzinfo or UTC) >= TOUCH_EVERY:
+        if touch_due(found.last_used_at, now):
             uow.tokens.touch(hashed, now)
         uow.commit()
     return TokenHolder(account, Role(found.role), found.name)

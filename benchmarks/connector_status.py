@@ -29,15 +29,15 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from koppel.connector.applying import Selection, download
 from koppel.connector.client import PortalClient
+from koppel.connector.comparing import Comparer
+from koppel.connector.project_setup import init_project
 from koppel.domain.accounts import Role
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.applying import Selection, download
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.project_setup import init_project
+from koppel.services.accounts.tokens import create_token
 from koppel.services.demo.build import build_demo_school
-from koppel.services.planning_edits import PlanningEdit, apply_edit
-from koppel.services.tokens import create_token
+from koppel.services.planning.edits import PlanningEdit, apply_edit
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.project.file import ProjectFile, ProjectInfo

@@ -52,9 +52,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from databases import database as bench_database
 from koppel.domain.accounts import Role
-from koppel.services.accounts import reset_password
+from koppel.services.accounts.manage import reset_password
+from koppel.services.accounts.tokens import create_token
 from koppel.services.demo.build import build_demo_school
-from koppel.services.tokens import create_token
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
-from koppel.store.repositories.integration_runs import RunRecord, RunStatus
+from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import Run, koppel
 from tests.integration.leavers import (
@@ -52,7 +52,7 @@ def _text(output: str) -> str:
 def _set_waiting(engine: Engine, status: RunStatus) -> None:
     with SqlAlchemyUnitOfWork(engine) as uow:
         if status is RunStatus.PENDING:
-            uow.integration_runs.add(
+            uow.sis_runs.add(
                 RunRecord(
                     *("run-waiting", "/srv/sis/groot.zip", "e" * 64, "oneroster-1.1"),
                     datetime.now(UTC),
@@ -63,7 +63,7 @@ def _set_waiting(engine: Engine, status: RunStatus) -> None:
                 )
             )
         else:
-            uow.integration_runs.set_status("run-waiting", status)
+            uow.sis_runs.set_status("run-waiting", status)
         uow.commit()
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import Engine, update
 
 from koppel.domain.sync.domains import Fields, Key, SyncDomain
-from koppel.services.planning_edits import PlanningEdit, apply_edit
+from koppel.services.planning.edits import PlanningEdit, apply_edit
 from koppel.store import tables
 from koppel.store.project.file import ProjectFile
-from koppel.store.repositories.versions import SqlAlchemyVersionRepository
+from koppel.store.repositories.connector_api.versions import SqlAlchemyVersionRepository
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 

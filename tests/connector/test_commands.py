@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.planning_edits import PlanningEdit
+from koppel.services.planning.edits import PlanningEdit
 from tests.cli.runner import koppel
 from tests.connector.conftest import DEPARTMENTS, Linked
 from tests.connector.edits import portal_planning, project_rows

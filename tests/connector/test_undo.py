@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from koppel.connector import sync
+from koppel.connector.applying import Selection, download
 from koppel.domain.errors import RefusedBySafetyRule
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector import sync
-from koppel.services.connector.applying import Selection, download
-from koppel.services.planning_edits import PlanningEdit
+from koppel.services.planning.edits import PlanningEdit
 from tests.connector.conftest import Linked
 from tests.connector.edits import portal_planning, project_rows
 

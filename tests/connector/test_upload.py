@@ -6,12 +6,12 @@ from __future__ import annotations
 import httpx
 from sqlalchemy import func, select
 
+from koppel.connector import sync
+from koppel.connector.applying import Selection, upload
 from koppel.connector.client import PortalClient
+from koppel.connector.comparing import Comparer
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector import sync
-from koppel.services.connector.applying import Selection, upload
-from koppel.services.connector.comparing import Comparer
-from koppel.services.planning_edits import PlanningEdit
+from koppel.services.planning.edits import PlanningEdit
 from koppel.store import tables
 from koppel.store.project.file import ProjectFile
 from tests.connector.conftest import Linked

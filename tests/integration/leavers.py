@@ -2,7 +2,7 @@
 years ago and active ones, built the way a school builds it: a participants import per
 year (students missing from the file marked left), the old year's groups deleted, a
 student's own package choice and sign-ins, a connector upload with an Idempotency-Key,
-roster ids and an integration run that lists absent students."""
+SIS ids and an integration run that lists absent students."""
 
 from __future__ import annotations
 
@@ -15,23 +15,23 @@ from sqlalchemy import Engine, String, cast, select, update
 
 from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.domain.personal import Gender, PersonalData
-from koppel.domain.roster_keys import RosterId
 from koppel.domain.school import Branch, Department, EducationType, SchoolYear
+from koppel.domain.sis.keys import SisId
 from koppel.domain.students import Student
 from koppel.files.columns import ImportKind
-from koppel.services.accounts import add_account
+from koppel.services.accounts.manage import add_account
+from koppel.services.accounts.sign_in import sign_in
+from koppel.services.accounts.tokens import create_token
+from koppel.services.connector_api.changes import NewStudentRequest
+from koppel.services.connector_api.writes import WriteRequest, add_student, perform
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
-from koppel.services.people_views import choose_own_package
-from koppel.services.planning_edits import PlanningEdit, edit_students
-from koppel.services.record_changes import NewStudentRequest
-from koppel.services.record_writes import WriteRequest, add_student, perform
-from koppel.services.sign_in import sign_in
-from koppel.services.tokens import create_token
+from koppel.services.planning.edits import PlanningEdit, edit_students
+from koppel.services.planning.people_views import choose_own_package
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
 from koppel.settings import Settings
 from koppel.store import tables as t
-from koppel.store.repositories.integration_runs import RunRecord, RunStatus
+from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 YEARS = ("2023-2024", "2024-2025", "2025-2026", "2026-2027")
@@ -159,10 +159,10 @@ def _first_year(engine: Engine) -> None:
 
 def _integration_traces(engine: Engine) -> None:
     with SqlAlchemyUnitOfWork(engine) as uow:
-        uow.roster_ids.add_many(
-            [RosterId("student", f"sis-{p.number}", p.number) for p in (LEFT_3, ACTIVE_OLD)]
+        uow.sis_ids.add_many(
+            [SisId("student", f"sis-{p.number}", p.number) for p in (LEFT_3, ACTIVE_OLD)]
         )
-        uow.integration_runs.add(
+        uow.sis_runs.add(
             RunRecord(
                 id="run-2024",
                 source="/srv/sis/export.zip",

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from koppel.connector.comparing import DEPARTMENT_SCOPED
 from koppel.domain.sync.compare import DomainDiff, Origin, compare
 from koppel.domain.sync.domains import Direction, Lead, SyncDomain
-from koppel.services.connector.comparing import DEPARTMENT_SCOPED
+from koppel.services.accounts.tokens import token_holder
 from koppel.services.demo.build import DemoResult, build_demo_school
 from koppel.services.demo.project import (
     DemoProject,
@@ -24,7 +25,6 @@ from koppel.services.demo.project import (
     write_demo_project,
 )
 from koppel.services.demo.project_changes import EMAIL_PROPERTY
-from koppel.services.tokens import token_holder
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.project.file import ProjectFile

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.privacy.forget_left import ACTION, forget_left_students
 from koppel.services.privacy.scrub import FORGOTTEN
 from koppel.services.school_settings import save_school_settings, school_settings
-from koppel.services.undo import undo_changeset
 from koppel.store import tables as t
-from koppel.store.repositories.integration_runs import RunRecord, RunStatus
+from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.leavers import (
     ACTIVE_OLD,
@@ -91,14 +91,14 @@ def _wait_for_decision(engine: Engine) -> str:
         None,
     )
     with SqlAlchemyUnitOfWork(engine) as uow:
-        uow.integration_runs.add(run)
+        uow.sis_runs.add(run)
         uow.commit()
     return run.id
 
 
 def _decide(engine: Engine, run_id: str) -> None:
     with SqlAlchemyUnitOfWork(engine) as uow:
-        uow.integration_runs.set_status(run_id, RunStatus.REJECTED)
+        uow.sis_runs.set_status(run_id, RunStatus.REJECTED)
         uow.commit()
 
 
@@ -166,7 +166,7 @@ def test_the_run_forgets_exactly_those_past_the_term_and_nothing_else(school: En
         ).all()
         actors = set(connection.scalars(select(t.changesets.c.actor)))
         runs = connection.scalars(
-            select(t.integration_runs.c.summary).where(t.integration_runs.c.id == "run-2024")
+            select(t.sis_runs.c.summary).where(t.sis_runs.c.id == "run-2024")
         ).all()
         answers = connection.scalar(select(t.idempotency_keys.c.key))
         deleted_groups = connection.scalars(

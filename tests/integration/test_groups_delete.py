@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import Engine, Table, func, select
 
 from koppel.domain.errors import InvalidValue
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.demo.build import build_demo_school
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
-from koppel.services.undo import undo_changeset
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from koppel.domain.imports.staff import Link
 from koppel.domain.staff import StaffRole
-from koppel.domain.staff_import import Link
 from koppel.files.columns import ImportKind
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
-from koppel.services.undo import undo_changeset
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.fixtures import YEAR, build_small_school
 from tests.integration.snapshot import snapshot

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, select, update
 
 from koppel.domain.accounts import Account, Role
-from koppel.services.accounts import add_account
-from koppel.services.sign_in import current_session, sign_in, token_hash
-from koppel.services.tokens import create_token, token_holder
+from koppel.services.accounts.manage import add_account
+from koppel.services.accounts.sign_in import current_session, sign_in, token_hash
+from koppel.services.accounts.tokens import create_token, token_holder
 from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select, update
 
-from koppel.services.sign_in import SignInRefused, sign_in
+from koppel.services.accounts.sign_in import SignInRefused, sign_in
 from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

@@ -13,17 +13,22 @@ from sqlalchemy import Engine
 from koppel.domain.accounts import Account, Role
 from koppel.domain.errors import InvalidValue, NotAllowed, NotFound
 from koppel.domain.school import LeadingSide
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.demo.build import build_demo_school
-from koppel.services.department_view import PrognosisFilter, SortKey, ViewQuery, department_view
-from koppel.services.people_views import (
+from koppel.services.planning.department_view import (
+    PrognosisFilter,
+    SortKey,
+    ViewQuery,
+    department_view,
+)
+from koppel.services.planning.edits import EditRejected, PlanningEdit, edit_students
+from koppel.services.planning.people_views import (
     choose_own_package,
     edit_mentee_prognosis,
     mentor_view,
     student_view,
 )
-from koppel.services.planning_edits import EditRejected, PlanningEdit, edit_students
 from koppel.services.school_settings import SchoolSettings, save_school_settings
-from koppel.services.undo import undo_changeset
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.snapshot import snapshot

@@ -11,18 +11,18 @@ import pytest
 from sqlalchemy import Engine, event, select
 
 from koppel.domain.accounts import Role
-from koppel.services.demo.build import build_demo_school
-from koppel.services.record_errors import KeyReused, StaleVersion, VersionRequired
-from koppel.services.record_writes import (
+from koppel.services.accounts.tokens import create_token
+from koppel.services.audit.undo import undo_changeset
+from koppel.services.connector_api.reads import Domain, RecordQuery, read_records
+from koppel.services.connector_api.refusals import KeyReused, StaleVersion, VersionRequired
+from koppel.services.connector_api.writes import (
     ANSWER_KEPT,
     WriteRequest,
     perform,
     set_cluster_groups,
     set_home_class,
 )
-from koppel.services.records import Domain, RecordQuery, read_records
-from koppel.services.tokens import create_token
-from koppel.services.undo import undo_changeset
+from koppel.services.demo.build import build_demo_school
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 

@@ -14,16 +14,16 @@ from sqlalchemy import Engine
 
 from koppel.domain.accounts import Role
 from koppel.domain.staff import StaffStatus
+from koppel.services.accounts.sign_in import token_hash
+from koppel.services.accounts.tokens import create_token, token_holder
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.demo.build import build_demo_school
 from koppel.services.school_settings import (
     StaffRetention,
     save_school_settings,
     school_settings,
 )
-from koppel.services.sign_in import token_hash
-from koppel.services.staff_departure import remove_departed_staff
-from koppel.services.tokens import create_token, token_holder
-from koppel.services.undo import undo_changeset
+from koppel.services.transition.staff_departure import remove_departed_staff
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

@@ -7,17 +7,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from koppel.domain.imports.staff import Link
 from koppel.domain.staff import StaffMember, StaffRole, StaffStatus
-from koppel.domain.staff_import import Link
-from koppel.services.staff_link_overview import link_overview
-from koppel.services.staff_links import (
+from koppel.services.audit.undo import undo_changeset
+from koppel.services.transition.staff_link_overview import link_overview
+from koppel.services.transition.staff_links import (
     KIND,
     LinkRejected,
     LinkRequest,
     change_staff_links,
 )
 from koppel.services.transition.status import StepState, transition_status
-from koppel.services.undo import undo_changeset
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import koppel
 from tests.integration.fixtures import YEAR, build_small_school

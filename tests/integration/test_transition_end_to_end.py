@@ -29,9 +29,9 @@ from koppel.services.demo.build import build_demo_school
 from koppel.services.demo.next_year import write_next_year_files
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
-from koppel.services.staff_departure import remove_departed_staff
 from koppel.services.stats import collect_stats
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
+from koppel.services.transition.staff_departure import remove_departed_staff
 from koppel.services.transition.status import transition_status
 from koppel.store import tables as t
 from koppel.store.database import connect

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from koppel.domain.school import final_year_departments
 from koppel.files.columns import ImportKind
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.demo.build import build_demo_school
 from koppel.services.exports import export_students
 from koppel.services.imports.options import ImportOptions
@@ -20,7 +21,6 @@ from koppel.services.imports.report import ImportReport
 from koppel.services.imports.run import run_import
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
 from koppel.services.transition.status import StepState, transition_status
-from koppel.services.undo import undo_changeset
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

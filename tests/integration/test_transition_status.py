@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from koppel.domain.errors import InvalidValue
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.demo.build import build_demo_school
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
 from koppel.services.transition.status import StepState, transition_status
-from koppel.services.undo import undo_changeset
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import Engine
 
 from koppel.domain.errors import RefusedBySafetyRule
-from koppel.domain.student_import import IncomingStudent, plan_student_import
-from koppel.services.changes import ChangeRecorder
+from koppel.domain.imports.students import IncomingStudent, plan_student_import
+from koppel.services.audit.change_sets import ChangeRecorder
+from koppel.services.audit.undo import undo_changeset
 from koppel.services.imports.apply_students import apply_student_plan
-from koppel.services.undo import undo_changeset
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.fixtures import YEAR, build_small_school
 from tests.integration.snapshot import snapshot

@@ -10,23 +10,23 @@ import pytest
 from sqlalchemy import Engine, select
 
 from koppel.domain.accounts import Role
-from koppel.services.demo.build import build_demo_school
-from koppel.services.record_changes import (
+from koppel.services.accounts.tokens import create_token
+from koppel.services.audit.undo import undo_changeset
+from koppel.services.connector_api.changes import (
     ClusterGroupsChange,
     HomeClassChange,
     NewStudentRequest,
 )
-from koppel.services.record_writes import (
+from koppel.services.connector_api.reads import Domain
+from koppel.services.connector_api.uploads import Upload, UploadRefused, upload
+from koppel.services.connector_api.writes import (
     Operation,
     WriteAnswer,
     WriteRequest,
     perform,
     set_home_class,
 )
-from koppel.services.records import Domain
-from koppel.services.tokens import create_token
-from koppel.services.undo import undo_changeset
-from koppel.services.uploads import Upload, UploadRefused, upload
+from koppel.services.demo.build import build_demo_school
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.snapshot import snapshot

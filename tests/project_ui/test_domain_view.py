@@ -3,11 +3,11 @@ conflict, whose change is replaced, and the package choices' counts per departme
 
 from __future__ import annotations
 
+from koppel.connector.comparing import DomainView, status_of
+from koppel.connector.domain_windows import domain_window
+from koppel.connector.snapshot import Snapshot
 from koppel.domain.sync.compare import Origin, compare
 from koppel.domain.sync.domains import State, SyncDomain
-from koppel.services.connector.comparing import DomainView, status_of
-from koppel.services.connector.domain_windows import domain_window
-from koppel.services.connector.snapshot import Snapshot
 
 PERSON = ("Anna", "", "Bakker", "V", "Dorpsstraat", "1", "1234 AB", "Ede", "a@x.nl", "2A")
 

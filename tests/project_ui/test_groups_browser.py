@@ -11,9 +11,9 @@ import httpx
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine, text
 
+from koppel.connector.groups_view import group_names, student_groups
+from koppel.connector.snapshot import Snapshot, take_snapshot
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.groups_view import group_names, student_groups
-from koppel.services.connector.snapshot import Snapshot, take_snapshot
 from koppel.store.project.file import ProjectFile
 from koppel.web.project.state import ProjectState
 from tests.cli.runner import koppel

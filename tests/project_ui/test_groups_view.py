@@ -3,10 +3,8 @@ cluster group belongs to, x / D / P per student and group, and the counts."""
 
 from __future__ import annotations
 
-from koppel.domain.sync.compare import compare
-from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
-from koppel.services.connector.comparing import DomainView, status_of
-from koppel.services.connector.groups_view import (
+from koppel.connector.comparing import DomainView, status_of
+from koppel.connector.groups_view import (
     BOTH,
     PORTAL_ONLY,
     PROJECT_ONLY,
@@ -14,7 +12,9 @@ from koppel.services.connector.groups_view import (
     groups_overview,
     natural,
 )
-from koppel.services.connector.snapshot import Snapshot
+from koppel.connector.snapshot import Snapshot
+from koppel.domain.sync.compare import compare
+from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
 
 LEADS = {"3M": Lead.PORTAL, "4V": Lead.PROJECT}
 State = dict[Key, Fields]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from koppel.domain.sync.compare import compare
-from koppel.domain.sync.domains import PERSONAL_FIELDS, PRESENT, Fields, Key, Lead, SyncDomain
-from koppel.services.connector.comparing import DomainView, status_of
-from koppel.services.connector.snapshot import Snapshot
-from koppel.services.connector.students_view import (
+from koppel.connector.comparing import DomainView, status_of
+from koppel.connector.snapshot import Snapshot
+from koppel.connector.students_view import (
     Change,
     Filter,
     Mark,
@@ -15,6 +13,8 @@ from koppel.services.connector.students_view import (
     build_students_view,
     one_sided,
 )
+from koppel.domain.sync.compare import compare
+from koppel.domain.sync.domains import PERSONAL_FIELDS, PRESENT, Fields, Key, Lead, SyncDomain
 
 LEADS = {"4H": Lead.PORTAL, "4V": Lead.PROJECT}
 Rows = dict[Key, Fields]

@@ -14,11 +14,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
 
 from koppel.connector.client import PortalClient
+from koppel.connector.project_setup import init_project
 from koppel.domain.accounts import Role
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.project_setup import init_project
+from koppel.services.accounts.tokens import create_token
 from koppel.services.demo.build import build_demo_school
-from koppel.services.tokens import create_token
 from koppel.store import tables
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade

@@ -16,7 +16,7 @@ from pathlib import Path
 from koppel.files.columns import ImportKind
 from koppel.files.templates import TEMPLATE_HEADERS
 from tests.files import nasty
-from tests.integration.roster_sets import school_set
+from tests.integration.sis_sets import school_set
 from tests.robustness import hostile_xlsx
 
 Grid = list[list[str]]
@@ -60,12 +60,12 @@ def write_file(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
-# --- roster sets ---------------------------------------------------------------------------
+# --- SIS sets ---------------------------------------------------------------------------
 
-ROSTER_STUDENTS = 6
+SIS_STUDENTS = 6
 
 
-def roster_files(students: int = ROSTER_STUDENTS) -> dict[str, bytes]:
+def sis_files(students: int = SIS_STUDENTS) -> dict[str, bytes]:
     """A valid OneRoster 1.1 bulk set (manifest and five files) by file name."""
     with tempfile.TemporaryDirectory(prefix="koppel-roster-") as scratch:
         folder = school_set(students).write(Path(scratch))

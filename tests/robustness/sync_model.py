@@ -12,9 +12,9 @@ from pathlib import Path
 
 from hypothesis import event, note
 
+from koppel.connector.comparing import DEPARTMENT_SCOPED
 from koppel.domain.sync.compare import absent
 from koppel.domain.sync.domains import DOMAIN_DIRECTION, Direction, Fields, Key, SyncDomain
-from koppel.services.connector.comparing import DEPARTMENT_SCOPED
 from tests.connector.conftest import DEPARTMENTS
 from tests.robustness.sync_world import (
     Cell,

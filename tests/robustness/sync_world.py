@@ -14,17 +14,17 @@ from pathlib import Path
 import httpx
 from sqlalchemy import Engine, func, select
 
+from koppel.connector.applying import Selection, download
 from koppel.connector.client import PortalClient
-from koppel.connector.records import to_rows
+from koppel.connector.comparing import Comparer
+from koppel.connector.portal_records import to_rows
+from koppel.connector.project_setup import init_project
 from koppel.domain.accounts import Role
 from koppel.domain.sync.compare import absent
 from koppel.domain.sync.domains import Fields, Key, SyncDomain
-from koppel.services.connector.applying import Selection, download
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.project_setup import init_project
+from koppel.services.accounts.tokens import create_token
+from koppel.services.connector_api.reads import MAX_LIMIT, RecordQuery, read_records
 from koppel.services.demo.build import build_demo_school
-from koppel.services.records import MAX_LIMIT, RecordQuery, read_records
-from koppel.services.tokens import create_token
 from koppel.store import tables
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade

@@ -22,12 +22,12 @@ import pytest
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
+from koppel.connector import sync
+from koppel.connector.applying import Selection, download, upload
 from koppel.connector.client import PortalClient, PortalRefused
+from koppel.connector.comparing import Comparer
+from koppel.connector.pending import pending
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector import sync
-from koppel.services.connector.applying import Selection, download, upload
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.pending import pending
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.project.file import ProjectFile

@@ -1,4 +1,4 @@
-"""Hostile files for the import and roster readers: mutations of valid files (cut, flipped,
+"""Hostile files for the import and SIS-set readers: mutations of valid files (cut, flipped,
 re-encoded, formulas, control characters, bidi overrides, megabyte cells, deep or
 entity-laden XML, climbing or duplicate zip entries) fed to the real readers and the real
 imports on a real database.
@@ -29,20 +29,20 @@ from koppel.files.limits import ImportLimits
 from koppel.files.problems import ImportFileError
 from koppel.files.profiles import load_profile
 from koppel.files.readers import column_letter, read_table
-from koppel.files.roster import read_roster_set
+from koppel.files.sis import read_sis_set
 from koppel.files.values import cell_text
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import ImportReport
 from koppel.services.imports.rows import parse_file
 from koppel.services.imports.run import run_import
-from koppel.services.integration.roster_import import import_roster
-from koppel.services.integration.roster_report import RosterOptions, RosterReport
+from koppel.services.sis.importing import import_sis
+from koppel.services.sis.report import SisOptions, SisReport
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import koppel
 from tests.integration.fixtures import YEAR, build_small_school
-from tests.integration.roster_sets import school_set
+from tests.integration.sis_sets import school_set
 from tests.integration.snapshot import snapshot
 from tests.robustness import hostile_xlsx
 from tests.robustness.hostile_bytes import (
@@ -58,7 +58,7 @@ from tests.robustness.hostile_files import (
     file_bytes,
     grid_of,
     raw_name_zip,
-    roster_files,
+    sis_files,
     write_file,
     write_folder,
     write_zip,
@@ -76,7 +76,7 @@ STUDENT_TEXT = {1: "first_name", 2: "infix", 3: "last_name", 5: "street", 8: "ci
 """Students file columns whose text is stored as it is (cleaned): index -> field."""
 STAFF_TEXT = {1: "first_name", 2: "infix", 3: "last_name"}
 YEAR_OF_SETS = SchoolYear("2026-2027")
-"""The school year of tests.integration.roster_sets."""
+"""The school year of tests.integration.sis_sets."""
 
 
 # --- databases ------------------------------------------------------------------------------
@@ -102,7 +102,7 @@ def _build(engine: Engine) -> None:
 
 @pytest.fixture(scope="module")
 def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty migrated database (what a roster set is imported into), to copy."""
+    """An empty migrated database (what an SIS set is imported into), to copy."""
     path = tmp_path_factory.mktemp("hostile") / "empty.db"
     engine = connect(f"sqlite:///{path}")
     upgrade(engine)
@@ -140,11 +140,11 @@ def _import(engine: Engine, kind: ImportKind, path: Path) -> ImportReport:
     return run_import(SqlAlchemyUnitOfWork(engine), kind, path, options=ImportOptions())
 
 
-def _roster(engine: Engine, path: Path) -> RosterReport:
-    return import_roster(SqlAlchemyUnitOfWork(engine), path, options=RosterOptions(force=True))
+def _sis_set(engine: Engine, path: Path) -> SisReport:
+    return import_sis(SqlAlchemyUnitOfWork(engine), path, options=SisOptions(force=True))
 
 
-def check_outcome(report: ImportReport | RosterReport, before: object, after: object) -> None:
+def check_outcome(report: ImportReport | SisReport, before: object, after: object) -> None:
     """A refused file names itself (every error has a file) and wrote nothing; a file
     that was not refused either wrote or had nothing to change."""
     if report.errors:
@@ -483,29 +483,29 @@ def test_a_folder_or_nothing_where_a_file_should_be(tmp_path: Path):
     assert read_or_refuse(empty, ImportKind.STUDENTS) == "file.empty"
 
 
-# --- the roster reader ---------------------------------------------------------------------
+# --- the SIS-set reader --------------------------------------------------------------------
 
-ROSTER = roster_files()
-ROSTER_NAMES = sorted(ROSTER)
+SIS = sis_files()
+SIS_NAMES = sorted(SIS)
 
 
 def _reading_ok_or_named(path: Path) -> str:
-    """Read the set; never raises; a set with errors has no roster and each error names a
+    """Read the set; never raises; a reading with errors has no set and each error names a
     file. The first error's code, or 'read'."""
-    reading = read_roster_set(path)
+    reading = read_sis_set(path)
     if reading.errors:
-        assert reading.roster is None
+        assert reading.sis_set is None
         assert all(problem.file for problem in reading.errors)
         return reading.errors[0].message_code
-    assert reading.roster is not None
+    assert reading.sis_set is not None
     return "read"
 
 
 @st.composite
 def mutated_sets(draw: st.DrawFn) -> tuple[str, dict[str, bytes]]:
     """A set's files with one of them mutated: its bytes, its encoding, or one cell."""
-    files = dict(ROSTER)
-    name = draw(st.sampled_from(ROSTER_NAMES))
+    files = dict(SIS)
+    name = draw(st.sampled_from(SIS_NAMES))
     how = draw(st.sampled_from(["bytes", "encoding", "cell", "gone", "empty"]))
     if how == "bytes":
         mutation = draw(byte_mutations())
@@ -534,7 +534,7 @@ def mutated_sets(draw: st.DrawFn) -> tuple[str, dict[str, bytes]]:
 
 @settings(FUZZ, max_examples=250)
 @given(mutated=mutated_sets(), as_zip=st.booleans())
-def test_roster_reader_survives_mutated_sets(
+def test_sis_reader_survives_mutated_sets(
     mutated: tuple[str, dict[str, bytes]], as_zip: bool
 ) -> None:
     _, files = mutated
@@ -549,8 +549,8 @@ def test_roster_reader_survives_mutated_sets(
 
 @settings(FUZZ, max_examples=150)
 @given(mutation=byte_mutations())
-def test_roster_reader_survives_a_mutated_zip(mutation: Mutation) -> None:
-    data = mutation.apply(hostile_xlsx.zip_bytes(zip_entries(ROSTER, "export/")))
+def test_sis_reader_survives_a_mutated_zip(mutation: Mutation) -> None:
+    data = mutation.apply(hostile_xlsx.zip_bytes(zip_entries(SIS, "export/")))
     with tempfile.TemporaryDirectory() as name:
         path = write_file(Path(name), "set.zip", data)
         event(_reading_ok_or_named(path))
@@ -568,7 +568,7 @@ def test_a_mutated_set_is_imported_or_refused_whole(
         else:
             path = write_folder(folder / "set", files)
         before = snapshot(engine, bookkeeping=True)
-        report = _roster(engine, path)
+        report = _sis_set(engine, path)
         check_outcome(report, before, snapshot(engine, bookkeeping=True))
         event("refused" if report.errors else "written" if report.written else "nothing")
 
@@ -581,13 +581,13 @@ NAME_COLUMNS = {"givenName": "first_name", "familyName": "last_name"}
 def test_a_hostile_name_in_a_set_is_refused_where_it_stands_or_stored_as_text(
     empty_file: Path, column: str, text: str
 ) -> None:
-    roster = school_set(4)
-    student = next(u for u in roster.rows["users.csv"] if u["role"] == "student")
+    sis_set = school_set(4)
+    student = next(u for u in sis_set.rows["users.csv"] if u["role"] == "student")
     student[column] = text
-    row = roster.rows["users.csv"].index(student) + 2
+    row = sis_set.rows["users.csv"].index(student) + 2
     with fresh_copy(empty_file) as (engine, folder):
         before = snapshot(engine, bookkeeping=True)
-        report = _roster(engine, roster.write(folder / "set"))
+        report = _sis_set(engine, sis_set.write(folder / "set"))
         check_outcome(report, before, snapshot(engine, bookkeeping=True))
         if report.errors:
             assert ("users.csv", row, column) in {(p.file, p.row, p.column) for p in report.errors}
@@ -637,19 +637,19 @@ def test_reference_sets_of_real_systems_survive_mutations(empty_file: Path, name
             path = write_folder(folder / name, changed)
             event(_reading_ok_or_named(path))
             before = snapshot(engine, bookkeeping=True)
-            report = _roster(engine, path)
+            report = _sis_set(engine, path)
             check_outcome(report, before, snapshot(engine, bookkeeping=True))
 
     mutated()
 
 
 ZIP_CASES: dict[str, list[tuple[str, bytes]]] = {
-    "climbing_entry": [*zip_entries(ROSTER), ("../../users.csv", ROSTER["users.csv"])],
-    "absolute_entry": [*zip_entries(ROSTER), ("/etc/users.csv", ROSTER["users.csv"])],
-    "drive_entry": [*zip_entries(ROSTER), ("C:\\users.csv", ROSTER["users.csv"])],
-    "duplicate_entry": [*zip_entries(ROSTER), ("users.csv", b"sourcedId\r\nx\r\n")],
-    "duplicate_by_case": [*zip_entries(ROSTER), ("USERS.csv", ROSTER["users.csv"])],
-    "two_folders": [*zip_entries(ROSTER, "a/"), *zip_entries(ROSTER, "b/")],
+    "climbing_entry": [*zip_entries(SIS), ("../../users.csv", SIS["users.csv"])],
+    "absolute_entry": [*zip_entries(SIS), ("/etc/users.csv", SIS["users.csv"])],
+    "drive_entry": [*zip_entries(SIS), ("C:\\users.csv", SIS["users.csv"])],
+    "duplicate_entry": [*zip_entries(SIS), ("users.csv", b"sourcedId\r\nx\r\n")],
+    "duplicate_by_case": [*zip_entries(SIS), ("USERS.csv", SIS["users.csv"])],
+    "two_folders": [*zip_entries(SIS, "a/"), *zip_entries(SIS, "b/")],
     "no_csv": [("readme.txt", b"hallo")],
 }
 
@@ -663,7 +663,7 @@ def test_hostile_zip_entries_are_refused(tmp_path: Path, case: str):
 
 @pytest.mark.parametrize("utf8_flag", [True, False])
 def test_a_zip_entry_name_that_is_not_utf8_is_refused_or_read(tmp_path: Path, utf8_flag: bool):
-    entries = [(name.encode(), data) for name, data in ROSTER.items()]
+    entries = [(name.encode(), data) for name, data in SIS.items()]
     entries.append((b"\xcf\xff\xfe.csv", b"a,b\r\n"))
     path = write_file(tmp_path, "set.zip", raw_name_zip(entries, utf8_flag=utf8_flag))
     _reading_ok_or_named(path)
@@ -673,8 +673,8 @@ def test_a_zip_entry_name_that_is_not_utf8_is_refused_or_read(tmp_path: Path, ut
     assert read_or_refuse(workbook, ImportKind.STUDENTS) == "xlsx.corrupt"
 
 
-def test_a_folder_where_a_roster_file_should_be(tmp_path: Path):
-    folder = write_folder(tmp_path / "set", {n: d for n, d in ROSTER.items() if n != "users.csv"})
+def test_a_folder_where_a_sis_file_should_be(tmp_path: Path):
+    folder = write_folder(tmp_path / "set", {n: d for n, d in SIS.items() if n != "users.csv"})
     (folder / "users.csv").mkdir()
     assert _reading_ok_or_named(folder) != "read"
     assert _reading_ok_or_named(tmp_path / "nergens") == "roster.not_found"
@@ -720,10 +720,10 @@ def _worst_import_files(folder: Path) -> dict[str, tuple[ImportKind, Path, int |
     }
 
 
-def _worst_roster_sets(folder: Path) -> dict[str, Path]:
-    nul = dict(ROSTER)
+def _worst_sis_sets(folder: Path) -> dict[str, Path]:
+    nul = dict(SIS)
     nul["users.csv"] = nul["users.csv"].replace(b"Leerling1,", b"Leer\x00ling1,", 1)
-    zipped = hostile_xlsx.zip_bytes(zip_entries(ROSTER))
+    zipped = hostile_xlsx.zip_bytes(zip_entries(SIS))
     return {
         "nul": write_folder(folder / "nul", nul),
         "climbing.zip": write_zip(folder / "climbing.zip", ZIP_CASES["climbing_entry"]),
@@ -739,8 +739,8 @@ def test_the_worst_files_are_refused_whole_on_both_databases(engine: Engine, tmp
         assert report.exit_code == 2, name
         assert (report.errors[0].file, report.errors[0].row) == (path.name, row), name
         assert snapshot(engine, bookkeeping=True) == before, name
-    for name, path in _worst_roster_sets(tmp_path / "sets").items():
-        report = _roster(engine, path)
+    for name, path in _worst_sis_sets(tmp_path / "sets").items():
+        report = _sis_set(engine, path)
         assert report.exit_code == 2, name
         assert report.errors[0].file in {path.name, str(path), "users.csv"}, name
         assert snapshot(engine, bookkeeping=True) == before, name
@@ -759,7 +759,7 @@ def test_the_command_line_refuses_the_worst_files_with_exit_2(school_file: Path,
         assert run.code == 2, run.stderr
         assert path.name in run.stderr
         assert "Traceback" not in run.stderr
-    for name, path in _worst_roster_sets(tmp_path / "sets").items():
+    for name, path in _worst_sis_sets(tmp_path / "sets").items():
         if name == "cut.zip":
             continue  # as the service: on both databases above
         run = koppel("oneroster", "import", str(path), database=url, lang="en")

@@ -13,23 +13,23 @@ from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError
 from koppel.files.profiles import load_profile
 from koppel.files.readers import read_table
-from koppel.files.roster import read_roster_set
+from koppel.files.sis import read_sis_set
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.rows import parse_file
 from koppel.services.imports.run import run_import
-from koppel.services.integration.roster_import import import_roster
-from koppel.services.integration.roster_report import RosterOptions
+from koppel.services.sis.importing import import_sis
+from koppel.services.sis.report import SisOptions
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import koppel
 from tests.files.nasty import HEADERS as GRID_HEADERS
 from tests.integration.fixtures import YEAR, build_small_school
-from tests.integration.roster_sets import school_set
+from tests.integration.sis_sets import school_set
 from tests.integration.snapshot import snapshot
 from tests.robustness import hostile_xlsx
 from tests.robustness.hostile_bytes import megabytes
-from tests.robustness.hostile_files import file_bytes, grid_of, raw_name_zip, roster_files
+from tests.robustness.hostile_files import file_bytes, grid_of, raw_name_zip, sis_files
 
 
 def _refusal(path: Path, kind: ImportKind = ImportKind.STUDENTS) -> ImportFileError:
@@ -47,13 +47,13 @@ def test_a_zip_member_name_flagged_utf8_that_is_not_is_a_damaged_file(tmp_path: 
     error = _refusal(workbook)
     assert (error.problem.message_code, error.problem.file) == ("xlsx.corrupt", "leerlingen.xlsx")
 
-    entries = [(name.encode(), data) for name, data in roster_files().items()]
-    roster = tmp_path / "set.zip"
-    roster.write_bytes(raw_name_zip([*entries, (b"\xcf\xff.csv", b"a\r\n")], utf8_flag=True))
-    reading = read_roster_set(roster)
-    assert reading.roster is None
+    entries = [(name.encode(), data) for name, data in sis_files().items()]
+    sis_set = tmp_path / "set.zip"
+    sis_set.write_bytes(raw_name_zip([*entries, (b"\xcf\xff.csv", b"a\r\n")], utf8_flag=True))
+    reading = read_sis_set(sis_set)
+    assert reading.sis_set is None
     assert [(p.message_code, p.file) for p in reading.errors] == [
-        ("roster.zip_corrupt", str(roster))
+        ("roster.zip_corrupt", str(sis_set))
     ]
 
 
@@ -181,8 +181,8 @@ def test_a_staff_member_whose_full_name_an_account_cannot_hold_is_refused(
 
 
 YEAR_2026 = SchoolYear("2026-2027")
-"""The school year of the roster sets in tests.integration.roster_sets."""
-ROSTER_CASES = {
+"""The school year of the SIS sets in tests.integration.sis_sets."""
+SIS_CASES = {
     # (file, row index, column, text) -> (row, message code) of the error
     "nul_in_a_given_name": ("users.csv", 3, "givenName", "Leer\x00ling", "file.control_character"),
     "escape_in_a_class_code": (
@@ -200,20 +200,20 @@ ROSTER_CASES = {
 }
 
 
-def test_roster_cells_a_database_cannot_hold_are_refused_naming_row_and_column(
+def test_sis_cells_a_database_cannot_hold_are_refused_naming_row_and_column(
     engine: Engine, tmp_path: Path
 ):
     """NUL (names, class codes, the school's name) and values longer than their column
-    (names over 100, ids over 255) raised DataError out of import_roster on PostgreSQL;
+    (names over 100, ids over 255) raised DataError out of import_sis on PostgreSQL;
     SQLite stored them. Now: exit 2, file, row and column, nothing written."""
     before = snapshot(engine, bookkeeping=True)
-    for case, (file, index, column, text, code) in ROSTER_CASES.items():
-        roster = school_set(4)
-        roster.rows[file][index][column] = text
+    for case, (file, index, column, text, code) in SIS_CASES.items():
+        sis_set = school_set(4)
+        sis_set.rows[file][index][column] = text
         if case == "full_name_of_201":
-            roster.rows[file][index]["familyName"] = "J" * 100
-        report = import_roster(
-            SqlAlchemyUnitOfWork(engine), roster.write(tmp_path / case), options=RosterOptions()
+            sis_set.rows[file][index]["familyName"] = "J" * 100
+        report = import_sis(
+            SqlAlchemyUnitOfWork(engine), sis_set.write(tmp_path / case), options=SisOptions()
         )
         assert report.exit_code == 2, case
         first = report.errors[0]
@@ -227,11 +227,11 @@ def test_roster_cells_a_database_cannot_hold_are_refused_naming_row_and_column(
         assert snapshot(engine, bookkeeping=True) == before, case
 
 
-def test_roster_names_as_long_as_their_columns_are_stored(engine: Engine, tmp_path: Path):
-    roster = school_set(4)
-    roster.rows["users.csv"][3].update(givenName="L" * 100, familyName="J" * 99)  # 200
-    report = import_roster(
-        SqlAlchemyUnitOfWork(engine), roster.write(tmp_path / "set"), options=RosterOptions()
+def test_sis_names_as_long_as_their_columns_are_stored(engine: Engine, tmp_path: Path):
+    sis_set = school_set(4)
+    sis_set.rows["users.csv"][3].update(givenName="L" * 100, familyName="J" * 99)  # 200
+    report = import_sis(
+        SqlAlchemyUnitOfWork(engine), sis_set.write(tmp_path / "set"), options=SisOptions()
     )
     assert report.written, report.as_json()
     with SqlAlchemyUnitOfWork(engine) as uow:
@@ -388,7 +388,7 @@ def test_a_line_of_more_fields_than_excel_has_columns_is_refused_before_it_is_pa
 ):
     """The csv module makes every field an object: one line of 20 million delimiters (a
     20 MB file) took 1.1 GB. Now a line over 16,384 fields is refused, naming its row,
-    in import files and roster sets; 16,000 columns are still read."""
+    in import files and SIS sets; 16,000 columns are still read."""
     grid = grid_of(ImportKind.STUDENTS)
     path = tmp_path / "breed.csv"
     path.write_bytes(file_bytes(grid, "csv") + b"300009;Ada;;Kok" + b";" * 100_000 + b"\r\n")
@@ -397,13 +397,13 @@ def test_a_line_of_more_fields_than_excel_has_columns_is_refused_before_it_is_pa
     path.write_bytes(file_bytes(grid, "csv") + b"300009;Ada;;Kok" + b";" * 16_000 + b"\r\n")
     assert len(read_table(path, kind=ImportKind.STUDENTS)[0].rows) == 4
 
-    files = roster_files()
+    files = sis_files()
     files["users.csv"] += b"x" + b"," * 20_000 + b"\r\n"
     folder = tmp_path / "set"
     folder.mkdir()
     for name, data in files.items():
         (folder / name).write_bytes(data)
-    reading = read_roster_set(folder)
+    reading = read_sis_set(folder)
     first = reading.errors[0]
     assert (first.file, first.message_code) == ("users.csv", "csv.too_many_columns")
     assert first.row == files["users.csv"].count(b"\n")

@@ -33,15 +33,15 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from koppel.connector import sync
+from koppel.connector.applying import Selection
 from koppel.connector.client import PortalRefused
+from koppel.connector.comparing import Comparer
+from koppel.connector.results import ApplyResult
 from koppel.domain.errors import KoppelError
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Direction, Fields, SyncDomain
-from koppel.services.connector import sync
-from koppel.services.connector.applying import Selection
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.results import ApplyResult
-from koppel.services.planning_edits import PlanningEdit, apply_edit
+from koppel.services.planning.edits import PlanningEdit, apply_edit
 from tests.connector.conftest import DEPARTMENTS
 from tests.connector.edits import portal_last_name, project_rows
 from tests.robustness.sync_model import PROJECT_LED, SEEN, Before, SyncModel, saw

@@ -19,7 +19,7 @@ API_TOKEN = re.compile(r"kpl_[A-Za-z0-9_-]{43}")
 GENERATED_PASSWORD = re.compile(
     r"(?<![\w-])[a-km-zA-HJ-NP-Z2-9]{4}(?:-[a-km-zA-HJ-NP-Z2-9]{4}){3}(?![\w-])"
 )
-"""The shape of koppel.services.passwords.generate_password's passwords."""
+"""The shape of koppel.services.accounts.passwords.generate_password's passwords."""
 MINIMUM_SECRET = 10
 """Shorter values that tests hand over (a wrong token, a too short password) are no
 secrets, and would match ordinary words in the logs."""

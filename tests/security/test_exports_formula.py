@@ -34,7 +34,7 @@ from koppel.services.demo.next_year import write_next_year_files
 from koppel.services.exports import export_students
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
-from koppel.services.integration.roster_export import export_roster
+from koppel.services.sis.exporting import export_sis
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -156,7 +156,7 @@ def _export(name: str, database: str, out: Path) -> None:
     if kind == "students":
         export_students(uow, out / f"leerlingen.{suffix}")
     elif kind == "oneroster":
-        export_roster(uow, out / ("set.zip" if suffix else "set"), as_zip=bool(suffix))
+        export_sis(uow, out / ("set.zip" if suffix else "set"), as_zip=bool(suffix))
     elif kind == "next-year":
         write_next_year_files(uow, out, suffix=f".{suffix}")
     else:

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
-from koppel.services.passwords import generate_password, hash_password
-from koppel.services.tokens import TOKEN_PREFIX
-from koppel.services.two_factor import grouped, setup_uri
+from koppel.services.accounts.passwords import generate_password, hash_password
+from koppel.services.accounts.tokens import TOKEN_PREFIX
+from koppel.services.accounts.two_factor import grouped, setup_uri
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade

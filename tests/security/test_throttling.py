@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 from koppel.domain.accounts import Account, AccountKind, Role
-from koppel.services.accounts import add_account as add_account_to
-from koppel.services.accounts import deactivate_account
+from koppel.services.accounts.manage import add_account as add_account_to
+from koppel.services.accounts.manage import deactivate_account
 from koppel.settings import Settings
 from koppel.store.database import connect
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

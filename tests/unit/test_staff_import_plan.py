@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from koppel.domain.imports.staff import IncomingStaff, Link, plan_links, plan_staff_import
 from koppel.domain.staff import StaffRole
-from koppel.domain.staff_import import IncomingStaff, Link, plan_links, plan_staff_import
 
 EXISTING = {
     "JANS": {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from koppel.domain.student_import import (
+from koppel.domain.imports.students import (
     DEFAULT_STATE,
     IncomingStudent,
     plan_student_import,

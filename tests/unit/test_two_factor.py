@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pyotp
 import pytest
 
-from koppel.services.two_factor import (
+from koppel.services.accounts.two_factor import (
     STEP_SECONDS,
     current_step,
     grouped,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from koppel.services.staff_links import LinkRequest, change_staff_links
+from koppel.services.transition.staff_links import LinkRequest, change_staff_links
 from koppel.store.database import connect
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.web.conftest import Portal, demo_portal

@@ -13,8 +13,8 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from koppel.domain.imports.staff import Link
 from koppel.domain.staff import StaffRole
-from koppel.domain.staff_import import Link
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

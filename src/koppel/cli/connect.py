@@ -14,14 +14,14 @@ from rich.table import Table
 
 from koppel.cli.options import JsonOption
 from koppel.cli.output import RichProgress, console, errors, print_json, reports_errors
+from koppel.connector import sync
+from koppel.connector.applying import Selection
 from koppel.connector.client import PortalClient
+from koppel.connector.comparing import Comparer
+from koppel.connector.results import ApplyResult
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Value
 from koppel.i18n import translate
-from koppel.services.connector import sync
-from koppel.services.connector.applying import Selection
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.results import ApplyResult
 from koppel.store.project.file import ProjectFile
 
 app = typer.Typer(

@@ -54,8 +54,6 @@ def _register_all() -> None:
         exports,
         groups,
         imports,
-        integration,
-        oneroster,
         portal,
         privacy,
         project,
@@ -65,6 +63,7 @@ def _register_all() -> None:
         users,
     )
     from koppel.cli import staff as staff_commands
+    from koppel.cli.sis import oneroster, runs
 
     app.command("init")(portal.init)
     app.add_typer(demo.app, name="demo")
@@ -80,7 +79,7 @@ def _register_all() -> None:
     app.add_typer(connect.app, name="connect")
     app.add_typer(staff_commands.app, name="staff")
     app.add_typer(transition.app, name="transition")
-    app.add_typer(integration.app, name="integration")
+    app.add_typer(runs.app, name="integration")
     app.add_typer(oneroster.app, name="oneroster")
     app.add_typer(privacy.app, name="privacy")
 

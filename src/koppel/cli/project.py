@@ -10,13 +10,13 @@ import typer
 from koppel.cli.options import JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.connector.client import PortalClient
-from koppel.i18n import translate
-from koppel.services.connector.project_setup import (
+from koppel.connector.project_setup import (
     assign_groups,
     init_project,
     parse_department_list,
     set_property,
 )
+from koppel.i18n import translate
 from koppel.store.project.file import ProjectFile, ProjectInfo
 
 app = typer.Typer(help="Het roosterbestand van de roostermaker.", no_args_is_help=True)

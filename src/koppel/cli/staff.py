@@ -19,7 +19,7 @@ from koppel.cli.output import (
     reports_errors,
 )
 from koppel.i18n import translate
-from koppel.services.staff_departure import DepartureReport, remove_departed_staff
+from koppel.services.transition.staff_departure import DepartureReport, remove_departed_staff
 
 app = typer.Typer(help="Personeel.", no_args_is_help=True)
 

@@ -12,7 +12,7 @@ from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.domain.accounts import Role
 from koppel.i18n import translate
-from koppel.services.tokens import create_token, list_tokens, revoke_token
+from koppel.services.accounts.tokens import create_token, list_tokens, revoke_token
 
 app = typer.Typer(help="API-tokens voor de portalconnector en scripts.", no_args_is_help=True)
 

@@ -10,7 +10,7 @@ from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.i18n import translate
-from koppel.services.undo import undo_changeset
+from koppel.services.audit.undo import undo_changeset
 
 
 @reports_errors

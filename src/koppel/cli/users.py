@@ -12,9 +12,9 @@ from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.i18n import translate
-from koppel.services.accounts import add_account, deactivate_account, reset_password
-from koppel.services.audit import COMMAND_LINE_ACTOR
-from koppel.services.two_factor import reset_two_factor
+from koppel.services.accounts.manage import add_account, deactivate_account, reset_password
+from koppel.services.accounts.two_factor import reset_two_factor
+from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 
 app = typer.Typer(help="Accounts van het portal.", no_args_is_help=True)
 

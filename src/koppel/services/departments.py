@@ -11,7 +11,7 @@ from datetime import date
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue, KoppelError
 from koppel.domain.school import Department, LeadingSide
-from koppel.services.audit import audit_entry
+from koppel.services.audit.entries import audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 _SUBJECT = re.compile(r"^[a-z0-9][a-z0-9&._-]{0,15}$")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from koppel.domain.student_import import PERSONAL_FIELDS
+from koppel.domain.imports.students import PERSONAL_FIELDS
 from koppel.domain.students import StudentStatus
 from koppel.files.columns import ImportKind
 from koppel.files.templates import headers_of

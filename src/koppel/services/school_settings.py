@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
-from koppel.services.audit import audit_entry
+from koppel.services.audit.entries import audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 _ADMIN_TOTP = "security.administrators_need_totp"
@@ -28,7 +28,7 @@ class StaffRetention(StrEnum):
     """Deactivate only: names and e-mail stay (the default)."""
     REMOVE = "remove"
     """Also blank their personal data where the database allows it (see
-    :mod:`koppel.services.staff_departure`)."""
+    :mod:`koppel.services.transition.staff_departure`)."""
 
 
 @dataclass(frozen=True)

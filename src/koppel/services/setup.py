@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from koppel.domain.school import SchoolYear
-from koppel.services.audit import audit_entry
+from koppel.services.audit.entries import audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 

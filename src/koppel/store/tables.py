@@ -348,8 +348,8 @@ transition_previews = Table(
 )
 
 # SIS integration: which student, staff member, group, branch, department or school year
-# a roster set's sourcedId stands for, so a later (delta) set finds the same one again.
-roster_ids = Table(
+# an SIS set's sourcedId stands for, so a later (delta) set finds the same one again.
+sis_ids = Table(
     "roster_ids",
     metadata,
     Column("kind", String(16), nullable=False),
@@ -361,7 +361,7 @@ roster_ids = Table(
 
 # SIS integration: each set an automatic run found, what became of it, and (when it waits
 # for an administrator's approval) where its copy is kept.
-integration_runs = Table(
+sis_runs = Table(
     "integration_runs",
     metadata,
     Column("id", String(36), primary_key=True),

@@ -11,26 +11,26 @@ from koppel.store.repositories.account_identities import SqlAlchemyAccountIdenti
 from koppel.store.repositories.accounts import SqlAlchemyAccountRepository
 from koppel.store.repositories.audit import SqlAlchemyAuditRepository
 from koppel.store.repositories.changesets import SqlAlchemyChangeSetRepository
+from koppel.store.repositories.connector_api.reads import SqlAlchemyRecordRepository
+from koppel.store.repositories.connector_api.versions import SqlAlchemyVersionRepository
+from koppel.store.repositories.connector_api.writes import SqlAlchemyRecordWriteRepository
 from koppel.store.repositories.forgetting import SqlAlchemyForgettingRepository
 from koppel.store.repositories.group_deletion import SqlAlchemyGroupDeletionRepository
 from koppel.store.repositories.groups import SqlAlchemyGroupRepository
-from koppel.store.repositories.integration_runs import SqlAlchemyIntegrationRunRepository
 from koppel.store.repositories.leavers import SqlAlchemyLeaverRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
-from koppel.store.repositories.record_writes import SqlAlchemyRecordWriteRepository
-from koppel.store.repositories.records import SqlAlchemyRecordRepository
-from koppel.store.repositories.roster_export import SqlAlchemyRosterExportRepository
-from koppel.store.repositories.roster_ids import SqlAlchemyRosterIdRepository
-from koppel.store.repositories.roster_writes import SqlAlchemyRosterWriteRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
+from koppel.store.repositories.sis.export import SqlAlchemySisExportRepository
+from koppel.store.repositories.sis.ids import SqlAlchemySisIdRepository
+from koppel.store.repositories.sis.runs import SqlAlchemySisRunRepository
+from koppel.store.repositories.sis.writes import SqlAlchemySisWriteRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.student_planning import SqlAlchemyStudentPlanningRepository
 from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
 from koppel.store.repositories.transition_previews import SqlAlchemyTransitionPreviewRepository
-from koppel.store.repositories.versions import SqlAlchemyVersionRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -53,11 +53,11 @@ class SqlAlchemyUnitOfWork:
     versions: SqlAlchemyVersionRepository
     records: SqlAlchemyRecordRepository
     record_writes: SqlAlchemyRecordWriteRepository
-    roster_export: SqlAlchemyRosterExportRepository
-    roster_ids: SqlAlchemyRosterIdRepository
-    roster_writes: SqlAlchemyRosterWriteRepository
+    sis_export: SqlAlchemySisExportRepository
+    sis_ids: SqlAlchemySisIdRepository
+    sis_writes: SqlAlchemySisWriteRepository
     transition_previews: SqlAlchemyTransitionPreviewRepository
-    integration_runs: SqlAlchemyIntegrationRunRepository
+    sis_runs: SqlAlchemySisRunRepository
     leavers: SqlAlchemyLeaverRepository
     forgetting: SqlAlchemyForgettingRepository
 
@@ -99,13 +99,13 @@ class SqlAlchemyUnitOfWork:
         self.versions = SqlAlchemyVersionRepository(connection)
         self.records = SqlAlchemyRecordRepository(connection)
         self.record_writes = SqlAlchemyRecordWriteRepository(connection)
-        self.roster_export = SqlAlchemyRosterExportRepository(connection)
-        self.roster_ids = SqlAlchemyRosterIdRepository(connection)
-        self.roster_writes = SqlAlchemyRosterWriteRepository(
+        self.sis_export = SqlAlchemySisExportRepository(connection)
+        self.sis_ids = SqlAlchemySisIdRepository(connection)
+        self.sis_writes = SqlAlchemySisWriteRepository(
             connection, school=self.school, students=self.students, staff=self.staff
         )
         self.transition_previews = SqlAlchemyTransitionPreviewRepository(connection)
-        self.integration_runs = SqlAlchemyIntegrationRunRepository(connection)
+        self.sis_runs = SqlAlchemySisRunRepository(connection)
         self.leavers = SqlAlchemyLeaverRepository(connection)
         self.forgetting = SqlAlchemyForgettingRepository(connection)
         return self

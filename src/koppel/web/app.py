@@ -12,18 +12,11 @@ from koppel import __version__
 from koppel.logs import log_to_stderr
 from koppel.settings import Settings
 from koppel.store.database import connect
-from koppel.web import (
-    account_pages,
-    admin_pages,
-    api,
-    api_v1,
-    pages,
-    people_pages,
-    planning_pages,
-    sign_in_pages,
-)
+from koppel.web.admin import audit_log
+from koppel.web.api import health, v1
 from koppel.web.body_limit import BodyLimit
 from koppel.web.denials import add_denial_handlers
+from koppel.web.pages import account, departments, people, planning, sign_in
 from koppel.web.security import add_security_headers_everywhere
 
 STATIC = Path(__file__).with_name("static")
@@ -43,15 +36,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     add_security_headers_everywhere(app)  # added after BodyLimit: around it, so its 413 too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(api.router)
-    app.include_router(api_v1.router)
-    api_v1.add_api_error_handlers(app)
-    app.include_router(sign_in_pages.router)
-    app.include_router(account_pages.router)
-    app.include_router(admin_pages.router)
-    app.include_router(pages.router)
-    app.include_router(planning_pages.router)
-    app.include_router(people_pages.router)
+    app.include_router(health.router)
+    app.include_router(v1.router)
+    v1.add_api_error_handlers(app)
+    app.include_router(sign_in.router)
+    app.include_router(account.router)
+    app.include_router(audit_log.router)
+    app.include_router(departments.router)
+    app.include_router(planning.router)
+    app.include_router(people.router)
     add_denial_handlers(app)
     return app
 

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import Depends, Form, Request, Response
 
 from koppel.domain.accounts import Account, Role
-from koppel.services.sign_in import ActiveSession, current_session
+from koppel.services.accounts.sign_in import ActiveSession, current_session
 from koppel.settings import Settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 

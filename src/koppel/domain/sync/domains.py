@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
-from koppel.domain.student_import import PERSONAL_FIELDS as STUDENT_PERSONAL_FIELDS
+from koppel.domain.imports.students import PERSONAL_FIELDS as STUDENT_PERSONAL_FIELDS
 
 Value = str | int | bool | tuple[str, ...] | None
 """A field's value; lists are sorted tuples so that equal sets compare equal."""

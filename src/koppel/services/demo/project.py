@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from koppel.connector.records import to_rows
+from koppel.connector.portal_records import to_rows
 from koppel.domain.accounts import Role
 from koppel.domain.sync.domains import Lead, SyncDomain
-from koppel.services.audit import COMMAND_LINE_ACTOR
+from koppel.services.accounts.tokens import create_token
+from koppel.services.audit.entries import COMMAND_LINE_ACTOR
+from koppel.services.connector_api.reads import MAX_LIMIT, Record, RecordQuery, read_records
 from koppel.services.demo.catalog import DEPARTMENTS
 from koppel.services.demo.project_changes import ProjectRows, Rows, plant_differences
-from koppel.services.records import MAX_LIMIT, Record, RecordQuery, read_records
-from koppel.services.tokens import create_token
 from koppel.store.project.file import ProjectFile, ProjectFileError, ProjectInfo
 from koppel.store.project.rows import EXTRA_ROWS
 from koppel.store.project.session import DIRECT, ProjectSession

@@ -6,10 +6,10 @@ from datetime import date
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import Group, GroupKind
+from koppel.domain.imports.students import StudentImportPlan, personal_of
 from koppel.domain.school import SchoolYear
-from koppel.domain.student_import import StudentImportPlan, personal_of
 from koppel.domain.students import Student, StudentStatus
-from koppel.services.changes import ChangeRecorder
+from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 IMPORT_FOLDER = "Import"

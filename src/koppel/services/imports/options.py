@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from koppel.files.limits import DEFAULT_LIMITS, ImportLimits
-from koppel.services.audit import COMMAND_LINE_ACTOR
+from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,20 @@ from pathlib import Path
 
 from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.domain.audit import JsonValue
-from koppel.domain.personal import full_name
-from koppel.domain.school import SchoolYear
-from koppel.domain.staff import StaffLink, StaffMember, StaffRole
-from koppel.domain.staff_import import (
+from koppel.domain.imports.staff import (
     IncomingStaff,
     Link,
     StaffImportPlan,
     plan_links,
     plan_staff_import,
 )
+from koppel.domain.personal import full_name
+from koppel.domain.school import SchoolYear
+from koppel.domain.staff import StaffLink, StaffMember, StaffRole
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
 from koppel.i18n import translate
-from koppel.services.changes import ChangeRecorder
+from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file

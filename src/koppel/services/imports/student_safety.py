@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from koppel.domain.errors import RefusedBySafetyRule
+from koppel.domain.imports.students import StudentImportPlan, StudentState
 from koppel.domain.school import SchoolYear, final_year_departments
-from koppel.domain.student_import import StudentImportPlan, StudentState
 from koppel.domain.students import StudentStatus
 from koppel.services.imports.options import ImportOptions
 from koppel.services.school_settings import load_school_settings

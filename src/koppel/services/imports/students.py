@@ -8,7 +8,7 @@ from pathlib import Path
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
 from koppel.domain.groups import department_of_group
-from koppel.domain.student_import import (
+from koppel.domain.imports.students import (
     DEFAULT_STATE,
     IncomingStudent,
     StudentImportPlan,
@@ -19,7 +19,7 @@ from koppel.domain.student_import import (
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
 from koppel.i18n import translate
-from koppel.services.changes import ChangeRecorder
+from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.apply_students import apply_student_plan
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport

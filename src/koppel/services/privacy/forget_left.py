@@ -6,7 +6,7 @@ school year they left in, :mod:`koppel.services.privacy.left_in`), for undo, the
 transition and a student who comes back. After that, in one transaction:
 
 - the student row goes, with its participations, memberships, prognoses (and shares),
-  package choices (and subjects) and roster ids; its account with its sessions, tokens
+  package choices (and subjects) and SIS ids; its account with its sessions, tokens
   (and their stored API answers), roles, departments and failed sign-ins;
 - the audit log forgets it: entries about the student or its account are removed; where
   its account is named as who did something, ``(vergeten)`` is written instead; other
@@ -27,15 +27,15 @@ from koppel.domain.errors import InvalidValue, KoppelError, RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
 from koppel.domain.students import StudentStatus
 from koppel.i18n import translate
-from koppel.services.audit import COMMAND_LINE_ACTOR, audit_entry
+from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
 from koppel.services.privacy.left_in import LeaverEvidence, left_in, past_retention
 from koppel.services.privacy.scrub import FORGOTTEN, Needles, scrub
 from koppel.services.progress import NoProgress, Progress
 from koppel.services.school_settings import load_school_settings
 from koppel.store.chunks import CHUNK, chunks
 from koppel.store.repositories.forgetting import AuditValues
-from koppel.store.repositories.integration_runs import RunStatus
 from koppel.store.repositories.leavers import NOTED, Marking
+from koppel.store.repositories.sis.runs import RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 ACTION = "privacy.forget_left"
@@ -122,7 +122,7 @@ def forget_left_students(
             since = left_in(evidence[number], year)
             if past_retention(since, year, keep_years):
                 report.leavers.append(Leaver(number, since.name))
-        if uow.integration_runs.with_status(*UNDECIDED_RUNS):
+        if uow.sis_runs.with_status(*UNDECIDED_RUNS):
             report.refusal = RefusedBySafetyRule("privacy.pending_run")
         if dry_run or report.refusal is not None:
             return report
@@ -204,7 +204,7 @@ def _forget(
             for name, count in counts.items():
                 report.removed[name] = report.removed.get(name, 0) + count
         shown.advance(len(part))
-    report.removed["roster_ids"] = uow.forgetting.remove_roster_ids(numbers)
+    report.removed["roster_ids"] = uow.forgetting.remove_sis_ids(numbers)
     report.entries_removed = uow.forgetting.remove_entries_about(numbers, usernames)
     report.entries_cleaned = uow.forgetting.replace_actor(usernames, FORGOTTEN)
     needles = Needles([*numbers, *usernames, *names])
@@ -222,7 +222,7 @@ def _forget(
 def _clean_other_entries(
     uow: SqlAlchemyUnitOfWork, report: ForgetReport, needles: Needles, shown: Progress
 ) -> None:
-    """Entries about groups, roster ids and the like: those keyed by a forgotten student
+    """Entries about groups, SIS ids and the like: those keyed by a forgotten student
     go, the others lose what names one."""
     shown.step(translate("privacy.progress.history"), uow.forgetting.count_other_entries())
     for batch in uow.forgetting.other_entries(CHUNK):

@@ -40,7 +40,7 @@ class Needles:
 def scrub(value: JsonValue, needles: Needles) -> JsonValue:
     """``value`` without the needles: list items that mention one are dropped (a group's
     members, a run's absent students), so are object members whose name mentions one (a
-    roster set's ids); any other string that mentions one becomes :data:`FORGOTTEN` (so
+    SIS set's ids); any other string that mentions one becomes :data:`FORGOTTEN` (so
     a message's parameters stay complete)."""
     if isinstance(value, str):
         return FORGOTTEN if needles.mentioned_in(value) else value

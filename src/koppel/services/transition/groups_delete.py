@@ -19,8 +19,8 @@ from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear
 from koppel.i18n import translate
-from koppel.services.audit import COMMAND_LINE_ACTOR
-from koppel.services.changes import STUDENT_ENTITY, ChangeRecorder
+from koppel.services.audit.change_sets import STUDENT_ENTITY, ChangeRecorder
+from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import DELETE_GROUPS
 from koppel.store.repositories.group_deletion import GroupRecord

@@ -53,7 +53,7 @@ class StepStatus:
 
 
 @dataclass(frozen=True)
-class IntegrationRunStatus:
+class SisRunStatus:
     """One automatic run of the SIS integration in the school year (koppel integration)."""
 
     run: str
@@ -69,7 +69,7 @@ class IntegrationRunStatus:
 class TransitionStatus:
     school_year: str
     steps: tuple[StepStatus, ...]
-    integration: tuple[IntegrationRunStatus, ...] = ()
+    integration: tuple[SisRunStatus, ...] = ()
     """The SIS integration's runs of the school year, newest first."""
 
     @property
@@ -120,8 +120,8 @@ def transition_status(
         records = uow.changesets.of_kinds([kind for step in STEPS for kind in step.kinds])
         previews = uow.transition_previews.of_year(year.name)
         runs = [
-            IntegrationRunStatus(run.id, _iso(run.received_at), run.status.value, run.changeset)
-            for run in uow.integration_runs.list_runs()
+            SisRunStatus(run.id, _iso(run.received_at), run.status.value, run.changeset)
+            for run in uow.sis_runs.list_runs()
             if run.summary.get("school_year") == year.name
         ]
     steps: list[StepStatus] = []

@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 
 from koppel.domain.audit import JsonValue
-from koppel.domain.roster_keys import RosterKind
+from koppel.domain.sis.keys import SisKind
 from koppel.store import tables as t
 from koppel.store.chunks import CHUNK
 from koppel.store.repositories.among import among
@@ -32,7 +32,7 @@ PERSON_ENTITIES = ("student", "account")
 SUMMARIES: dict[str, tuple[Table, tuple[str, ...], str]] = {
     "changesets": (t.changesets, ("id",), "summary"),
     "transition_previews": (t.transition_previews, ("school_year", "step"), "summary"),
-    "integration_runs": (t.integration_runs, ("id",), "summary"),
+    "integration_runs": (t.sis_runs, ("id",), "summary"),
     "idempotency_keys": (t.idempotency_keys, ("token_id", "key"), "body"),
 }
 """History kept as JSON outside the audit log: table, primary key, JSON column."""
@@ -142,13 +142,13 @@ class SqlAlchemyForgettingRepository:
             "students": self._delete(t.students, t.students.c.id, student_ids),
         }
 
-    def remove_roster_ids(self, numbers: Collection[str]) -> int:
+    def remove_sis_ids(self, numbers: Collection[str]) -> int:
         """The SIS integration's sourcedIds of these students."""
-        r = t.roster_ids
+        r = t.sis_ids
         removed = 0
         for condition in among(self._connection, r.c.key, numbers):
             removed += self._connection.execute(
-                delete(r).where(r.c.kind == RosterKind.STUDENT, condition)
+                delete(r).where(r.c.kind == SisKind.STUDENT, condition)
             ).rowcount
         return removed
 
@@ -169,7 +169,7 @@ class SqlAlchemyForgettingRepository:
         """Write ``replacement`` where one of these accounts is named as who did something;
         the number of audit entries changed."""
         changed = 0
-        for column in (*ACTORS, t.integration_runs.c.decided_by):
+        for column in (*ACTORS, t.sis_runs.c.decided_by):
             named = set(self._connection.scalars(select(column).distinct())) & set(usernames)
             for condition in among(self._connection, column, named):
                 table = column.table

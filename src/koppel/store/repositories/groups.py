@@ -10,9 +10,9 @@ from sqlalchemy import Connection, Table, func, select
 
 from koppel.domain.errors import AlreadyExists, NotFound
 from koppel.domain.groups import Group, GroupKind, GroupMembership
+from koppel.domain.imports.staff import Link
 from koppel.domain.school import SchoolYear
 from koppel.domain.staff import StaffLink, StaffRole
-from koppel.domain.staff_import import Link
 from koppel.store import tables as t
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository

@@ -8,8 +8,8 @@ from sqlalchemy import Connection, func, select
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import AlreadyExists, NotFound
+from koppel.domain.imports.staff import STAFF_FIELDS, StaffState
 from koppel.domain.staff import StaffMember, StaffStatus
-from koppel.domain.staff_import import STAFF_FIELDS, StaffState
 from koppel.store import tables as t
 from koppel.store.repositories.keys import KeyIndex
 

@@ -1,5 +1,5 @@
 """Students as imports see them: one flat state per student, read in one go and written
-field by field (see :mod:`koppel.domain.student_import`).
+field by field (see :mod:`koppel.domain.imports.students`).
 
 ``department`` is this year's participation, written like a prognosis (``4V`` for 100%,
 ``4H 50 / 4V 50`` for a split); ``home_class`` is this year's home class, several
@@ -18,8 +18,8 @@ from sqlalchemy import Connection, String, and_, bindparam, cast, select
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import GroupKind
+from koppel.domain.imports.students import PERSONAL_FIELDS, StudentState
 from koppel.domain.school import SchoolYear
-from koppel.domain.student_import import PERSONAL_FIELDS, StudentState
 from koppel.store import tables as t
 from koppel.store.chunks import chunks
 from koppel.store.repositories.school import SqlAlchemySchoolRepository

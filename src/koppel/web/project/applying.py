@@ -15,13 +15,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from koppel.connector.applying import Selection, chosen_rows, download, upload
+from koppel.connector.comparing import Comparer
+from koppel.connector.results import ApplyResult
+from koppel.connector.sync import download_domain, upload_domains
 from koppel.domain.errors import KoppelError
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Direction, SyncDomain
-from koppel.services.connector.applying import Selection, chosen_rows, download, upload
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.results import ApplyResult
-from koppel.services.connector.sync import download_domain, upload_domains
 from koppel.web.project.common import CheckedDep, explain, render
 from koppel.web.project.state import ProjectState
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from koppel.connector.sync import DOWNLOADS, UPLOADS, undo_latest
 from koppel.domain.errors import KoppelError
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.sync import DOWNLOADS, UPLOADS, undo_latest
 from koppel.web.project.common import CheckedDep, StateDep, explain, render
 
 router = APIRouter()

@@ -13,9 +13,9 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from koppel.connector.domain_windows import WINDOW_DOMAINS, domain_window
 from koppel.domain.errors import KoppelError
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.domain_windows import WINDOW_DOMAINS, domain_window
 from koppel.web.project.common import StateDep, explain, render
 
 router = APIRouter()

@@ -12,9 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from koppel.domain.errors import KoppelError
-from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.groups_view import (
+from koppel.connector.groups_view import (
     DepartmentGroups,
     StudentLine,
     group_names,
@@ -22,8 +20,10 @@ from koppel.services.connector.groups_view import (
     natural,
     student_groups,
 )
-from koppel.services.connector.project_setup import assign_groups
-from koppel.services.connector.snapshot import Snapshot
+from koppel.connector.project_setup import assign_groups
+from koppel.connector.snapshot import Snapshot
+from koppel.domain.errors import KoppelError
+from koppel.domain.sync.domains import SyncDomain
 from koppel.store.project.file import ProjectFile, ProjectFileError
 from koppel.web.project.common import CheckedDep, StateDep, explain, render
 from koppel.web.project.state import ProjectState

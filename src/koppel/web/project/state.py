@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 
 from koppel.connector.client import PortalClient
-from koppel.services.connector.comparing import Comparer
-from koppel.services.connector.results import ApplyResult, UndoResult
-from koppel.services.connector.snapshot import Snapshot, take_snapshot
+from koppel.connector.comparing import Comparer
+from koppel.connector.results import ApplyResult, UndoResult
+from koppel.connector.snapshot import Snapshot, take_snapshot
 from koppel.store.project.file import ProjectFile, ProjectInfo
 
 

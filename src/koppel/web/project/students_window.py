@@ -22,16 +22,16 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.errors import KoppelError
-from koppel.domain.sync.domains import SyncDomain
-from koppel.services.connector.snapshot import Snapshot
-from koppel.services.connector.students_view import (
+from koppel.connector.snapshot import Snapshot
+from koppel.connector.students_view import (
     Filter,
     StudentsView,
     build_students_view,
     read_one_sided,
 )
-from koppel.services.connector.students_view import Query as ViewQuery
+from koppel.connector.students_view import Query as ViewQuery
+from koppel.domain.errors import KoppelError
+from koppel.domain.sync.domains import SyncDomain
 from koppel.web.project import applying
 from koppel.web.project.common import CheckedDep, StateDep, explain, render
 from koppel.web.project.state import ProjectState

@@ -1,0 +1,2 @@
+"""The SIS integration's commands: ``koppel oneroster import|export`` and ``koppel integration``
+(automatic runs)."""

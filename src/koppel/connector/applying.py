@@ -1,0 +1,246 @@
+"""Download (portal -> project, one transaction of the project file) and upload
+(project -> portal, one batch through the API): each one change set for undo."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from koppel.connector import pending
+from koppel.connector.comparing import Comparer, DomainView
+from koppel.connector.results import ApplyResult
+from koppel.connector.uploads import send_upload
+from koppel.domain.sync.compare import DiffRow, absent, settled
+from koppel.domain.sync.domains import Direction, Fields, Key, SyncDomain
+from koppel.domain.sync.plan import plan_apply
+from koppel.store.project.session import ChangesetRecord, Entry, ProjectSession
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which differing rows to apply: all by default."""
+
+    departments: Collection[str] | None = None
+    students: Collection[str] | None = None
+    accept_conflicts: bool = False
+    only_new_package_departments: bool = False
+    """Package choices: only departments that have no packages in the project yet."""
+    take_portal: bool = False
+    """Download the portal's rows even where the project leads (home classes of
+    project-led departments, cluster groups): how a new project starts from the portal's
+    group assignments. An explicit choice; never the default."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def chosen_rows(
+    view: DomainView, direction: Direction, selection: Selection
+) -> tuple[list[DiffRow], list[DiffRow]]:
+    departments = selection.departments
+    if view.diff.domain is SyncDomain.PACKAGE_CHOICES and selection.only_new_package_departments:
+        having = {key[1] for key in view.project}
+        candidates = {row.department for row in view.diff.rows if row.department}
+        allowed = {code for code in candidates if code not in having}
+        departments = allowed if departments is None else allowed & set(departments)
+    diff = view.diff
+    if selection.take_portal and direction is Direction.DOWNLOAD:
+        diff = replace(
+            diff, rows=tuple(replace(row, direction=Direction.DOWNLOAD) for row in diff.rows)
+        )
+    return diff.selected(
+        direction=direction,
+        departments=departments,
+        students=selection.students,
+        accept_conflicts=selection.accept_conflicts,
+    )
+
+
+def _base_entries(
+    session: ProjectSession, view: DomainView, applied: Mapping[Key, Fields]
+) -> list[Entry]:
+    """The base of applied rows becomes the applied value; rows both sides agree on
+    settle too."""
+    rows = dict(settled(view.portal, view.project, view.base, domain=view.diff.domain))
+    rows.update(applied)
+    return session.write_base(view.diff.domain, rows)
+
+
+def _new_students(comparer: Comparer, rows: Iterable[DiffRow]) -> dict[Key, Fields | None]:
+    """Students coming down get the portal's personal data; LWOO follows in its domain."""
+    wanted = list(rows)
+    adding = [row.key for row in wanted if row.portal is not None]
+    personal = comparer.portal(SyncDomain.PERSONAL_DATA).rows if adding else {}
+    result: dict[Key, Fields | None] = {}
+    for row in wanted:
+        if row.portal is None:
+            result[row.key] = None
+        else:
+            found = personal.get(row.key)
+            result[row.key] = (*(found or ("",) * 10), False)
+    return result
+
+
+def _groups_of_new_students(
+    comparer: Comparer, rows: Iterable[DiffRow]
+) -> dict[SyncDomain, dict[Key, Fields]]:
+    """Students coming into the project bring the portal's group assignments: the project
+    has nothing to say about a student it did not know, and an upload must not take the
+    portal's home classes and cluster groups away from them."""
+    added = {row.student for row in rows if row.portal is not None}
+    if not added:
+        return {}
+    departments = set(comparer.info.departments)
+    found: dict[SyncDomain, dict[Key, Fields]] = {}
+    for domain in (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS):
+        found[domain] = {
+            key: values
+            for key, values in comparer.portal(domain).rows.items()
+            if key[0] in added and (key[1] is None or key[1] in departments)
+        }
+    return found
+
+
+def download(
+    comparer: Comparer,
+    domain: SyncDomain,
+    selection: Selection,
+    *,
+    action: str = "download",
+) -> ApplyResult:
+    """The selected differences of ``domain`` from the portal into the project."""
+    view = comparer.view(domain)
+    chosen, waiting = chosen_rows(view, Direction.DOWNLOAD, selection)
+    result = ApplyResult((domain,), Direction.DOWNLOAD, view.as_of, conflicts=len(waiting))
+    if not chosen:
+        return result
+    plan = plan_apply(domain, Direction.DOWNLOAD, chosen, view.base)
+    target: dict[Key, Fields | None] = (
+        _new_students(comparer, chosen)
+        if domain is SyncDomain.STUDENTS
+        else {write.key: write.after for write in plan.target}
+    )
+    groups = _groups_of_new_students(comparer, chosen) if domain is SyncDomain.STUDENTS else {}
+    changeset = uuid.uuid4().hex
+    with comparer.project.begin() as session:
+        entries = session.write(domain, target)
+        for group_domain, rows in groups.items():
+            entries += session.write(group_domain, dict(rows))
+            entries += session.write_base(group_domain, rows)
+        entries += _base_entries(
+            session, view, {w.key: w.after for w in plan.base if w.after is not None}
+        )
+        session.record_changeset(
+            ChangesetRecord(
+                changeset,
+                _now(),
+                action,
+                domain.value,
+                {"applied": len(chosen), "conflicts": len(waiting), "as_of": view.as_of},
+                None,
+                None,
+            ),
+            entries,
+        )
+    comparer.project_changed()
+    result.changeset = changeset
+    result.applied = len(chosen)
+    return result
+
+
+def upload(
+    comparer: Comparer, domains: tuple[SyncDomain, ...], selection: Selection
+) -> ApplyResult:
+    """The selected project changes of ``domains`` to the portal in one batch (one portal
+    change set); the project keeps the new base and the portal's change set for undo.
+    An earlier upload that got no answer is finished first (:mod:`pending`)."""
+    resumed = _resume(comparer)
+    views = {domain: comparer.view(domain) for domain in domains}
+    as_of = max(view.as_of for view in views.values())
+    result = resumed or ApplyResult(domains, Direction.UPLOAD, as_of)
+    result.domains, result.as_of = domains, as_of
+    chosen: dict[SyncDomain, list[DiffRow]] = {}
+    for domain, view in views.items():
+        rows, waiting = chosen_rows(view, Direction.UPLOAD, selection)
+        result.conflicts += len(waiting)
+        if rows:
+            chosen[domain] = rows
+    if not chosen:
+        return result
+    sent = send_upload(comparer, views, chosen)
+    result.skipped = sent.skipped
+    if not sent.applied:
+        return result
+    changeset = uuid.uuid4().hex
+    with comparer.project.begin() as session:
+        entries: list[Entry] = []
+        for domain, rows in sent.applied.items():
+            applied = {row.key: row.project or absent(domain) for row in rows}
+            entries += _base_entries(session, views[domain], applied)
+        session.record_changeset(
+            _upload_record(
+                changeset, domains, _summary(sent.applied, result, as_of), sent.portal_changeset
+            ),
+            entries,
+        )
+        pending.answered(session)
+    comparer.forget()
+    result.changeset = changeset
+    result.portal_changeset = sent.portal_changeset
+    result.applied += sum(len(rows) for rows in sent.applied.values())
+    return result
+
+
+def _resume(comparer: Comparer) -> ApplyResult | None:
+    """The upload that got no answer, sent again with its own key: the project records the
+    portal's change set and its base moves on to the rows both sides now agree on."""
+    resumed = pending.resend(comparer.project, comparer.client)
+    if resumed is None:
+        return None
+    comparer.forget()
+    domains = resumed.pending.domains
+    views = {domain: comparer.view(domain) for domain in domains}
+    as_of = max((view.as_of for view in views.values()), default="")
+    changeset = uuid.uuid4().hex
+    with comparer.project.begin() as session:
+        entries: list[Entry] = []
+        for view in views.values():
+            entries += _base_entries(session, view, {})
+        summary = {"applied": resumed.pending.items, "resumed": True, "as_of": as_of}
+        session.record_changeset(
+            _upload_record(changeset, domains, summary, resumed.portal_changeset), entries
+        )
+        pending.answered(session)
+    comparer.forget()
+    result = ApplyResult(domains, Direction.UPLOAD, as_of, changeset=changeset)
+    result.portal_changeset = resumed.portal_changeset
+    result.applied = resumed.pending.items
+    return result
+
+
+def _upload_record(
+    changeset: str,
+    domains: tuple[SyncDomain, ...],
+    summary: dict[str, Any],
+    portal_changeset: str | None,
+) -> ChangesetRecord:
+    """The project's change set of an upload, with the portal's change set it made."""
+    domain_names = ",".join(d.value for d in domains)
+    return ChangesetRecord(
+        changeset, _now(), "upload", domain_names, summary, portal_changeset, None
+    )
+
+
+def _summary(
+    applied: Mapping[SyncDomain, list[DiffRow]], result: ApplyResult, as_of: str
+) -> dict[str, Any]:
+    return {
+        "applied": {domain.value: len(rows) for domain, rows in applied.items()},
+        "skipped": len(result.skipped),
+        "conflicts": result.conflicts,
+        "as_of": as_of,
+    }

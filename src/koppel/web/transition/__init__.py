@@ -1,0 +1,1 @@
+"""Beheer > Jaarovergang: the year-transition wizard (DESIGN.md 5), step by step."""

@@ -1,0 +1,135 @@
+"""What the wizard's routes share: the upload store, the form's choices, and one step's
+page rendered with its status, kept files and outcome (see :mod:`admin_transition`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Form, Request
+from fastapi.responses import HTMLResponse
+
+from koppel.files.columns import ImportKind
+from koppel.services.accounts.sign_in import ActiveSession
+from koppel.services.school_settings import school_settings
+from koppel.services.transition.status import transition_status
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.rendering import render
+from koppel.web.sessions import settings_of
+from koppel.web.texts import PAGE_TEXTS
+from koppel.web.transition.steps import (
+    FILES_OF_STEP,
+    STEP_NUMBERS,
+    Choices,
+    Outcome,
+    folders_of,
+    newest_changeset,
+    run_step,
+)
+from koppel.web.transition.uploads import UnknownUpload, UploadStore, upload_directory
+
+FIELD = {kind: kind.value.replace("-", "_") for kind in ImportKind}
+"""``teacher-groups`` -> ``teacher_groups``: the form's names (``*_file``, ``*_token``)."""
+
+
+def upload_store(request: Request) -> UploadStore:
+    """One store per portal, next to its database."""
+    store: UploadStore | None = getattr(request.app.state, "transition_uploads", None)
+    if store is None:
+        store = UploadStore(upload_directory(settings_of(request).database_url))
+        request.app.state.transition_uploads = store
+    return store
+
+
+UploadStoreDep = Annotated[UploadStore, Depends(upload_store)]
+
+
+def choices_form(
+    staff_token: Annotated[str, Form()] = "",
+    students_token: Annotated[str, Form()] = "",
+    teacher_groups_token: Annotated[str, Form()] = "",
+    scope: Annotated[str, Form()] = "all",
+    folder: Annotated[str, Form()] = "",
+    mark_absent_left: Annotated[str, Form()] = "",
+) -> Choices:
+    """The choices a step's forms carry: kept files by token, the groups to delete, and
+    whether missing students are marked as left (only when ticked)."""
+    given = {
+        ImportKind.STAFF: staff_token,
+        ImportKind.STUDENTS: students_token,
+        ImportKind.TEACHER_GROUPS: teacher_groups_token,
+    }
+    return Choices(
+        tokens={kind: token.strip() for kind, token in given.items() if token.strip()},
+        scope="folder" if scope == "folder" else "all",
+        folder=folder.strip(),
+        mark_absent_left=mark_absent_left == "on",
+    )
+
+
+ChoicesDep = Annotated[Choices, Depends(choices_form)]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One request of the wizard: renders a step's page."""
+
+    request: Request
+    language: str
+    uow: SqlAlchemyUnitOfWork
+    store: UploadStore
+    session: ActiveSession
+
+    def run(
+        self, step: int, choices: Choices, *, apply: bool, force: bool, unconfirmed: bool = False
+    ) -> HTMLResponse:
+        """Preview or apply ``step`` and show the outcome; 422 when something stands in
+        the way (errors, a refusal of an apply, a missing confirmation)."""
+        try:
+            outcome = run_step(
+                self.uow,
+                self.store,
+                step,
+                choices,
+                apply=apply,
+                force=force,
+                actor=self.session.account.username,
+            )
+        except UnknownUpload:
+            return self.page(step, form_error="wizard.unknown_upload", status_code=400)
+        failed = outcome.has_errors or unconfirmed or (apply and outcome.refused)
+        return self.page(step, outcome, unconfirmed=unconfirmed, status_code=422 if failed else 200)
+
+    def page(
+        self, step: int, outcome: Outcome | None = None, *, status_code: int = 200, **more: object
+    ) -> HTMLResponse:
+        if step not in STEP_NUMBERS:
+            return render(
+                self.request,
+                "not_found.html",
+                self.language,
+                status_code=404,
+                session=self.session,
+                message=PAGE_TEXTS[self.language]["wizard.no_such_step"].format(step=step),
+            )
+        status = transition_status(self.uow)
+        username = self.session.account.username
+        kept = {
+            FIELD[kind]: self.store.latest(username=username, kind=kind.value)
+            for kind in FILES_OF_STEP[step]
+        }
+        return render(
+            self.request,
+            "admin_transition_step.html",
+            self.language,
+            status_code=status_code,
+            session=self.session,
+            status=status,
+            step=status.steps[step - 1],
+            outcome=outcome,
+            kept=kept,
+            folders=folders_of(self.uow) if step == 2 else [],
+            newest=newest_changeset(self.uow),
+            chosen=school_settings(self.uow),
+            **more,
+        )

@@ -1,0 +1,170 @@
+"""Beheer > Jaarovergang: the year transition as a wizard (DESIGN.md 5, issue 7).
+
+Every step explains itself, previews (nothing written), applies after an explicit
+confirmation (and a second one when a safety rule refused), and reports its change set,
+which the page undoes while it is the newest. The steps run the same services as the
+commands (:mod:`koppel.web.transition.steps`); uploaded files wait between preview and
+apply in :mod:`koppel.web.transition.uploads`, and the apply form sends their tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from koppel.domain.accounts import Role
+from koppel.domain.errors import KoppelError
+from koppel.files.columns import ImportKind
+from koppel.files.problems import ImportFileError, Problem
+from koppel.services.audit.undo import undo_changeset
+from koppel.services.transition.status import StepState, transition_status
+from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
+from koppel.web.rendering import render
+from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.transition.page import FIELD, ChoicesDep, Screen, UploadStoreDep
+from koppel.web.transition.reports import ReportView
+from koppel.web.transition.steps import (
+    FILES_OF_STEP,
+    REQUIRED_FILES,
+    STEP_NUMBERS,
+    Outcome,
+    newest_changeset,
+)
+
+router = APIRouter(include_in_schema=False)
+BASE = "/beheer/jaarovergang"
+OptionalUpload = Annotated[UploadFile | None, File()]
+
+
+@router.get(BASE, response_class=HTMLResponse)
+def overview(
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+) -> HTMLResponse:
+    require_role(session.account, Role.ADMINISTRATOR)
+    return render(
+        request,
+        "admin_transition.html",
+        language,
+        session=session,
+        status=transition_status(uow),
+        newest=newest_changeset(uow),
+    )
+
+
+@router.get(BASE + "/stap/{step}", response_class=HTMLResponse)
+def step_page(
+    request: Request,
+    step: int,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: SessionDep,
+    store: UploadStoreDep,
+) -> HTMLResponse:
+    require_role(session.account, Role.ADMINISTRATOR)
+    return Screen(request, language, uow, store, session).page(step)
+
+
+@router.post(BASE + "/stap/{step}/voorbeeld", response_class=HTMLResponse)
+def preview(
+    request: Request,
+    step: int,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: CheckedSessionDep,
+    store: UploadStoreDep,
+    choices: ChoicesDep,
+    staff_file: OptionalUpload = None,
+    students_file: OptionalUpload = None,
+    teacher_groups_file: OptionalUpload = None,
+) -> HTMLResponse:
+    """Keep the chosen files (a file chosen here wins over a kept one), then run the
+    step without writing."""
+    require_role(session.account, Role.ADMINISTRATOR)
+    screen = Screen(request, language, uow, store, session)
+    if step not in STEP_NUMBERS:
+        return screen.page(step)
+    files = {
+        ImportKind.STAFF: staff_file,
+        ImportKind.STUDENTS: students_file,
+        ImportKind.TEACHER_GROUPS: teacher_groups_file,
+    }
+    refused: list[Problem] = []
+    for kind in FILES_OF_STEP[step]:
+        upload = files[kind]
+        if upload is None or not upload.filename:
+            continue
+        try:
+            stored = store.save(
+                upload.file,
+                filename=upload.filename,
+                kind=kind.value,
+                username=session.account.username,
+            )
+        except ImportFileError as error:
+            refused.append(error.problem)
+            continue
+        choices.tokens[kind] = stored.token
+    if refused:
+        report = ReportView("wizard.report.files", errors=refused)
+        return screen.page(step, Outcome(step, False, choices, reports=[report]), status_code=422)
+    missing = [kind for kind in REQUIRED_FILES.get(step, ()) if kind not in choices.tokens]
+    if missing:
+        choose = f"wizard.choose_file.{FIELD[missing[0]]}"
+        return screen.page(step, form_error=choose, status_code=422)
+    return screen.run(step, choices, apply=False, force=False)
+
+
+@router.post(BASE + "/stap/{step}/toepassen", response_class=HTMLResponse)
+def apply(
+    request: Request,
+    step: int,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: CheckedSessionDep,
+    store: UploadStoreDep,
+    choices: ChoicesDep,
+    confirm: Annotated[str, Form()] = "",
+    force: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Apply what the preview showed; without the confirmation the preview is shown
+    again, and ``force`` (the explicit second confirmation) counts only with it."""
+    require_role(session.account, Role.ADMINISTRATOR)
+    screen = Screen(request, language, uow, store, session)
+    if step not in STEP_NUMBERS:
+        return screen.page(step)
+    confirmed = confirm == "on"
+    return screen.run(
+        step,
+        choices,
+        apply=confirmed,
+        force=confirmed and force == "on",
+        unconfirmed=not confirmed,
+    )
+
+
+@router.post(BASE + "/stap/{step}/ongedaan-maken", response_class=HTMLResponse)
+def undo(
+    request: Request,
+    step: int,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: CheckedSessionDep,
+    store: UploadStoreDep,
+    changeset: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Undo the step's change set: only the one that applied this step, and only while it
+    is the newest (the service refuses otherwise, naming the newer one)."""
+    require_role(session.account, Role.ADMINISTRATOR)
+    screen = Screen(request, language, uow, store, session)
+    if step not in STEP_NUMBERS:
+        return screen.page(step)
+    shown = transition_status(uow).steps[step - 1]
+    if shown.state is not StepState.APPLIED or shown.changeset != changeset:
+        return screen.page(step, undo_error="wizard.undo_stale", status_code=409)
+    try:
+        result = undo_changeset(uow, changeset, actor=session.account.username)
+    except KoppelError as error:
+        return screen.page(step, undo_error=error.message(language), status_code=409)
+    return screen.page(step, undone=result)

@@ -1,0 +1,136 @@
+"""OneRoster 1.1 CSV sets written for tests: a small school in bulk, and deltas on it."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PASSWORD = "P@ssword123"
+"""In every users.csv this writes: koppel must never store or print it."""
+
+HEADERS = {
+    "orgs.csv": ["sourcedId", "status", "dateLastModified", "name", "type", "identifier",
+                 "parentSourcedId"],
+    "academicSessions.csv": ["sourcedId", "status", "dateLastModified", "title", "type",
+                             "startDate", "endDate", "parentSourcedId", "schoolYear"],
+    "classes.csv": ["sourcedId", "status", "dateLastModified", "title", "grade",
+                    "courseSourcedId", "classCode", "classType", "location", "schoolSourcedId",
+                    "termSourcedIds", "subjects"],
+    "users.csv": ["sourcedId", "status", "dateLastModified", "enabledUser", "orgSourcedIds",
+                  "role", "username", "userIds", "givenName", "familyName", "middleName",
+                  "identifier", "email", "sms", "phone", "agentSourcedIds", "grades",
+                  "password"],
+    "enrollments.csv": ["sourcedId", "status", "dateLastModified", "classSourcedId",
+                        "schoolSourcedId", "userSourcedId", "role", "primary", "beginDate",
+                        "endDate"],
+    "demographics.csv": ["sourcedId", "status", "dateLastModified", "birthDate", "sex"],
+}  # fmt: skip
+ENTITIES = {
+    "orgs.csv": "orgs",
+    "academicSessions.csv": "academicSessions",
+    "classes.csv": "classes",
+    "users.csv": "users",
+    "enrollments.csv": "enrollments",
+    "demographics.csv": "demographics",
+}
+
+
+@dataclass
+class SisFiles:
+    """Rows per file (dicts by header); ``modes`` per file: bulk, delta or absent."""
+
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    modes: dict[str, str] = field(default_factory=dict)
+
+    def write(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "manifest.csv").open("w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["propertyName", "value"])
+            writer.writerow(["manifest.version", "1.0"])
+            writer.writerow(["oneroster.version", "1.1"])
+            for name, entity in ENTITIES.items():
+                writer.writerow([f"file.{entity}", self.modes.get(name, "absent")])
+            writer.writerow(["source.systemName", "Testschool SIS"])
+        for name, rows in self.rows.items():
+            if self.modes.get(name, "absent") == "absent":
+                continue
+            with (folder / name).open("w", newline="", encoding="utf-8") as out:
+                writer = csv.DictWriter(out, fieldnames=HEADERS[name])
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow({key: row.get(key, "") for key in HEADERS[name]})
+        return folder
+
+
+def student_number(index: int) -> str:
+    return f"{100000 + index:06d}"
+
+
+def school_set(students: int = 40, *, classes: int = 2, status: str = "") -> SisFiles:
+    """A bulk set: one school, the school year 2026-2027, home classes 4V1.. (homeroom)
+    and a cluster group per home class, each with a teacher; every student in one home
+    class and one cluster group; two guardians."""
+    files = SisFiles(modes=dict.fromkeys(ENTITIES, "bulk"))
+    files.rows["orgs.csv"] = [
+        {"sourcedId": "org-1", "status": status, "name": "Het Testlyceum", "type": "school",
+         "identifier": "TL"},
+    ]  # fmt: skip
+    files.rows["academicSessions.csv"] = [
+        {"sourcedId": "sy-2026", "status": status, "title": "2026-2027", "type": "schoolYear",
+         "startDate": "2026-08-01", "endDate": "2027-07-31", "schoolYear": "2027"},
+    ]  # fmt: skip
+    class_rows, user_rows, enrol_rows, demo_rows = [], [], [], []
+    for c in range(1, classes + 1):
+        class_rows.append(
+            {"sourcedId": f"home-{c}", "status": status, "title": f"4V{c}", "classCode": f"4V{c}",
+             "classType": "homeroom", "schoolSourcedId": "org-1", "termSourcedIds": "sy-2026"}
+        )  # fmt: skip
+        class_rows.append(
+            {"sourcedId": f"wi-{c}", "status": status, "title": f"4V.wi{c}",
+             "classCode": f"4V.wi{c}", "classType": "scheduled", "schoolSourcedId": "org-1",
+             "termSourcedIds": "sy-2026"}
+        )  # fmt: skip
+        user_rows.append(
+            {"sourcedId": f"t-{c}", "status": status, "enabledUser": "true",
+             "orgSourcedIds": "org-1", "role": "teacher", "username": f"docent{c}",
+             "givenName": "Docent", "familyName": f"Nummer{c}", "identifier": f"DOC{c}",
+             "email": f"docent{c}@testlyceum.nl", "password": PASSWORD}
+        )  # fmt: skip
+        for class_id in (f"home-{c}", f"wi-{c}"):
+            enrol_rows.append(
+                {"sourcedId": f"e-{class_id}-t", "status": status, "classSourcedId": class_id,
+                 "schoolSourcedId": "org-1", "userSourcedId": f"t-{c}", "role": "teacher"}
+            )  # fmt: skip
+    for i in range(students):
+        c = i % classes + 1
+        sid = f"s-{i}"
+        user_rows.append(
+            {"sourcedId": sid, "status": status, "enabledUser": "true", "orgSourcedIds": "org-1",
+             "role": "student", "username": f"ll{student_number(i)}", "givenName": f"Leerling{i}",
+             "familyName": "Jansen", "middleName": "van" if i % 3 == 0 else "",
+             "identifier": student_number(i), "email": f"{student_number(i)}@leerling.nl",
+             "password": PASSWORD}
+        )  # fmt: skip
+        for class_id in (f"home-{c}", f"wi-{c}"):
+            enrol_rows.append(
+                {"sourcedId": f"e-{class_id}-{sid}", "status": status,
+                 "classSourcedId": class_id, "schoolSourcedId": "org-1", "userSourcedId": sid,
+                 "role": "student"}
+            )  # fmt: skip
+        demo_rows.append(
+            {"sourcedId": sid, "status": status, "birthDate": "2010-05-17",
+             "sex": "female" if i % 2 else "male"}
+        )  # fmt: skip
+    for g in range(2):
+        user_rows.append(
+            {"sourcedId": f"g-{g}", "status": status, "enabledUser": "true",
+             "orgSourcedIds": "org-1", "role": "guardian", "username": f"ouder{g}",
+             "givenName": "Ouder", "familyName": "Jansen", "password": PASSWORD}
+        )  # fmt: skip
+    files.rows["classes.csv"] = class_rows
+    files.rows["users.csv"] = user_rows
+    files.rows["enrollments.csv"] = enrol_rows
+    files.rows["demographics.csv"] = demo_rows
+    return files

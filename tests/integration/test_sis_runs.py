@@ -22,15 +22,9 @@ from sqlalchemy import Engine, func, select
 
 from koppel.domain.errors import InvalidValue
 from koppel.services.setup import ensure_current_school_year
+from koppel.services.sis.decisions import approve_run, list_runs, reject_run
 from koppel.services.sis.drop_folder import fingerprint_of
-from koppel.services.sis.runs import (
-    RunOutcome,
-    RunResult,
-    approve_run,
-    list_runs,
-    reject_run,
-    run_integration,
-)
+from koppel.services.sis.runs import RunOutcome, RunResult, run_integration
 from koppel.services.stats import collect_stats
 from koppel.services.transition.status import transition_status
 from koppel.store import tables as t

@@ -8,6 +8,13 @@ import io
 import uuid
 from datetime import date
 
+from koppel.domain.sis.export_format import (
+    NAMESPACE,
+    OTHER_COURSE_TITLE,
+    ExportFile,
+    manifest,
+    sourced_id,
+)
 from koppel.domain.sis.export_input import (
     ExportBranch,
     ExportDepartment,
@@ -19,14 +26,7 @@ from koppel.domain.sis.export_input import (
     ExportYear,
     PortalExport,
 )
-from koppel.domain.sis.export_rows import (
-    NAMESPACE,
-    OTHER_COURSE_TITLE,
-    SisTable,
-    manifest,
-    sis_tables,
-    sourced_id,
-)
+from koppel.domain.sis.export_rows import export_files
 from koppel.services.sis.exporting import write_table
 
 YEAR = ExportYear("2026-2027", date(2026, 8, 1), date(2027, 7, 31))
@@ -82,12 +82,12 @@ def portal(**changes: object) -> PortalExport:
     return PortalExport(**fields)  # type: ignore[arg-type]
 
 
-def as_dicts(table: SisTable) -> list[dict[str, str]]:
+def as_dicts(table: ExportFile) -> list[dict[str, str]]:
     return [dict(zip(table.headers, row, strict=True)) for row in table.rows]
 
 
 def tables_of(school: PortalExport) -> dict[str, list[dict[str, str]]]:
-    return {table.name: as_dicts(table) for table in sis_tables(school)}
+    return {table.name: as_dicts(table) for table in export_files(school)}
 
 
 def test_sourced_ids_are_name_based_uuids_of_koppels_keys() -> None:
@@ -95,7 +95,7 @@ def test_sourced_ids_are_name_based_uuids_of_koppels_keys() -> None:
     assert sourced_id("group", "2026-2027", "4V1") == str(
         uuid.uuid5(NAMESPACE, "group:2026-2027:4V1")
     )
-    assert sis_tables(portal()) == sis_tables(portal())
+    assert export_files(portal()) == export_files(portal())
 
 
 def test_orgs_are_the_school_its_branches_and_their_departments() -> None:
@@ -174,7 +174,7 @@ def test_users_carry_koppels_keys_and_status_never_an_address_or_password() -> N
         "jans",
         "JANS",
     )
-    headers = next(t.headers for t in sis_tables(portal()) if t.name == "users.csv")
+    headers = next(t.headers for t in export_files(portal()) if t.name == "users.csv")
     assert "password" not in headers
     assert not {"street", "postcode", "city", "address"} & {h.lower() for h in headers}
 
@@ -200,7 +200,7 @@ def test_enrollments_students_teachers_and_mentors() -> None:
 
 
 def test_a_file_without_rows_is_absent_in_the_manifest() -> None:
-    tables = sis_tables(portal(staff=[], links=[], groups=[], memberships=[], students=[]))
+    tables = export_files(portal(staff=[], links=[], groups=[], memberships=[], students=[]))
     assert [t.name for t in tables] == ["orgs.csv", "academicSessions.csv", "courses.csv"]
     values = {row[0]: row[1] for row in manifest(tables).rows}
     assert values["manifest.version"] == "1.0"
@@ -216,7 +216,7 @@ def test_written_csv_guards_text_against_formulas_and_line_breaks() -> None:
         students=[student("000123", first_name="=HYPERLINK(1)", last_name="Berg\r\nKlaas")],
         memberships=[],
     )
-    users = next(t for t in sis_tables(school) if t.name == "users.csv")
+    users = next(t for t in export_files(school) if t.name == "users.csv")
     out = io.StringIO(newline="")
     write_table(out, users)
     text = out.getvalue()

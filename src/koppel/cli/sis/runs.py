@@ -14,18 +14,11 @@ from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, errors, print_json, print_problems, reports_errors
 from koppel.i18n import translate
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
+from koppel.services.sis.decisions import approve_run, list_runs, reject_run
 from koppel.services.sis.drop_folder import SETTLE_SECONDS
 from koppel.services.sis.kept_sets import kept_directory
 from koppel.services.sis.run_summary import count_of, error_in, problems_in
-from koppel.services.sis.runs import (
-    RunOutcome,
-    RunResult,
-    approve_run,
-    list_runs,
-    reject_run,
-    run_integration,
-    run_json,
-)
+from koppel.services.sis.runs import RunOutcome, RunResult, run_integration, run_json
 from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 
 app = typer.Typer(

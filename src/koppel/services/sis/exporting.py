@@ -27,14 +27,8 @@ from pathlib import Path
 from typing import IO
 
 from koppel.domain.errors import InvalidValue
-from koppel.domain.sis.export_rows import (
-    ALL_FILES,
-    MANIFEST,
-    TEXT_COLUMNS,
-    SisTable,
-    manifest,
-    sis_tables,
-)
+from koppel.domain.sis.export_format import ALL_FILES, MANIFEST, TEXT_COLUMNS, ExportFile, manifest
+from koppel.domain.sis.export_rows import export_files
 from koppel.files.neutralise import neutralise
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -62,7 +56,7 @@ def export_sis(
     _check_target(target, overwrite=overwrite, as_zip=as_zip)
     with uow:
         portal = uow.sis_export.read()
-    tables = sis_tables(portal)
+    tables = export_files(portal)
     every = [*tables, manifest(tables)]  # the manifest last: it names the rest
     if as_zip:
         _write_zip(target, every)
@@ -77,7 +71,7 @@ def export_sis(
     )
 
 
-def _manifest_first(table: SisTable) -> bool:
+def _manifest_first(table: ExportFile) -> bool:
     return table.name != MANIFEST
 
 
@@ -102,7 +96,7 @@ def _cell(value: str) -> str:
     return neutralise(value.translate(LINE_BREAKS))
 
 
-def write_table(out: IO[str], table: SisTable) -> None:
+def write_table(out: IO[str], table: ExportFile) -> None:
     """One file of the set: RFC 4180 (CRLF between records, quotes where needed); the
     text columns guarded against formulas and line breaks."""
     writer = csv.writer(out, lineterminator="\r\n")
@@ -119,7 +113,7 @@ def write_table(out: IO[str], table: SisTable) -> None:
         writer.writerow(cells)
 
 
-def _write_directory(target: Path, tables: Sequence[SisTable]) -> None:
+def _write_directory(target: Path, tables: Sequence[ExportFile]) -> None:
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=target, prefix=".oneroster-"))
     try:
@@ -145,7 +139,7 @@ def _remove_stale(target: Path, written: Iterable[str]) -> None:
             (target / name).unlink(missing_ok=True)
 
 
-def _write_zip(target: Path, tables: Sequence[SisTable]) -> None:
+def _write_zip(target: Path, tables: Sequence[ExportFile]) -> None:
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(handle)
     temporary = Path(name)

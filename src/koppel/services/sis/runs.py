@@ -1,5 +1,6 @@
-"""Automatic runs of the SIS integration (koppeling): ``koppel integration run`` for a
-scheduler, and an administrator's approval or rejection in the portal.
+"""Automatic runs of the SIS integration (koppeling): ``koppel integration run``, started by
+a scheduler (cron, a task). An administrator's approval or rejection of a run that waits
+is :mod:`.decisions`.
 
 A run takes the newest set of the drop folder (:mod:`.drop_folder`) and recognises it by
 its fingerprint: the set the latest run took (applied, approved, rejected, failed, or
@@ -28,8 +29,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from koppel.domain.audit import AuditEntry, JsonValue
-from koppel.domain.errors import InvalidValue, KoppelError, NotFound
+from koppel.domain.audit import JsonValue
+from koppel.domain.errors import KoppelError
 from koppel.services.audit.change_sets import new_changeset_id
 from koppel.services.sis.drop_folder import (
     SETTLE_SECONDS,
@@ -127,7 +128,7 @@ def sis_importer(
     return import_sis(uow, path, options=options)
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
@@ -136,7 +137,7 @@ def _format_of(report: SisOutcome) -> str:
     return "" if found is None else str(getattr(found, "value", found))
 
 
-def _school_year(uow: SqlAlchemyUnitOfWork, report: SisOutcome | None) -> str:
+def school_year_of(uow: SqlAlchemyUnitOfWork, report: SisOutcome | None) -> str:
     said = None if report is None else report.as_json().get("school_year")
     if isinstance(said, str) and said:
         return said
@@ -155,7 +156,7 @@ def _was_interrupted(run: RunRecord) -> bool:
     return isinstance(problem, dict) and problem.get("code") == "integration.interrupted"
 
 
-def _clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
+def clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
     """Inside the write lock: busy runs older than :data:`STALE_AFTER` are given up (a run
     becomes failed, an approval waits again); the busy runs that remain."""
     busy: list[RunRecord] = []
@@ -175,10 +176,10 @@ def _claim(
     uow: SqlAlchemyUnitOfWork, found: FoundSet, fingerprint: str, actor: str
 ) -> RunOutcome | RunRecord:
     """The new run's row (``running``), or why there is none."""
-    now = _now()
+    now = utc_now()
     with uow:
         uow.records.lock_for_write()
-        busy = _clear_stale(uow, now)
+        busy = clear_stale(uow, now)
         if busy:
             uow.commit()
             return RunOutcome(RunResult.BUSY, busy[0], str(found.path))
@@ -247,12 +248,12 @@ def _import(
         report = importer(uow, found.path, force=False, actor=actor, label=found.label)
     except KoppelError as error:
         summary = failure_summary(
-            error, school_year=_school_year(uow, None), set_label=found.label, format=""
+            error, school_year=school_year_of(uow, None), set_label=found.label, format=""
         )
         return RunResult.FAILED, _finish(uow, run, RunStatus.FAILED, "", summary)
     format = _format_of(report)
     summary = summary_of(
-        report, school_year=_school_year(uow, report), set_label=found.label, format=format
+        report, school_year=school_year_of(uow, report), set_label=found.label, format=format
     )
     if report.errors:
         return RunResult.FAILED, _finish(uow, run, RunStatus.FAILED, format, summary)
@@ -294,7 +295,9 @@ def _finish(
         if status in (RunStatus.APPLIED, RunStatus.PENDING):
             for older in uow.sis_runs.pending():
                 if older.id != run.id and older.received_at <= run.received_at:
-                    uow.sis_runs.decide(older.id, status=RunStatus.SUPERSEDED, by=ACTOR, at=_now())
+                    uow.sis_runs.decide(
+                        older.id, status=RunStatus.SUPERSEDED, by=ACTOR, at=utc_now()
+                    )
                     passed_over.append(older)
         finished = uow.sis_runs.get(run.id)
         uow.commit()
@@ -310,111 +313,3 @@ def _give_up(uow: SqlAlchemyUnitOfWork, run: RunRecord) -> None:
     with uow:
         uow.sis_runs.finish(run.id, status=RunStatus.FAILED, format=run.format, summary=summary)
         uow.commit()
-
-
-# --- an administrator's decision ---------------------------------------------------------
-
-
-def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord:
-    run = uow.sis_runs.get(run_id)
-    if run is None:
-        raise NotFound("koppelingsrun", run_id)
-    if run.status is not RunStatus.PENDING:
-        raise InvalidValue("integration.not_pending", run=run_id, status=run.status.value)
-    return run
-
-
-def _audit(
-    uow: SqlAlchemyUnitOfWork, run: RunRecord, action: str, actor: str, at: datetime
-) -> None:
-    uow.audit.add_many(
-        [
-            AuditEntry(
-                at=at,
-                actor=actor,
-                action=action,
-                entity="integration_run",
-                key=run.id,
-                before={"status": RunStatus.PENDING.value},
-                after={"status": action, "set": run.summary.get("set")},
-            )
-        ]
-    )
-
-
-def approve_run(
-    uow: SqlAlchemyUnitOfWork,
-    run_id: str,
-    *,
-    actor: str,
-    importer: SisImporter = sis_importer,
-) -> RunRecord:
-    """Apply a pending run's kept copy with ``force`` (over the safety limit) as
-    ``actor``'s change set; the copy goes. A copy that is gone or changed is refused."""
-    with uow:
-        uow.records.lock_for_write()
-        busy = _clear_stale(uow, _now())
-        run = _pending(uow, run_id)
-        if busy:
-            uow.commit()
-            raise InvalidValue("integration.busy", run=busy[0].id)
-        kept = Path(run.kept_at) if run.kept_at else None
-        if kept is None or not kept.exists() or fingerprint_of(kept) != run.fingerprint:
-            raise InvalidValue("integration.copy_missing", run=run_id)
-        uow.sis_runs.set_status(run.id, RunStatus.APPROVING, by=actor, at=_now())
-        uow.commit()
-    label = str(run.summary.get("set") or kept.name)
-    try:
-        report = importer(uow, kept, force=True, actor=actor, label=label)
-    except BaseException:
-        with uow:
-            uow.sis_runs.set_status(run.id, RunStatus.PENDING)
-            uow.commit()
-        raise
-    school_year = str(run.summary.get("school_year") or _school_year(uow, report))
-    summary = summary_of(report, school_year=school_year, set_label=label, format=run.format)
-    status = RunStatus.FAILED if report.errors else RunStatus.APPROVED
-    now = _now()
-    with uow:
-        uow.sis_runs.decide(
-            run.id, status=status, by=actor, at=now, changeset=report.changeset, summary=summary
-        )
-        _audit(uow, run, status.value, actor, now)
-        decided = uow.sis_runs.get(run.id)
-        uow.commit()
-    remove_kept(run.kept_at, run.id)
-    assert decided is not None
-    return decided
-
-
-def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> RunRecord:
-    """Decide that a pending run is never applied; its copy goes. The same set in the drop
-    folder is not taken up again."""
-    now = _now()
-    with uow:
-        uow.records.lock_for_write()
-        run = _pending(uow, run_id)
-        uow.sis_runs.decide(run.id, status=RunStatus.REJECTED, by=actor, at=now)
-        _audit(uow, run, RunStatus.REJECTED.value, actor, now)
-        decided = uow.sis_runs.get(run.id)
-        uow.commit()
-    remove_kept(run.kept_at, run.id)
-    assert decided is not None
-    return decided
-
-
-def list_runs(uow: SqlAlchemyUnitOfWork, *, limit: int | None = 200) -> list[RunRecord]:
-    """The runs, newest first."""
-    with uow:
-        return uow.sis_runs.list_runs(limit=limit)
-
-
-def pending_runs(uow: SqlAlchemyUnitOfWork) -> list[RunRecord]:
-    """The runs waiting for an administrator's decision, newest first."""
-    with uow:
-        return uow.sis_runs.pending()
-
-
-def find_run(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord | None:
-    with uow:
-        return uow.sis_runs.get(run_id)

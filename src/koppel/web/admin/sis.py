@@ -19,13 +19,7 @@ from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError, NotFound
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
-from koppel.services.sis.runs import (
-    approve_run,
-    find_run,
-    list_runs,
-    pending_runs,
-    reject_run,
-)
+from koppel.services.sis.decisions import approve_run, find_run, list_runs, pending_runs, reject_run
 from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.admin.sis_views import run_view

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from koppel.connector.comparing import DomainView, status_of
+from koppel.connector.one_sided import one_sided
 from koppel.connector.snapshot import Snapshot
 from koppel.connector.students_view import (
     Change,
@@ -11,7 +12,6 @@ from koppel.connector.students_view import (
     Person,
     Query,
     build_students_view,
-    one_sided,
 )
 from koppel.domain.sync.compare import compare
 from koppel.domain.sync.domains import PERSONAL_FIELDS, PRESENT, Fields, Key, Lead, SyncDomain

@@ -7,7 +7,7 @@ side's value and, where the sides differ, the other side's (and the base on a co
 (:meth:`StudentsView.select`) then only walk the rows; nothing waits for the portal or
 the project file. The names and departments of students known on one side only (the
 snapshot compares the other domains for students on both sides) come from
-:func:`read_one_sided`, which reads the project file once.
+:func:`koppel.connector.one_sided.read_one_sided`, which reads the project file once.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 
 from koppel.connector.snapshot import Snapshot
 from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Direction, Fields, Key, Lead, SyncDomain, Value
-from koppel.store.project.file import ProjectFile
 
 WINDOW_DOMAINS = (
     SyncDomain.STUDENTS,
@@ -231,7 +229,7 @@ def _summary(cells: Mapping[str, Cell], *, percentages: bool) -> Summary:
     return Summary(", ".join(parts) or "—", mark, tuple(details))
 
 
-def _per_student(rows: Iterable[Key]) -> dict[str, set[str]]:
+def per_student(rows: Iterable[Key]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for number, department in rows:
         if department is not None:
@@ -239,7 +237,7 @@ def _per_student(rows: Iterable[Key]) -> dict[str, set[str]]:
     return found
 
 
-def _name(personal: Fields | None) -> str:
+def name_of(personal: Fields | None) -> str:
     if personal is None:
         return ""
     return " ".join(str(part) for part in personal[:3] if part)
@@ -270,8 +268,8 @@ def _build(snapshot: Snapshot, people: Mapping[str, Person]) -> StudentsView:
     home = views[SyncDomain.HOME_CLASSES]
     lwoo = views[SyncDomain.LWOO]
     personal = views[SyncDomain.PERSONAL_DATA]
-    taking_part = _per_student([*participation.portal, *participation.project])
-    in_class = _per_student([*home.portal, *home.project])
+    taking_part = per_student([*participation.portal, *participation.project])
+    in_class = per_student([*home.portal, *home.project])
     by_domain: dict[SyncDomain, list[StudentRow]] = {domain: [] for domain in WINDOW_DOMAINS}
     differing_keys: dict[str, set[SyncDomain]] = defaultdict(set)
     downloading: dict[str, set[SyncDomain]] = defaultdict(set)
@@ -304,7 +302,7 @@ def _build(snapshot: Snapshot, people: Mapping[str, Person]) -> StudentsView:
         }
         lwoo_value = lwoo.portal.get(student_key) or lwoo.project.get(student_key)
         person = people.get(number)
-        name = _name(personal.portal.get(student_key) or personal.project.get(student_key))
+        name = name_of(personal.portal.get(student_key) or personal.project.get(student_key))
         if not name and person is not None:
             name = person.name
         own = sorted(taking_part.get(number, ())) or list(person.departments if person else ())
@@ -360,52 +358,3 @@ def _change(row: DiffRow | None) -> Change | None:
     if row.portal is not None:
         return Change.ADDED
     return Change.REMOVED if row.direction is Direction.DOWNLOAD else Change.NO_ACCOUNT
-
-
-def one_sided(snapshot: Snapshot) -> tuple[set[str], set[str]]:
-    """(students only the portal has, students only the project has)."""
-    rows = snapshot.views[SyncDomain.STUDENTS].diff.rows
-    portal = {row.student for row in rows if row.portal is not None and row.project is None}
-    project = {row.student for row in rows if row.project is not None and row.portal is None}
-    return portal, project
-
-
-def read_one_sided(path: Path, snapshot: Snapshot) -> dict[str, Person]:
-    """Names and departments of the students known on one side only, from the project
-    file: its own rows, and the portal's answers it keeps (read with the snapshot)."""
-    portal_only, project_only = one_sided(snapshot)
-    if not portal_only and not project_only:
-        return {}
-    project = ProjectFile.open(path)
-    try:
-        with project.begin() as session:
-            people: dict[str, Person] = {}
-            if portal_only:
-                kept = session.cached(SyncDomain.PERSONAL_DATA)
-                taking = session.cached(SyncDomain.DEPARTMENT_PARTICIPATION)
-                people |= _people(
-                    portal_only,
-                    kept.rows if kept else {},
-                    taking.rows if taking else {},
-                )
-            if project_only:
-                people |= _people(
-                    project_only,
-                    session.student_rows(project_only),
-                    session.state(SyncDomain.DEPARTMENT_PARTICIPATION),
-                )
-            return people
-    finally:
-        project.close()
-
-
-def _people(
-    numbers: set[str], personal: Mapping[Key, Fields], participation: Mapping[Key, Fields]
-) -> dict[str, Person]:
-    departments = _per_student(key for key in participation if key[0] in numbers)
-    return {
-        number: Person(
-            _name(personal.get((number, None))), tuple(sorted(departments.get(number, ())))
-        )
-        for number in numbers
-    }

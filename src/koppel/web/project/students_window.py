@@ -22,12 +22,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse
 
+from koppel.connector.one_sided import read_one_sided
 from koppel.connector.snapshot import Snapshot
 from koppel.connector.students_view import (
     Filter,
     StudentsView,
     build_students_view,
-    read_one_sided,
 )
 from koppel.connector.students_view import Query as ViewQuery
 from koppel.domain.errors import KoppelError

@@ -18,7 +18,7 @@ from koppel.connector.status_memo import recall, remember
 from koppel.domain.errors import KoppelError, RefusedBySafetyRule
 from koppel.domain.sync.compare import DomainDiff
 from koppel.domain.sync.domains import SyncDomain
-from koppel.services.progress import NoProgress, Progress
+from koppel.progress import NoProgress, Progress
 
 DOWNLOADS = frozenset(
     {

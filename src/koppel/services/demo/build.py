@@ -9,11 +9,11 @@ from typing import TypeVar
 
 from koppel.domain.accounts import Role
 from koppel.domain.errors import InvalidValue
+from koppel.progress import NoProgress, Progress
 from koppel.services.accounts.passwords import generate_password, hash_password
 from koppel.services.audit.entries import audit_entry
 from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.demo.school import DemoSchool, generate_demo_school
-from koppel.services.progress import NoProgress, Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 BATCH = 5_000

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.files.columns import ImportKind
+from koppel.progress import Progress
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import ImportReport
 from koppel.services.imports.staff import import_staff, import_teacher_groups
 from koppel.services.imports.students import import_students
-from koppel.services.progress import Progress
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 IMPORTERS = {

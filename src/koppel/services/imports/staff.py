@@ -20,11 +20,11 @@ from koppel.domain.staff import StaffLink, StaffMember, StaffRole
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
 from koppel.i18n import translate
+from koppel.progress import NoProgress, Progress
 from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
-from koppel.services.progress import NoProgress, Progress
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_FILES, LINK_STAFF, Step
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

@@ -19,13 +19,13 @@ from koppel.domain.imports.students import (
 from koppel.files.columns import Column, ImportKind
 from koppel.files.problems import ImportFileError, Problem
 from koppel.i18n import translate
+from koppel.progress import NoProgress, Progress
 from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.apply_students import apply_student_plan
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedRow, ParsedTable, RowProblems, parse_file
 from koppel.services.imports.student_safety import absence_refusal, expected_absent
-from koppel.services.progress import NoProgress, Progress
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_PARTICIPANTS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork

@@ -27,10 +27,10 @@ from koppel.domain.errors import InvalidValue, KoppelError, RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
 from koppel.domain.students import StudentStatus
 from koppel.i18n import translate
+from koppel.progress import NoProgress, Progress
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
 from koppel.services.privacy.left_in import LeaverEvidence, left_in, past_retention
 from koppel.services.privacy.scrub import FORGOTTEN, Needles, scrub
-from koppel.services.progress import NoProgress, Progress
 from koppel.services.school_settings import load_school_settings
 from koppel.store.chunks import CHUNK, chunks
 from koppel.store.repositories.forgetting import AuditValues

@@ -21,9 +21,9 @@ from koppel.domain.sis.plan import SisPlan, plan_sis_import
 from koppel.domain.sis.sets import SisFormat, SisSet
 from koppel.files.problems import ImportFileError, Problem
 from koppel.i18n import translate
+from koppel.progress import NoProgress, Progress
 from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.report import Counts
-from koppel.services.progress import NoProgress, Progress
 from koppel.services.sis.applying import apply_sis_plan
 from koppel.services.sis.portal_state import (
     current_year,

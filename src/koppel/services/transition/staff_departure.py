@@ -30,13 +30,13 @@ from koppel.domain.school import SchoolYear
 from koppel.domain.staff import StaffLink, StaffStatus
 from koppel.files.columns import Column
 from koppel.files.problems import Problem
+from koppel.progress import Progress
 from koppel.services.accounts.manage import end_access
 from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.staff import read_staff_file, staff_in_file
-from koppel.services.progress import Progress
 from koppel.services.school_settings import StaffRetention, load_school_settings
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import REMOVE_DEPARTED

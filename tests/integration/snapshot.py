@@ -7,7 +7,7 @@ from sqlalchemy import Engine, select
 
 from koppel.store.tables import metadata
 
-BOOKKEEPING = {"audit_entries", "changesets", "revision_counter", "integration_runs"}
+BOOKKEEPING = {"audit_entries", "changesets", "revision_counter", "sis_runs"}
 NOTES = {"transition_previews"}
 """A dry run of a transition step notes that it was previewed; that is no school data."""
 VERSIONS = {"students": "version"}

@@ -350,19 +350,19 @@ transition_previews = Table(
 # SIS integration: which student, staff member, group, branch, department or school year
 # an SIS set's sourcedId stands for, so a later (delta) set finds the same one again.
 sis_ids = Table(
-    "roster_ids",
+    "sis_ids",
     metadata,
     Column("kind", String(16), nullable=False),
     Column("sourced_id", String(255), nullable=False),
     Column("key", String(64), nullable=False),
     PrimaryKeyConstraint("kind", "sourced_id"),
-    Index("ix_roster_ids_kind_key", "kind", "key"),
+    Index("ix_sis_ids_kind_key", "kind", "key"),
 )
 
 # SIS integration: each set an automatic run found, what became of it, and (when it waits
 # for an administrator's approval) where its copy is kept.
 sis_runs = Table(
-    "integration_runs",
+    "sis_runs",
     metadata,
     Column("id", String(36), primary_key=True),
     Column("source", String(500), nullable=False),
@@ -375,7 +375,7 @@ sis_runs = Table(
     Column("kept_at", String(500)),
     Column("decided_by", String(64)),
     Column("decided_at", DateTime(timezone=True)),
-    Index("ix_integration_runs_fingerprint", "fingerprint"),
+    Index("ix_sis_runs_fingerprint", "fingerprint"),
 )
 
 audit_entries = Table(

@@ -3,7 +3,7 @@ usernames, branch and department codes, infixes and department shares (pure).
 
 A SIS set names everything by its own ``sourcedId``; koppel keys students by student
 number, staff by staff code, groups by name. The rules here say which field of a record
-gives koppel's key; :mod:`koppel.domain.sis.plan` remembers the answer (``roster_ids``)
+gives koppel's key; :mod:`koppel.domain.sis.plan` remembers the answer (``sis_ids``)
 so that a later set finds the same student, staff member or group again.
 """
 
@@ -22,7 +22,7 @@ from koppel.domain.text import clean_text
 
 
 class SisKind:
-    """The kinds of ``roster_ids`` rows."""
+    """The kinds of ``sis_ids`` rows."""
 
     STUDENT = "student"
     STAFF = "staff"

@@ -2,7 +2,7 @@
 anything is written (pure; DESIGN.md 1 and 5).
 
 From a :class:`~koppel.domain.sis.sets.SisSet` and the portal's current state (with the
-``roster_ids`` it remembers) the plan says which school year, branches, departments,
+``sis_ids`` it remembers) the plan says which school year, branches, departments,
 groups, students, staff members, accounts, memberships and teacher/mentor links are new,
 changed, deleted (groups only) or marked as left (students and staff, never deleted),
 and which sourcedIds to remember. The rules live in the modules it calls:

@@ -6,7 +6,7 @@ Microsoft School Data Sync v2.1, or School Data Sync classic (v1). The readers i
 Every record keeps its origin (file and row) so that any problem found later still
 names file, row and column. Identifiers are the set's own ``sourcedId`` values; how they
 map onto student numbers, staff codes and group names is kept by the portal
-(``roster_ids``), so a later delta set finds the same students again.
+(``sis_ids``), so a later delta set finds the same students again.
 
 koppel's own export writes vendor columns ``ext_koppel_*`` (allowed by the standard,
 ignored by other systems) so that a set koppel wrote comes back unchanged; the readers

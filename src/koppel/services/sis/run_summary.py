@@ -1,4 +1,4 @@
-"""What a run keeps of its import's report (``integration_runs.summary``): the counts, the
+"""What a run keeps of its import's report (``sis_runs.summary``): the counts, the
 students the set leaves out, and the problems and the refusal by message code, so the
 portal and the command line show them in the reader's language later.
 

@@ -32,7 +32,7 @@ PERSON_ENTITIES = ("student", "account")
 SUMMARIES: dict[str, tuple[Table, tuple[str, ...], str]] = {
     "changesets": (t.changesets, ("id",), "summary"),
     "transition_previews": (t.transition_previews, ("school_year", "step"), "summary"),
-    "integration_runs": (t.sis_runs, ("id",), "summary"),
+    "sis_runs": (t.sis_runs, ("id",), "summary"),
     "idempotency_keys": (t.idempotency_keys, ("token_id", "key"), "body"),
 }
 """History kept as JSON outside the audit log: table, primary key, JSON column."""

@@ -1,5 +1,5 @@
 """Which student, staff member, group, branch, department or school year an SIS set's
-``sourcedId`` stands for (table ``roster_ids``), so that a later set finds it again."""
+``sourcedId`` stands for (table ``sis_ids``), so that a later set finds it again."""
 
 from __future__ import annotations
 

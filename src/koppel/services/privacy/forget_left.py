@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from koppel.domain.errors import InvalidValue, KoppelError, RefusedBySafetyRule
 from koppel.domain.school import SchoolYear
+from koppel.domain.sis.runs import RunStatus
 from koppel.domain.students import StudentStatus
 from koppel.i18n import translate
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
@@ -35,7 +36,6 @@ from koppel.services.school_settings import load_school_settings
 from koppel.store.chunks import CHUNK, chunks
 from koppel.store.repositories.forgetting import AuditValues
 from koppel.store.repositories.leavers import NOTED, Marking
-from koppel.store.repositories.sis.runs import RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 ACTION = "privacy.forget_left"

@@ -30,6 +30,7 @@ from typing import Protocol
 
 from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.errors import InvalidValue, KoppelError, NotFound
+from koppel.domain.sis.runs import BUSY_STATUSES, RunStatus, SisRun
 from koppel.services.audit.change_sets import new_changeset_id
 from koppel.services.sis.drop_folder import (
     SETTLE_SECONDS,
@@ -45,7 +46,6 @@ from koppel.services.sis.run_summary import (
     failure_summary,
     summary_of,
 )
-from koppel.store.repositories.sis.runs import BUSY, RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 STALE_AFTER = timedelta(hours=2)
@@ -80,7 +80,7 @@ EXIT_CODES = {RunResult.FAILED: 2, RunResult.PENDING: 3}
 @dataclass(frozen=True)
 class RunOutcome:
     result: RunResult
-    run: RunRecord | None
+    run: SisRun | None
     """The run's row: the new one, or the earlier run of the same set (unchanged)."""
     source: str | None = None
     """The set the run took (folder or zip)."""
@@ -99,7 +99,7 @@ class RunOutcome:
         }
 
 
-def run_json(run: RunRecord) -> dict[str, object]:
+def run_json(run: SisRun) -> dict[str, object]:
     return {
         "id": run.id,
         "source": run.source,
@@ -144,22 +144,22 @@ def _school_year(uow: SqlAlchemyUnitOfWork, report: SisOutcome | None) -> str:
         return uow.school.current_school_year().name
 
 
-def _interrupted(run: RunRecord) -> dict[str, JsonValue]:
+def _interrupted(run: SisRun) -> dict[str, JsonValue]:
     problem: dict[str, JsonValue] = {"code": "integration.interrupted", "params": {}}
     return {**run.summary, "problem": problem}
 
 
-def _was_interrupted(run: RunRecord) -> bool:
+def _was_interrupted(run: SisRun) -> bool:
     """A run that ended by an unexpected error: its set is tried again."""
     problem = run.summary.get("problem")
     return isinstance(problem, dict) and problem.get("code") == "integration.interrupted"
 
 
-def _clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
+def _clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[SisRun]:
     """Inside the write lock: busy runs older than :data:`STALE_AFTER` are given up (a run
     becomes failed, an approval waits again); the busy runs that remain."""
-    busy: list[RunRecord] = []
-    for run in uow.sis_runs.with_status(*BUSY):
+    busy: list[SisRun] = []
+    for run in uow.sis_runs.with_status(*BUSY_STATUSES):
         since = run.decided_at if run.status is RunStatus.APPROVING else run.received_at
         if since is not None and now - since <= STALE_AFTER:
             busy.append(run)
@@ -173,7 +173,7 @@ def _clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
 
 def _claim(
     uow: SqlAlchemyUnitOfWork, found: FoundSet, fingerprint: str, actor: str
-) -> RunOutcome | RunRecord:
+) -> RunOutcome | SisRun:
     """The new run's row (``running``), or why there is none."""
     now = _now()
     with uow:
@@ -186,7 +186,7 @@ def _claim(
         if latest and latest[0].fingerprint == fingerprint and not _was_interrupted(latest[0]):
             uow.commit()
             return RunOutcome(RunResult.UNCHANGED, latest[0], str(found.path))
-        run = RunRecord(
+        run = SisRun(
             id=new_changeset_id(),
             source=str(found.path),
             fingerprint=fingerprint,
@@ -237,12 +237,12 @@ def run_integration(
 
 def _import(
     uow: SqlAlchemyUnitOfWork,
-    run: RunRecord,
+    run: SisRun,
     found: FoundSet,
     kept_directory: Path,
     actor: str,
     importer: SisImporter,
-) -> tuple[RunResult, RunRecord]:
+) -> tuple[RunResult, SisRun]:
     try:
         report = importer(uow, found.path, force=False, actor=actor, label=found.label)
     except KoppelError as error:
@@ -271,17 +271,17 @@ def _import(
 
 def _finish(
     uow: SqlAlchemyUnitOfWork,
-    run: RunRecord,
+    run: SisRun,
     status: RunStatus,
     format: str,
     summary: dict[str, JsonValue],
     *,
     changeset: str | None = None,
     kept_at: str | None = None,
-) -> RunRecord:
+) -> SisRun:
     """Record the outcome; a newer set that applied or waits passes over older waiting
     ones (their copies go)."""
-    passed_over: list[RunRecord] = []
+    passed_over: list[SisRun] = []
     with uow:
         uow.sis_runs.finish(
             run.id,
@@ -304,7 +304,7 @@ def _finish(
     return finished
 
 
-def _give_up(uow: SqlAlchemyUnitOfWork, run: RunRecord) -> None:
+def _give_up(uow: SqlAlchemyUnitOfWork, run: SisRun) -> None:
     """An unexpected error: the run failed (the error itself goes up to be reported)."""
     summary = _interrupted(run)
     with uow:
@@ -315,7 +315,7 @@ def _give_up(uow: SqlAlchemyUnitOfWork, run: RunRecord) -> None:
 # --- an administrator's decision ---------------------------------------------------------
 
 
-def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord:
+def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> SisRun:
     run = uow.sis_runs.get(run_id)
     if run is None:
         raise NotFound("koppelingsrun", run_id)
@@ -324,9 +324,7 @@ def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord:
     return run
 
 
-def _audit(
-    uow: SqlAlchemyUnitOfWork, run: RunRecord, action: str, actor: str, at: datetime
-) -> None:
+def _audit(uow: SqlAlchemyUnitOfWork, run: SisRun, action: str, actor: str, at: datetime) -> None:
     uow.audit.add_many(
         [
             AuditEntry(
@@ -348,7 +346,7 @@ def approve_run(
     *,
     actor: str,
     importer: SisImporter = sis_importer,
-) -> RunRecord:
+) -> SisRun:
     """Apply a pending run's kept copy with ``force`` (over the safety limit) as
     ``actor``'s change set; the copy goes. A copy that is gone or changed is refused."""
     with uow:
@@ -387,7 +385,7 @@ def approve_run(
     return decided
 
 
-def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> RunRecord:
+def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> SisRun:
     """Decide that a pending run is never applied; its copy goes. The same set in the drop
     folder is not taken up again."""
     now = _now()
@@ -403,18 +401,18 @@ def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> RunReco
     return decided
 
 
-def list_runs(uow: SqlAlchemyUnitOfWork, *, limit: int | None = 200) -> list[RunRecord]:
+def list_runs(uow: SqlAlchemyUnitOfWork, *, limit: int | None = 200) -> list[SisRun]:
     """The runs, newest first."""
     with uow:
         return uow.sis_runs.list_runs(limit=limit)
 
 
-def pending_runs(uow: SqlAlchemyUnitOfWork) -> list[RunRecord]:
+def pending_runs(uow: SqlAlchemyUnitOfWork) -> list[SisRun]:
     """The runs waiting for an administrator's decision, newest first."""
     with uow:
         return uow.sis_runs.pending()
 
 
-def find_run(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord | None:
+def find_run(uow: SqlAlchemyUnitOfWork, run_id: str) -> SisRun | None:
     with uow:
         return uow.sis_runs.get(run_id)

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError, NotFound
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
 from koppel.services.sis.runs import (
@@ -26,7 +27,6 @@ from koppel.services.sis.runs import (
     pending_runs,
     reject_run,
 )
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.admin.sis_views import run_view
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
@@ -62,7 +62,7 @@ def _page(
     request: Request,
     language: str,
     session: ActiveSession,
-    run: RunRecord,
+    run: SisRun,
     *,
     status_code: int = 200,
     **more: object,

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from koppel.domain.errors import NotAllowed
+from koppel.web.dependencies import unit_of_work
 from koppel.web.rendering import render
 from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optional_session
 from koppel.web.texts import language_of
@@ -29,7 +30,13 @@ async def _forbidden(request: Request, error: Exception) -> Response:
     language = language_of(request)
     template = "csrf.html" if isinstance(error, CsrfRejected) else "forbidden.html"
     # signed in but not allowed: the page still offers signing out
-    return render(request, template, language, status_code=403, session=optional_session(request))
+    return render(
+        request,
+        template,
+        language,
+        status_code=403,
+        session=optional_session(request, unit_of_work(request)),
+    )
 
 
 def add_denial_handlers(app: FastAPI) -> None:

@@ -13,7 +13,7 @@ from fastapi import Depends, Form, Request, Response
 from koppel.domain.accounts import Account, Role
 from koppel.services.accounts.sign_in import ActiveSession, current_session
 from koppel.settings import Settings
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.dependencies import UnitOfWorkDep
 
 SESSION_COOKIE = "koppel_session"
 LOGIN_CSRF_COOKIE = "koppel_login_csrf"
@@ -36,28 +36,19 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
-def optional_session(request: Request) -> ActiveSession | None:
+def optional_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession | None:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    return current_session(
-        SqlAlchemyUnitOfWork(request.app.state.engine), token, settings=settings_of(request)
-    )
+    return current_session(uow, token, settings=settings_of(request))
 
 
-def pending_session(request: Request) -> ActiveSession:
+def pending_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession:
     """The session of a sign-in whose password was right and whose code is still due;
     without one, the code page sends the browser to sign in."""
     token = request.cookies.get(SESSION_COOKIE)
     found = (
-        current_session(
-            SqlAlchemyUnitOfWork(request.app.state.engine),
-            token,
-            settings=settings_of(request),
-            pending=True,
-        )
-        if token
-        else None
+        current_session(uow, token, settings=settings_of(request), pending=True) if token else None
     )
     if found is None:
         raise SignInRequired

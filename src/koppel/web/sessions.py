@@ -95,6 +95,22 @@ def check_csrf(session: SessionDep, csrf_token: Annotated[str, Form()] = "") -> 
 CheckedSessionDep = Annotated[ActiveSession, Depends(check_csrf)]
 
 
+def administrator(session: SessionDep) -> ActiveSession:
+    """The session of an administrator (Beheer); any other account is refused (403)."""
+    require_role(session.account, Role.ADMINISTRATOR)
+    return session
+
+
+def checked_administrator(session: CheckedSessionDep) -> ActiveSession:
+    """An administrator's form: the CSRF token is checked first, then the role."""
+    require_role(session.account, Role.ADMINISTRATOR)
+    return session
+
+
+AdministratorDep = Annotated[ActiveSession, Depends(administrator)]
+CheckedAdministratorDep = Annotated[ActiveSession, Depends(checked_administrator)]
+
+
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
     """HttpOnly, SameSite=Lax, and Secure whenever the portal is reached over HTTPS."""
     response.set_cookie(

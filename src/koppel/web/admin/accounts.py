@@ -25,7 +25,7 @@ from koppel.services.departments import department_settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 ROLES = list(Role)
@@ -96,12 +96,11 @@ def accounts_page(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: SessionDep,
+    session: AdministratorDep,
     q: str = "",
     rol: str = "",
     pagina: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _list_page(request, language, uow, session, text=q, role=rol, page=pagina, form={})
 
 
@@ -110,7 +109,7 @@ def account_create(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     username: Annotated[str, Form()] = "",
     display_name: Annotated[str, Form()] = "",
     email: Annotated[str, Form()] = "",
@@ -119,7 +118,6 @@ def account_create(
     roles: FormList = None,
     departments: FormList = None,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     form = {
         "username": username,
         "display_name": display_name,
@@ -199,9 +197,12 @@ def _account_page(
 
 @router.get("/beheer/accounts/{username}", response_class=HTMLResponse)
 def account_page(
-    request: Request, username: str, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request,
+    username: str,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: AdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _account_page(request, language, uow, session, username)
 
 
@@ -211,11 +212,10 @@ def account_access(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     roles: FormList = None,
     departments: FormList = None,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         change_access(
             uow,
@@ -244,9 +244,8 @@ def account_deactivate(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         deactivate_account(uow, username, actor=session.account.username)
     except KoppelError as error:
@@ -268,9 +267,8 @@ def account_reactivate(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         reactivate_account(uow, username, actor=session.account.username)
     except NotFound:
@@ -284,9 +282,8 @@ def account_password_reset(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         password = reset_password(uow, username, actor=session.account.username)
     except NotFound:
@@ -300,9 +297,8 @@ def account_two_factor_off(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         changed = reset_two_factor(uow, username, actor=session.account.username)
     except NotFound:

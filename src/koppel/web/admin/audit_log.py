@@ -6,12 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.services.audit.log import latest_entries
 from koppel.web.admin import accounts, departments, settings, sis, staff_links, tokens
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import SessionDep, require_role
+from koppel.web.sessions import AdministratorDep
 from koppel.web.transition import wizard
 
 router = APIRouter(include_in_schema=False)
@@ -29,7 +28,6 @@ for _part in (
 
 @router.get("/beheer/logboek", response_class=HTMLResponse)
 def audit_log(
-    request: Request, uow: UnitOfWorkDep, language: LanguageDep, session: SessionDep
+    request: Request, uow: UnitOfWorkDep, language: LanguageDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return render(request, "audit_log.html", language, session=session, entries=latest_entries(uow))

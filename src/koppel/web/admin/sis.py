@@ -15,7 +15,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError, NotFound
 from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.accounts.sign_in import ActiveSession
@@ -31,7 +30,7 @@ from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.admin.sis_views import run_view
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
@@ -42,9 +41,8 @@ SHOWN = 200
 
 @router.get(BASE, response_class=HTMLResponse)
 def overview(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     runs = list_runs(uow, limit=SHOWN)
     return render(
         request,
@@ -93,9 +91,12 @@ def _not_found(
 
 @router.get(BASE + "/{run_id}", response_class=HTMLResponse)
 def run_page(
-    request: Request, run_id: str, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request,
+    run_id: str,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: AdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     run = find_run(uow, run_id)
     if run is None:
         return _not_found(request, language, session, run_id)
@@ -123,11 +124,10 @@ def approve(
     run_id: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     confirm: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Apply the kept set over the safety limit; only with the confirmation ticked."""
-    require_role(session.account, Role.ADMINISTRATOR)
     run = find_run(uow, run_id)
     if run is None:
         return _not_found(request, language, session, run_id)
@@ -153,9 +153,8 @@ def reject(
     run_id: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         decided = reject_run(uow, run_id, actor=session.account.username)
     except KoppelError as error:

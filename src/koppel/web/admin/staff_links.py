@@ -10,7 +10,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import NotFound
 from koppel.domain.groups import GroupKind
 from koppel.domain.staff import StaffRole
@@ -25,7 +24,7 @@ from koppel.services.transition.staff_links import (
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 PATH = "/beheer/docentplanner"
@@ -100,11 +99,10 @@ def planner_page(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: SessionDep,
+    session: AdministratorDep,
     groep: str = "",
     medewerker: str = "",
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _page(request, language, session, uow, group=groep, staff=medewerker, picking=True)
 
 
@@ -118,7 +116,6 @@ def _save(
     view: str,
     adding: bool,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     group, staff = ("", asked.staff_code) if view == STAFF_VIEW else (asked.group, "")
     try:
         result = change_staff_links(
@@ -162,7 +159,7 @@ def link_staff(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     staff_code: Annotated[str, Form()] = "",
     group: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
@@ -177,7 +174,7 @@ def unlink_staff(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     staff_code: Annotated[str, Form()] = "",
     group: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",

@@ -14,7 +14,6 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError
 from koppel.files.columns import ImportKind
 from koppel.files.problems import ImportFileError, Problem
@@ -22,7 +21,7 @@ from koppel.services.audit.undo import undo_changeset
 from koppel.services.transition.status import StepState, transition_status
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.transition.page import FIELD, ChoicesDep, Screen, UploadStoreDep
 from koppel.web.transition.reports import ReportView
 from koppel.web.transition.steps import (
@@ -40,9 +39,8 @@ OptionalUpload = Annotated[UploadFile | None, File()]
 
 @router.get(BASE, response_class=HTMLResponse)
 def overview(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return render(
         request,
         "admin_transition.html",
@@ -59,10 +57,9 @@ def step_page(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: SessionDep,
+    session: AdministratorDep,
     store: UploadStoreDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return Screen(request, language, uow, store, session).page(step)
 
 
@@ -72,7 +69,7 @@ def preview(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     store: UploadStoreDep,
     choices: ChoicesDep,
     staff_file: OptionalUpload = None,
@@ -81,7 +78,6 @@ def preview(
 ) -> HTMLResponse:
     """Keep the chosen files (a file chosen here wins over a kept one), then run the
     step without writing."""
-    require_role(session.account, Role.ADMINISTRATOR)
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
@@ -122,7 +118,7 @@ def apply(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     store: UploadStoreDep,
     choices: ChoicesDep,
     confirm: Annotated[str, Form()] = "",
@@ -130,7 +126,6 @@ def apply(
 ) -> HTMLResponse:
     """Apply what the preview showed; without the confirmation the preview is shown
     again, and ``force`` (the explicit second confirmation) counts only with it."""
-    require_role(session.account, Role.ADMINISTRATOR)
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
@@ -150,13 +145,12 @@ def undo(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     store: UploadStoreDep,
     changeset: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Undo the step's change set: only the one that applied this step, and only while it
     is the newest (the service refuses otherwise, naming the newer one)."""
-    require_role(session.account, Role.ADMINISTRATOR)
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)

@@ -1,5 +1,6 @@
-"""What a request that may not proceed gets: a redirect to sign in, or a 403 page.
-Every denial is logged with the path and the account's roles, never personal data."""
+"""What a request that may not proceed gets: a redirect to sign in, a 403 page, or the
+404 page when what it asks for is not there. Every denial (403) is logged with the path
+and the account's roles, never personal data."""
 
 from __future__ import annotations
 
@@ -16,6 +17,15 @@ from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optiona
 from koppel.web.texts import language_of
 
 log = logging.getLogger("koppel.access")
+
+
+class PageNotFound(Exception):
+    """What the page is about is not there: 404, the not-found page with ``message`` (in
+    the user's language already)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 async def _sign_in_first(request: Request, _error: Exception) -> Response:
@@ -39,8 +49,18 @@ async def _forbidden(request: Request, error: Exception) -> Response:
     )
 
 
+async def _not_found(request: Request, error: Exception) -> Response:
+    assert isinstance(error, PageNotFound)
+    session = optional_session(request, unit_of_work(request))
+    language = language_of(request)
+    return render(
+        request, "not_found.html", language, status_code=404, message=error.message, session=session
+    )
+
+
 def add_denial_handlers(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(NotAllowed, _forbidden)  # the services' own refusal
     app.add_exception_handler(CsrfRejected, _forbidden)
+    app.add_exception_handler(PageNotFound, _not_found)

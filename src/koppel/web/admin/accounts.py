@@ -23,6 +23,7 @@ from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.accounts.two_factor import reset_two_factor
 from koppel.services.departments import department_settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
@@ -172,14 +173,7 @@ def _account_page(
     try:
         account, totp_on = account_of(uow, username)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     return render(
         request,
         "admin_account.html",

@@ -15,6 +15,7 @@ from koppel.services.departments import (
     department_settings,
     update_department_settings,
 )
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
@@ -53,14 +54,7 @@ def department_save(
     try:
         saved = update_department_settings(uow, code, form, actor=session.account.username)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     except InvalidFields as invalid:
         return render(
             request,

@@ -28,6 +28,7 @@ from koppel.services.sis.runs import (
 )
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.admin.sis_views import run_view
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
@@ -76,17 +77,8 @@ def _page(
     )
 
 
-def _not_found(
-    request: Request, language: str, session: ActiveSession, run_id: str
-) -> HTMLResponse:
-    return render(
-        request,
-        "not_found.html",
-        language,
-        status_code=404,
-        session=session,
-        message=PAGE_TEXTS[language]["runs.no_such_run"].format(run=run_id),
-    )
+def _no_such_run(language: str, run_id: str) -> PageNotFound:
+    return PageNotFound(PAGE_TEXTS[language]["runs.no_such_run"].format(run=run_id))
 
 
 @router.get(BASE + "/{run_id}", response_class=HTMLResponse)
@@ -99,7 +91,7 @@ def run_page(
 ) -> HTMLResponse:
     run = find_run(uow, run_id)
     if run is None:
-        return _not_found(request, language, session, run_id)
+        raise _no_such_run(language, run_id)
     return _page(request, language, session, run)
 
 
@@ -113,7 +105,7 @@ def _refused(
 ) -> HTMLResponse:
     run = find_run(uow, run_id)
     if run is None or isinstance(error, NotFound):
-        return _not_found(request, language, session, run_id)
+        raise _no_such_run(language, run_id)
     message = PAGE_TEXTS[language]["runs.refused"].format(message=error.message(language))
     return _page(request, language, session, run, status_code=409, refused=message)
 
@@ -130,7 +122,7 @@ def approve(
     """Apply the kept set over the safety limit; only with the confirmation ticked."""
     run = find_run(uow, run_id)
     if run is None:
-        return _not_found(request, language, session, run_id)
+        raise _no_such_run(language, run_id)
     if confirm != "on" and run.status is RunStatus.PENDING:
         return _page(request, language, session, run, status_code=422, unconfirmed=True)
     try:

@@ -22,6 +22,7 @@ from koppel.services.transition.staff_links import (
     role_of,
 )
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
@@ -63,14 +64,7 @@ def _page(
     try:
         overview = link_overview(uow)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     picked_group, picked_staff = group.strip(), staff.strip().upper()
     shown_group = overview.group(picked_group) if picked_group else None
     member = overview.staff_member(picked_staff) if picked_staff else None

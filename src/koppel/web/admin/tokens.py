@@ -12,6 +12,7 @@ from koppel.domain.errors import KoppelError, NotFound
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.accounts.tokens import create_token, list_tokens, revoke_token
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
@@ -97,14 +98,7 @@ def token_revoke(
     try:
         revoked = revoke_token(uow, name, actor=session.account.username)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     return _tokens_page(
         request,
         language,

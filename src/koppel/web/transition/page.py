@@ -14,6 +14,7 @@ from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
 from koppel.services.transition.status import transition_status
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.rendering import render
 from koppel.web.sessions import settings_of
 from koppel.web.texts import PAGE_TEXTS
@@ -104,14 +105,8 @@ class Screen:
         self, step: int, outcome: Outcome | None = None, *, status_code: int = 200, **more: object
     ) -> HTMLResponse:
         if step not in STEP_NUMBERS:
-            return render(
-                self.request,
-                "not_found.html",
-                self.language,
-                status_code=404,
-                session=self.session,
-                message=PAGE_TEXTS[self.language]["wizard.no_such_step"].format(step=step),
-            )
+            texts = PAGE_TEXTS[self.language]
+            raise PageNotFound(texts["wizard.no_such_step"].format(step=step))
         status = transition_status(self.uow)
         username = self.session.account.username
         kept = {

@@ -101,6 +101,13 @@ def _check_folder(uow: SqlAlchemyUnitOfWork, year: SchoolYear, folder: str) -> N
     raise InvalidValue("transition.unknown_folder", folder=folder, year=year.name, folders=shown)
 
 
+def group_folders(uow: SqlAlchemyUnitOfWork) -> list[str]:
+    """The folders (mappen) that hold groups in the current school year: what step 2 can
+    delete one at a time."""
+    with uow:
+        return uow.group_deletion.folders(uow.school.current_school_year())
+
+
 def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> GroupsDeleteReport:
     """Preview (``dry_run``) or apply; raises :class:`InvalidValue` (exit 2) on bad input."""
     if request.all_groups == (request.folder is not None):

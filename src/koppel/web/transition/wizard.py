@@ -3,8 +3,9 @@
 Every step explains itself, previews (nothing written), applies after an explicit
 confirmation (and a second one when a safety rule refused), and reports its change set,
 which the page undoes while it is the newest. The steps run the same services as the
-commands (:mod:`koppel.web.transition.steps`); uploaded files wait between preview and
-apply in :mod:`koppel.web.transition.uploads`, and the apply form sends their tokens.
+commands (:mod:`koppel.services.transition.wizard`); uploaded files wait between preview
+and apply in :mod:`koppel.services.transition.uploads`, and the apply form sends their
+tokens. Here: the routes, which read the form, call the service and render the page.
 """
 
 from __future__ import annotations
@@ -16,21 +17,19 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.errors import KoppelError
 from koppel.files.columns import ImportKind
-from koppel.files.problems import ImportFileError, Problem
-from koppel.services.audit.undo import undo_changeset
+from koppel.services.audit.undo import newest_standing_changeset, undo_changeset
 from koppel.services.transition.status import StepState, transition_status
+from koppel.services.transition.wizard import (
+    STEP_NUMBERS,
+    ChosenFile,
+    StepOutcome,
+    keep_files,
+    missing_file,
+)
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.transition.page import FIELD, ChoicesDep, Screen, UploadStoreDep
-from koppel.web.transition.reports import ReportView
-from koppel.web.transition.steps import (
-    FILES_OF_STEP,
-    REQUIRED_FILES,
-    STEP_NUMBERS,
-    Outcome,
-    newest_changeset,
-)
 
 router = APIRouter(include_in_schema=False)
 BASE = "/beheer/jaarovergang"
@@ -47,7 +46,7 @@ def overview(
         language,
         session=session,
         status=transition_status(uow),
-        newest=newest_changeset(uow),
+        newest=newest_standing_changeset(uow),
     )
 
 
@@ -86,28 +85,19 @@ def preview(
         ImportKind.STUDENTS: students_file,
         ImportKind.TEACHER_GROUPS: teacher_groups_file,
     }
-    refused: list[Problem] = []
-    for kind in FILES_OF_STEP[step]:
-        upload = files[kind]
-        if upload is None or not upload.filename:
-            continue
-        try:
-            stored = store.save(
-                upload.file,
-                filename=upload.filename,
-                kind=kind.value,
-                username=session.account.username,
-            )
-        except ImportFileError as error:
-            refused.append(error.problem)
-            continue
-        choices.tokens[kind] = stored.token
+    chosen = {
+        kind: ChosenFile(upload.file, upload.filename)
+        for kind, upload in files.items()
+        if upload is not None and upload.filename
+    }
+    username = session.account.username
+    refused = keep_files(store, step, chosen, choices, username=username)
     if refused:
-        report = ReportView("wizard.report.files", errors=refused)
-        return screen.page(step, Outcome(step, False, choices, reports=[report]), status_code=422)
-    missing = [kind for kind in REQUIRED_FILES.get(step, ()) if kind not in choices.tokens]
-    if missing:
-        choose = f"wizard.choose_file.{FIELD[missing[0]]}"
+        outcome = StepOutcome(step, False, choices, refused_files=refused)
+        return screen.page(step, outcome, status_code=422)
+    missing = missing_file(step, choices)
+    if missing is not None:
+        choose = f"wizard.choose_file.{FIELD[missing]}"
         return screen.page(step, form_error=choose, status_code=422)
     return screen.run(step, choices, apply=False, force=False)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Form, Request, Response
@@ -95,20 +96,30 @@ def check_csrf(session: SessionDep, csrf_token: Annotated[str, Form()] = "") -> 
 CheckedSessionDep = Annotated[ActiveSession, Depends(check_csrf)]
 
 
-def administrator(session: SessionDep) -> ActiveSession:
-    """The session of an administrator (Beheer); any other account is refused (403)."""
-    require_role(session.account, Role.ADMINISTRATOR)
-    return session
+def session_with_role(
+    *roles: Role, checked: bool = False
+) -> Callable[[ActiveSession], ActiveSession]:
+    """A dependency: the signed-in session when its account has one of ``roles``, 403
+    (:class:`Forbidden`) otherwise; ``checked``: a form, whose CSRF token is checked
+    first (:func:`check_csrf`)."""
+
+    def with_role(session: SessionDep) -> ActiveSession:
+        require_role(session.account, *roles)
+        return session
+
+    def form_with_role(session: CheckedSessionDep) -> ActiveSession:
+        require_role(session.account, *roles)
+        return session
+
+    return form_with_role if checked else with_role
 
 
-def checked_administrator(session: CheckedSessionDep) -> ActiveSession:
-    """An administrator's form: the CSRF token is checked first, then the role."""
-    require_role(session.account, Role.ADMINISTRATOR)
-    return session
-
-
-AdministratorDep = Annotated[ActiveSession, Depends(administrator)]
-CheckedAdministratorDep = Annotated[ActiveSession, Depends(checked_administrator)]
+AdministratorDep = Annotated[ActiveSession, Depends(session_with_role(Role.ADMINISTRATOR))]
+"""Beheer: the session of an administrator."""
+CheckedAdministratorDep = Annotated[
+    ActiveSession, Depends(session_with_role(Role.ADMINISTRATOR, checked=True))
+]
+"""An administrator's form: the CSRF token first, then the role."""
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:

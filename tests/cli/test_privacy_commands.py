@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import Run, koppel
 from tests.integration.leavers import (
@@ -53,7 +53,7 @@ def _set_waiting(engine: Engine, status: RunStatus) -> None:
     with SqlAlchemyUnitOfWork(engine) as uow:
         if status is RunStatus.PENDING:
             uow.sis_runs.add(
-                RunRecord(
+                SisRun(
                     *("run-waiting", "/srv/sis/groot.zip", "e" * 64, "oneroster-1.1"),
                     datetime.now(UTC),
                     status,

@@ -17,6 +17,7 @@ from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.domain.personal import Gender, PersonalData
 from koppel.domain.school import Branch, Department, EducationType, SchoolYear
 from koppel.domain.sis.keys import SisId
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.domain.students import Student
 from koppel.files.columns import ImportKind
 from koppel.services.accounts.manage import add_account
@@ -31,7 +32,6 @@ from koppel.services.planning.people_views import choose_own_package
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
 from koppel.settings import Settings
 from koppel.store import tables as t
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 YEARS = ("2023-2024", "2024-2025", "2025-2026", "2026-2027")
@@ -163,7 +163,7 @@ def _integration_traces(engine: Engine) -> None:
             [SisId("student", f"sis-{p.number}", p.number) for p in (LEFT_3, ACTIVE_OLD)]
         )
         uow.sis_runs.add(
-            RunRecord(
+            SisRun(
                 id="run-2024",
                 source="/srv/sis/export.zip",
                 fingerprint="f" * 64,

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.audit.undo import undo_changeset
 from koppel.services.privacy.forget_left import ACTION, forget_left_students
 from koppel.services.privacy.scrub import FORGOTTEN
 from koppel.services.school_settings import save_school_settings, school_settings
 from koppel.store import tables as t
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.leavers import (
     ACTIVE_OLD,
@@ -77,7 +77,7 @@ def _rows_of(engine: Engine, numbers: set[str]) -> dict[str, object]:
 
 def _wait_for_decision(engine: Engine) -> str:
     """A set of the SIS integration larger than the limit, kept for the administrator."""
-    run = RunRecord(
+    run = SisRun(
         "run-waiting",
         "/srv/sis/groot.zip",
         "e" * 64,

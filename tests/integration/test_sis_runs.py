@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from koppel.domain.errors import InvalidValue
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.sis.decisions import approve_run, list_runs, reject_run
 from koppel.services.sis.drop_folder import fingerprint_of
@@ -30,7 +31,6 @@ from koppel.services.transition.status import transition_status
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import koppel
 from tests.integration.snapshot import snapshot
@@ -292,7 +292,7 @@ def test_the_commands_run_list_approve_and_show_the_status(tmp_path: Path) -> No
 def test_one_run_at_a_time_and_an_interrupted_one_is_given_up(portal: Portal) -> None:
     delivered(reference_set(portal.drop / "export"), minutes_ago=5)
     now = datetime.now(UTC)
-    busy = RunRecord(
+    busy = SisRun(
         id="0000busy0000",
         source="/elsewhere",
         fingerprint="f" * 64,
@@ -335,7 +335,7 @@ def test_one_run_at_a_time_and_an_interrupted_one_is_given_up(portal: Portal) ->
 
 def test_the_set_of_an_interrupted_run_is_tried_again(portal: Portal) -> None:
     found = delivered(reference_set(portal.drop / "export"), minutes_ago=5)
-    killed = RunRecord(
+    killed = SisRun(
         id="0000killed00",
         source=str(found),
         fingerprint=fingerprint_of(found),

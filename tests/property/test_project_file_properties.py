@@ -15,7 +15,7 @@ from sqlalchemy import select
 from koppel.domain.sync.domains import PER_DEPARTMENT, Fields, Key, SyncDomain
 from koppel.store.project import tables
 from koppel.store.project.file import ProjectFile, ProjectInfo
-from koppel.store.project.session import ChangesetRecord
+from koppel.store.project.session import ProjectChangeSet
 
 STUDENTS = ("100001", "100002", "100003")
 TEXT = st.sampled_from(["", "a", "van der", "Ö'Neil"])
@@ -87,7 +87,7 @@ def test_undo_gives_back_exactly_what_was_there(
             entries = session.write(domain, values)
             entries += session.write_base(domain, {k: v for k, v in values.items() if v})
             session.record_changeset(
-                ChangesetRecord(
+                ProjectChangeSet(
                     "c1", datetime.now(UTC).isoformat(), "download", "x", {}, None, None
                 ),
                 entries,

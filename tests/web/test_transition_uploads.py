@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from koppel.files.problems import ImportFileError
-from koppel.web.transition.uploads import (
+from koppel.services.transition.uploads import (
     UnknownUpload,
     UploadStore,
     file_label,

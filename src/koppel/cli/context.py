@@ -1,4 +1,5 @@
-"""Composition root of the command line: settings and the database engine."""
+"""Composition root of the command line: settings, the database engine and the units of
+work (the one place the commands build them)."""
 
 from __future__ import annotations
 
@@ -35,10 +36,16 @@ class CommandContext:
     def unit_of_work(self, database: str | None = None) -> SqlAlchemyUnitOfWork:
         """A unit of work on an initialised database (``koppel init`` has run)."""
         from koppel.store.database import require_initialised
-        from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
         engine = self.engine(database)
         require_initialised(engine)
+        return self.unit_of_work_on(engine)
+
+    def unit_of_work_on(self, engine: Engine) -> SqlAlchemyUnitOfWork:
+        """A unit of work on ``engine``, for the commands that bring its schema up to date
+        first (``koppel init``, ``koppel demo``)."""
+        from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+
         return SqlAlchemyUnitOfWork(engine)
 
 

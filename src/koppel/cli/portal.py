@@ -24,7 +24,6 @@ from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.stats import collect_stats
 from koppel.store.database import display_url, ensure_reachable, is_initialised
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
 @reports_errors
@@ -35,7 +34,7 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     engine = CONTEXT.engine(database)
     ensure_reachable(engine)
     before, after = upgrade(engine)
-    year = ensure_current_school_year(SqlAlchemyUnitOfWork(engine), today=date.today())
+    year = ensure_current_school_year(CONTEXT.unit_of_work_on(engine), today=date.today())
     if as_json:
         print_json(
             {
@@ -113,7 +112,7 @@ def demo(
     upgrade(engine)
     with RichProgress() as progress:
         result = build_demo_school(
-            SqlAlchemyUnitOfWork(engine),
+            CONTEXT.unit_of_work_on(engine),
             students=students,
             seed=seed,
             today=date.today(),
@@ -122,7 +121,7 @@ def demo(
     written = None
     if project is not None:
         written = write_demo_project(
-            SqlAlchemyUnitOfWork(engine),
+            CONTEXT.unit_of_work_on(engine),
             project,
             school_year=result.school_year,
             scheduler=result.personas[Role.SCHEDULER.value],

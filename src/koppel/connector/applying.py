@@ -16,7 +16,7 @@ from koppel.connector.uploads import send_upload
 from koppel.domain.sync.compare import DiffRow, absent, settled
 from koppel.domain.sync.domains import Direction, Fields, Key, SyncDomain
 from koppel.domain.sync.plan import plan_apply
-from koppel.store.project.session import ChangesetRecord, Entry, ProjectSession
+from koppel.store.project.session import Entry, ProjectChangeSet, ProjectSession
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def download(
             session, view, {w.key: w.after for w in plan.base if w.after is not None}
         )
         session.record_changeset(
-            ChangesetRecord(
+            ProjectChangeSet(
                 changeset,
                 _now(),
                 action,
@@ -227,10 +227,10 @@ def _upload_record(
     domains: tuple[SyncDomain, ...],
     summary: dict[str, Any],
     portal_changeset: str | None,
-) -> ChangesetRecord:
+) -> ProjectChangeSet:
     """The project's change set of an upload, with the portal's change set it made."""
     domain_names = ",".join(d.value for d in domains)
-    return ChangesetRecord(
+    return ProjectChangeSet(
         changeset, _now(), "upload", domain_names, summary, portal_changeset, None
     )
 

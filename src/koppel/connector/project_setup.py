@@ -13,7 +13,7 @@ from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear, normalise_department_code
 from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
 from koppel.store.project.file import ProjectFile, ProjectFileError, ProjectInfo
-from koppel.store.project.session import ChangesetRecord, Entry, ProjectSession
+from koppel.store.project.session import Entry, ProjectChangeSet, ProjectSession
 
 
 def parse_department_list(text: str) -> tuple[str, ...]:
@@ -90,7 +90,7 @@ def _record_edit(
         return None
     changeset = uuid.uuid4().hex
     session.record_changeset(
-        ChangesetRecord(
+        ProjectChangeSet(
             changeset,
             datetime.now(UTC).isoformat(timespec="microseconds"),
             "edit",

@@ -1,9 +1,13 @@
-"""Accounts and roles (DESIGN.md section 3). Access is denied unless a role grants it."""
+"""Accounts and roles (DESIGN.md section 3). Access is denied unless a role grants it.
+
+Also what an account signs in with: its two-factor state, its sign-in sessions and its
+API tokens, as the portal keeps them."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from koppel.domain.errors import InvalidValue
@@ -84,3 +88,55 @@ class Account:
         """A team leader edits the planning data of its own departments only."""
         code = clean_text(department_code).upper().replace(" ", "")
         return self.has_role(Role.TEAM_LEADER) and code in self.departments
+
+
+@dataclass(frozen=True)
+class TotpState:
+    """An account's two-factor sign-in: the secret (kept while being set up), whether it
+    is on, and the last time step accepted (a code is never accepted twice)."""
+
+    secret: str | None
+    enabled: bool
+    last_step: int | None
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """One line of the administrator's account list."""
+
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    is_active: bool
+    totp_enabled: bool
+
+
+@dataclass(frozen=True)
+class ApiToken:
+    """API-token: a named token of an account with one role (only its hash is kept)."""
+
+    name: str
+    username: str
+    role: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    account_active: bool
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.account_active
+
+
+@dataclass(frozen=True)
+class SignInSession:
+    """A sign-in session as it is kept (the cookie holds its token; only a hash is kept)."""
+
+    username: str
+    csrf_token: str
+    created_at: datetime
+    last_seen_at: datetime
+    is_active: bool
+    """Whether the account is still active (a deactivated account's session is void)."""
+    needs_second_factor: bool
+    """Signed in with the password only: the TOTP code (or setting it up) is still due."""

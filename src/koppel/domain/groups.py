@@ -7,7 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
+from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import normalise_department_code
 from koppel.domain.students import validate_student_number
@@ -91,3 +93,46 @@ def check_one_home_class_per_department(
                 department=department,
                 groups=", ".join(sorted(names)),
             )
+
+
+@dataclass(frozen=True)
+class GroupSnapshot:
+    """One group as it was, with everything that goes when it is deleted (year transition,
+    step 2): what the audit log keeps, so that undo puts it back exactly."""
+
+    id: int
+    name: str
+    kind: str
+    department: str
+    folder: str
+    members: tuple[str, ...]
+    """Student numbers, sorted."""
+    links: tuple[tuple[str, str], ...]
+    """(staff code, role), sorted."""
+
+    @property
+    def is_home_class(self) -> bool:
+        return self.kind == GroupKind.HOME_CLASS.value
+
+    def as_json(self) -> dict[str, JsonValue]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "department": self.department,
+            "folder": self.folder,
+            "members": list(self.members),
+            "links": [[code, role] for code, role in self.links],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> GroupSnapshot:
+        return cls(
+            id=int(data["id"]),
+            name=str(data["name"]),
+            kind=str(data["kind"]),
+            department=str(data["department"]),
+            folder=str(data["folder"]),
+            members=tuple(str(m) for m in data["members"]),
+            links=tuple((str(code), str(role)) for code, role in data["links"]),
+        )

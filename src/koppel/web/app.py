@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
@@ -12,14 +12,37 @@ from koppel import __version__
 from koppel.logs import log_to_stderr
 from koppel.settings import Settings
 from koppel.store.database import connect
-from koppel.web.admin import audit_log
+from koppel.web.admin import accounts as admin_accounts
+from koppel.web.admin import audit_log, sis, staff_links, tokens
+from koppel.web.admin import departments as admin_departments
+from koppel.web.admin import settings as admin_settings
 from koppel.web.api import health, v1
 from koppel.web.body_limit import BodyLimit
 from koppel.web.denials import add_denial_handlers
 from koppel.web.pages import account, departments, people, planning, sign_in
 from koppel.web.security import add_security_headers_everywhere
+from koppel.web.transition import wizard
 
 STATIC = Path(__file__).with_name("static")
+ROUTERS: tuple[APIRouter, ...] = (
+    health.router,
+    v1.router,
+    sign_in.router,
+    account.router,
+    admin_accounts.router,
+    admin_departments.router,
+    tokens.router,
+    admin_settings.router,
+    staff_links.router,
+    wizard.router,
+    sis.router,
+    audit_log.router,
+    departments.router,
+    planning.router,
+    people.router,
+)
+"""Every router of the portal, in the order their routes are matched: the API, signing
+in and one's own account, Beheer (the administrator's pages), the planning pages."""
 
 
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
@@ -36,15 +59,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     add_security_headers_everywhere(app)  # added after BodyLimit: around it, so its 413 too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(health.router)
-    app.include_router(v1.router)
+    for router in ROUTERS:
+        app.include_router(router)
     v1.add_api_error_handlers(app)
-    app.include_router(sign_in.router)
-    app.include_router(account.router)
-    app.include_router(audit_log.router)
-    app.include_router(departments.router)
-    app.include_router(planning.router)
-    app.include_router(people.router)
     add_denial_handlers(app)
     return app
 

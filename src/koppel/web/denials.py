@@ -1,5 +1,6 @@
-"""What a request that may not proceed gets: a redirect to sign in, or a 403 page.
-Every denial is logged with the path and the account's roles, never personal data."""
+"""What a request that may not proceed gets: a redirect to sign in, a 403 page, or the
+404 page when what it asks for is not there. Every denial (403) is logged with the path
+and the account's roles, never personal data."""
 
 from __future__ import annotations
 
@@ -10,11 +11,21 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from koppel.domain.errors import NotAllowed
+from koppel.web.dependencies import unit_of_work
 from koppel.web.rendering import render
 from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optional_session
 from koppel.web.texts import language_of
 
 log = logging.getLogger("koppel.access")
+
+
+class PageNotFound(Exception):
+    """What the page is about is not there: 404, the not-found page with ``message`` (in
+    the user's language already)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 async def _sign_in_first(request: Request, _error: Exception) -> Response:
@@ -29,7 +40,22 @@ async def _forbidden(request: Request, error: Exception) -> Response:
     language = language_of(request)
     template = "csrf.html" if isinstance(error, CsrfRejected) else "forbidden.html"
     # signed in but not allowed: the page still offers signing out
-    return render(request, template, language, status_code=403, session=optional_session(request))
+    return render(
+        request,
+        template,
+        language,
+        status_code=403,
+        session=optional_session(request, unit_of_work(request)),
+    )
+
+
+async def _not_found(request: Request, error: Exception) -> Response:
+    assert isinstance(error, PageNotFound)
+    session = optional_session(request, unit_of_work(request))
+    language = language_of(request)
+    return render(
+        request, "not_found.html", language, status_code=404, message=error.message, session=session
+    )
 
 
 def add_denial_handlers(app: FastAPI) -> None:
@@ -37,3 +63,4 @@ def add_denial_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(NotAllowed, _forbidden)  # the services' own refusal
     app.add_exception_handler(CsrfRejected, _forbidden)
+    app.add_exception_handler(PageNotFound, _not_found)

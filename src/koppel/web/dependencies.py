@@ -11,6 +11,10 @@ from koppel.web.texts import language_of
 
 
 def unit_of_work(request: Request) -> SqlAlchemyUnitOfWork:
+    """The request's unit of work: the one place the portal builds one. FastAPI hands
+    the same instance to every dependency of a request (the session check, the token
+    check) and to the route; each use enters it anew (``with uow``: one transaction), one
+    after the other, never one inside another."""
     return SqlAlchemyUnitOfWork(request.app.state.engine)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Form, Request, Response
@@ -13,7 +14,7 @@ from fastapi import Depends, Form, Request, Response
 from koppel.domain.accounts import Account, Role
 from koppel.services.accounts.sign_in import ActiveSession, current_session
 from koppel.settings import Settings
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.dependencies import UnitOfWorkDep
 
 SESSION_COOKIE = "koppel_session"
 LOGIN_CSRF_COOKIE = "koppel_login_csrf"
@@ -36,28 +37,19 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
-def optional_session(request: Request) -> ActiveSession | None:
+def optional_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession | None:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
-    return current_session(
-        SqlAlchemyUnitOfWork(request.app.state.engine), token, settings=settings_of(request)
-    )
+    return current_session(uow, token, settings=settings_of(request))
 
 
-def pending_session(request: Request) -> ActiveSession:
+def pending_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession:
     """The session of a sign-in whose password was right and whose code is still due;
     without one, the code page sends the browser to sign in."""
     token = request.cookies.get(SESSION_COOKIE)
     found = (
-        current_session(
-            SqlAlchemyUnitOfWork(request.app.state.engine),
-            token,
-            settings=settings_of(request),
-            pending=True,
-        )
-        if token
-        else None
+        current_session(uow, token, settings=settings_of(request), pending=True) if token else None
     )
     if found is None:
         raise SignInRequired
@@ -102,6 +94,32 @@ def check_csrf(session: SessionDep, csrf_token: Annotated[str, Form()] = "") -> 
 
 
 CheckedSessionDep = Annotated[ActiveSession, Depends(check_csrf)]
+
+
+def session_with_role(
+    *roles: Role, checked: bool = False
+) -> Callable[[ActiveSession], ActiveSession]:
+    """A dependency: the signed-in session when its account has one of ``roles``, 403
+    (:class:`Forbidden`) otherwise; ``checked``: a form, whose CSRF token is checked
+    first (:func:`check_csrf`)."""
+
+    def with_role(session: SessionDep) -> ActiveSession:
+        require_role(session.account, *roles)
+        return session
+
+    def form_with_role(session: CheckedSessionDep) -> ActiveSession:
+        require_role(session.account, *roles)
+        return session
+
+    return form_with_role if checked else with_role
+
+
+AdministratorDep = Annotated[ActiveSession, Depends(session_with_role(Role.ADMINISTRATOR))]
+"""Beheer: the session of an administrator."""
+CheckedAdministratorDep = Annotated[
+    ActiveSession, Depends(session_with_role(Role.ADMINISTRATOR, checked=True))
+]
+"""An administrator's form: the CSRF token first, then the role."""
 
 
 def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:

@@ -12,6 +12,7 @@ from rich.table import Table
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, errors, print_json, print_problems, reports_errors
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.i18n import translate
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.sis.decisions import approve_run, list_runs, reject_run
@@ -19,7 +20,6 @@ from koppel.services.sis.drop_folder import SETTLE_SECONDS
 from koppel.services.sis.kept_sets import kept_directory
 from koppel.services.sis.run_summary import count_of, error_in, problems_in
 from koppel.services.sis.runs import RunOutcome, RunResult, run_integration, run_json
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 
 app = typer.Typer(
     help="De koppeling met de leerlingadministratie: automatische runs en hun goedkeuring.",
@@ -41,11 +41,11 @@ RunArgument = Annotated[
 ]
 
 
-def _status(run: RunRecord) -> str:
+def _status(run: SisRun) -> str:
     return translate(f"integration.status.{run.status.value}")
 
 
-def _names(run: RunRecord) -> dict[str, object]:
+def _names(run: SisRun) -> dict[str, object]:
     return {
         "run": run.id,
         "set": run.summary.get("set") or Path(run.source).name,
@@ -55,7 +55,7 @@ def _names(run: RunRecord) -> dict[str, object]:
     }
 
 
-def _print_details(run: RunRecord) -> None:
+def _print_details(run: SisRun) -> None:
     """Counts, the refusal and the problems a run's summary keeps."""
     counts = [
         f"{translate(f'import.count.{name}')} {value}"

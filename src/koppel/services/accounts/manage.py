@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from koppel.domain.accounts import Account, Role
+from koppel.domain.accounts import Account, AccountSummary, Role
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue, NotFound
 from koppel.services.accounts.passwords import (
@@ -18,7 +18,6 @@ from koppel.services.accounts.passwords import (
     verify_password,
 )
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
-from koppel.store.repositories.accounts import AccountSummary
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 PAGE_SIZE = 50

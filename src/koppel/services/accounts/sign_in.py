@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
-from koppel.domain.accounts import Account, Role
+from koppel.domain.accounts import Account, Role, TotpState
 from koppel.domain.errors import KoppelError, NotFound
 from koppel.services.accounts.passwords import hash_password, verify_password
 from koppel.services.accounts.two_factor import matching_step, new_secret
 from koppel.services.audit.entries import audit_entry
 from koppel.services.school_settings import load_school_settings
 from koppel.settings import Settings
-from koppel.store.repositories.accounts import TotpState
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 

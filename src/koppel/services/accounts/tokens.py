@@ -8,11 +8,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from koppel.domain.accounts import Account, Role
+from koppel.domain.accounts import Account, ApiToken, Role
 from koppel.domain.errors import InvalidValue
 from koppel.services.accounts.sign_in import token_hash, touch_due
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
-from koppel.store.repositories.tokens import TokenRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 TOKEN_PREFIX = "kpl_"  # noqa: S105 - a visible prefix, not a secret
@@ -102,6 +101,6 @@ def revoke_token(uow: SqlAlchemyUnitOfWork, name: str, *, actor: str = COMMAND_L
     return revoked
 
 
-def list_tokens(uow: SqlAlchemyUnitOfWork) -> list[TokenRecord]:
+def list_tokens(uow: SqlAlchemyUnitOfWork) -> list[ApiToken]:
     with uow:
         return uow.tokens.list()

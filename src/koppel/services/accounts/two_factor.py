@@ -11,12 +11,11 @@ from datetime import UTC, datetime
 
 import pyotp
 
-from koppel.domain.accounts import Role
+from koppel.domain.accounts import Role, TotpState
 from koppel.domain.audit import AuditEntry
 from koppel.domain.errors import InvalidValue
 from koppel.services.audit.entries import audit_entry
 from koppel.services.school_settings import load_school_settings
-from koppel.store.repositories.accounts import TotpState
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 STEP_SECONDS = 30

@@ -101,6 +101,13 @@ class UndoResult:
         }
 
 
+def newest_standing_changeset(uow: SqlAlchemyUnitOfWork) -> str | None:
+    """The newest change set that stands: the only one undo accepts."""
+    with uow:
+        latest = uow.changesets.latest_applied()
+    return None if latest is None else latest.id
+
+
 def undo_changeset(
     uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: str = COMMAND_LINE_ACTOR
 ) -> UndoResult:

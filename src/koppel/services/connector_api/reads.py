@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.connector_api import StudentInScope
 from koppel.domain.errors import InvalidValue
 from koppel.domain.groups import GroupKind
 from koppel.domain.school import SchoolYear, normalise_department_code
@@ -26,7 +27,6 @@ from koppel.domain.sync.domains import PERSONAL_FIELDS as SYNC_PERSONAL_FIELDS
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.audit.entries import audit_entry
 from koppel.services.connector_api.refusals import UnknownItem, Unprocessable
-from koppel.store.repositories.connector_api.reads import ScopedStudent, SqlAlchemyRecordRepository
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 Record = dict[str, JsonValue]
@@ -102,12 +102,13 @@ def decode_cursor(cursor: str, domain: Domain, school_year: str) -> str:
 
 @dataclass(frozen=True)
 class _Context:
-    repo: SqlAlchemyRecordRepository
+    uow: SqlAlchemyUnitOfWork
+    """Entered: the page is read inside the use case's transaction."""
     year: SchoolYear
     year_id: int
     next_year_id: int | None
     departments: frozenset[str] | None
-    page: list[ScopedStudent]
+    page: list[StudentInScope]
 
     @property
     def ids(self) -> list[int]:
@@ -119,13 +120,13 @@ class _Context:
     def main_departments(self) -> dict[int, str]:
         """Per student its largest share among the chosen departments."""
         main: dict[int, str] = {}
-        for sid, code, _pct in self.repo.participations(self.year_id, self.ids):
+        for sid, code, _pct in self.uow.records.participations(self.year_id, self.ids):
             if sid not in main and self.selected(code):
                 main[sid] = code
         return main
 
 
-def _record(student: ScopedStudent, department: str | None, **fields: JsonValue) -> Record:
+def _record(student: StudentInScope, department: str | None, **fields: JsonValue) -> Record:
     return {
         "student": student.number,
         "department": department,
@@ -135,7 +136,7 @@ def _record(student: ScopedStudent, department: str | None, **fields: JsonValue)
 
 
 def _students(ctx: _Context) -> list[Record]:
-    rows = ctx.repo.student_columns(ctx.ids, ("first_name", "infix", "last_name", "status"))
+    rows = ctx.uow.records.student_columns(ctx.ids, ("first_name", "infix", "last_name", "status"))
     main = ctx.main_departments()
     return [
         _record(
@@ -152,14 +153,14 @@ def _students(ctx: _Context) -> list[Record]:
 
 def _personal_data(ctx: _Context) -> list[Record]:
     fields = SYNC_PERSONAL_FIELDS
-    rows = ctx.repo.student_columns(ctx.ids, fields)
+    rows = ctx.uow.records.student_columns(ctx.ids, fields)
     return [
         _record(s, None, **{name: getattr(rows[s.id], name) for name in fields}) for s in ctx.page
     ]
 
 
 def _lwoo(ctx: _Context) -> list[Record]:
-    rows = ctx.repo.student_columns(ctx.ids, ("lwoo",))
+    rows = ctx.uow.records.student_columns(ctx.ids, ("lwoo",))
     return [_record(s, None, lwoo=bool(rows[s.id].lwoo)) for s in ctx.page]
 
 
@@ -167,7 +168,7 @@ def _participations(ctx: _Context) -> list[Record]:
     """Every participation of a student in scope, also in departments not chosen: the
     shares add up to 100 only together."""
     shares: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for sid, code, pct in ctx.repo.participations(ctx.year_id, ctx.ids):
+    for sid, code, pct in ctx.uow.records.participations(ctx.year_id, ctx.ids):
         shares[sid].append((code, pct))
     return [
         _record(s, code, percentage=pct) for s in ctx.page for code, pct in shares.get(s.id, [])
@@ -177,7 +178,7 @@ def _participations(ctx: _Context) -> list[Record]:
 def _prognoses(ctx: _Context) -> list[Record]:
     """The prognosis made during the school year forecasts the next one: it is stored
     under the next school year, and shown here under the year it was made in."""
-    rows = [] if ctx.next_year_id is None else ctx.repo.prognoses(ctx.next_year_id, ctx.ids)
+    rows = [] if ctx.next_year_id is None else ctx.uow.records.prognoses(ctx.next_year_id, ctx.ids)
     heads: dict[int, tuple[int, str]] = {}
     shares: dict[int, list[JsonValue]] = defaultdict(list)
     for sid, round_, comment, code, pct in rows:
@@ -200,7 +201,7 @@ def _prognoses(ctx: _Context) -> list[Record]:
 def _per_department(ctx: _Context, extra: dict[int, set[str]]) -> dict[int, list[str]]:
     """Per student the chosen departments it participates in, plus those in ``extra``."""
     found: dict[int, set[str]] = defaultdict(set)
-    for sid, code, _pct in ctx.repo.participations(ctx.year_id, ctx.ids):
+    for sid, code, _pct in ctx.uow.records.participations(ctx.year_id, ctx.ids):
         if ctx.selected(code):
             found[sid].add(code)
     for sid, codes in extra.items():
@@ -212,7 +213,7 @@ def _package_choices(ctx: _Context) -> list[Record]:
     profiles: dict[tuple[int, str], str] = {}
     subjects: dict[tuple[int, str], list[JsonValue]] = defaultdict(list)
     exemptions: dict[tuple[int, str], list[JsonValue]] = defaultdict(list)
-    for sid, code, profile, subject, is_exemption in ctx.repo.package_subjects(
+    for sid, code, profile, subject, is_exemption in ctx.uow.records.package_subjects(
         ctx.year_id, ctx.ids
     ):
         profiles[(sid, code)] = profile
@@ -240,11 +241,13 @@ def _package_choices(ctx: _Context) -> list[Record]:
 def _home_classes(ctx: _Context) -> list[Record]:
     classes: dict[tuple[int, str], str] = {}
     extra: dict[int, set[str]] = defaultdict(set)
-    for sid, name, code in ctx.repo.group_memberships(ctx.year_id, ctx.ids, GroupKind.HOME_CLASS):
+    for sid, name, code in ctx.uow.records.group_memberships(
+        ctx.year_id, ctx.ids, GroupKind.HOME_CLASS
+    ):
         if code is not None:
             classes[(sid, code)] = name
             extra[sid].add(code)
-    leads = {code: lead for code, (_id, lead) in ctx.repo.department_leads().items()}
+    leads = {code: lead for code, (_id, lead) in ctx.uow.records.department_leads().items()}
     departments = _per_department(ctx, extra)
     return [
         _record(s, code, home_class=classes.get((s.id, code)), lead=leads[code])
@@ -255,7 +258,7 @@ def _home_classes(ctx: _Context) -> list[Record]:
 
 def _cluster_groups(ctx: _Context) -> list[Record]:
     groups: dict[int, list[JsonValue]] = defaultdict(list)
-    for sid, name, _code in ctx.repo.group_memberships(
+    for sid, name, _code in ctx.uow.records.group_memberships(
         ctx.year_id, ctx.ids, GroupKind.CLUSTER_GROUP
     ):
         groups[sid].append(name)
@@ -324,7 +327,7 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
         )
         page = found[: query.limit]
         context = _Context(
-            uow.records,
+            uow,
             year,
             year_id,
             uow.school.school_year_ids.find(year.next().name),

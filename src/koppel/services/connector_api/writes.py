@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from koppel.domain.audit import AuditEntry, JsonValue
+from koppel.domain.connector_api import IdempotentAnswer
 from koppel.domain.school import SchoolYear
 from koppel.domain.text import clean_text
 from koppel.services.audit.change_sets import ChangeRecorder
@@ -34,7 +35,6 @@ from koppel.services.connector_api.changes import (
     write_new_students,
 )
 from koppel.services.connector_api.refusals import KeyReused
-from koppel.store.repositories.connector_api.reads import StoredAnswer
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 API_KIND = "api"
@@ -85,7 +85,7 @@ def perform(uow: SqlAlchemyUnitOfWork, request: WriteRequest, operation: Operati
             uow.records.store_answer(
                 token_id,
                 key,
-                StoredAnswer(request.request_hash, answer.status_code, answer.body),
+                IdempotentAnswer(request.request_hash, answer.status_code, answer.body),
                 at=now,
             )
         uow.commit()

@@ -24,7 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from koppel.domain.errors import InvalidValue, KoppelError, RefusedBySafetyRule
+from koppel.domain.privacy import LEFT_SEEN_ACTION, AuditEntryValues, StatusMarking
 from koppel.domain.school import SchoolYear
+from koppel.domain.sis.runs import RunStatus
 from koppel.domain.students import StudentStatus
 from koppel.i18n import translate
 from koppel.progress import NoProgress, Progress
@@ -33,9 +35,6 @@ from koppel.services.privacy.left_in import LeaverEvidence, left_in, past_retent
 from koppel.services.privacy.scrub import FORGOTTEN, Needles, scrub
 from koppel.services.school_settings import load_school_settings
 from koppel.store.chunks import CHUNK, chunks
-from koppel.store.repositories.forgetting import AuditValues
-from koppel.store.repositories.leavers import NOTED, Marking
-from koppel.store.repositories.sis.runs import RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 ACTION = "privacy.forget_left"
@@ -128,7 +127,9 @@ def forget_left_students(
             return report
         uow.audit.add_many(
             [
-                audit_entry(NOTED, "student", n, actor=actor, after={"school_year": year.name})
+                audit_entry(
+                    LEFT_SEEN_ACTION, "student", n, actor=actor, after={"school_year": year.name}
+                )
                 for n in untraced
             ]
         )
@@ -176,7 +177,7 @@ def _evidence(uow: SqlAlchemyUnitOfWork, left: dict[str, int]) -> dict[str, Leav
     }
 
 
-def _year_of(marking: Marking) -> SchoolYear:
+def _year_of(marking: StatusMarking) -> SchoolYear:
     """The marking change set's school year; by its date when it names none."""
     if marking.school_year is not None:
         try:
@@ -227,14 +228,14 @@ def _clean_other_entries(
     shown.step(translate("privacy.progress.history"), uow.forgetting.count_other_entries())
     for batch in uow.forgetting.other_entries(CHUNK):
         doomed: list[int] = []
-        changed: list[AuditValues] = []
+        changed: list[AuditEntryValues] = []
         for entry in batch:
             if needles.mentioned_in(entry.key):
                 doomed.append(entry.id)
                 continue
             before, after = scrub(entry.before, needles), scrub(entry.after, needles)
             if (before, after) != (entry.before, entry.after):
-                changed.append(AuditValues(entry.id, entry.key, before, after))
+                changed.append(AuditEntryValues(entry.id, entry.key, before, after))
         report.entries_removed += uow.forgetting.remove_entries(doomed)
         uow.forgetting.set_entry_values(changed)
         report.entries_cleaned += len(changed)

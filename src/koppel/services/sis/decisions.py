@@ -9,15 +9,15 @@ from pathlib import Path
 
 from koppel.domain.audit import AuditEntry
 from koppel.domain.errors import InvalidValue, NotFound
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.sis.drop_folder import fingerprint_of
 from koppel.services.sis.kept_sets import remove_kept
 from koppel.services.sis.run_summary import summary_of
 from koppel.services.sis.runs import SisImporter, clear_stale, school_year_of, sis_importer, utc_now
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
-def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord:
+def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> SisRun:
     run = uow.sis_runs.get(run_id)
     if run is None:
         raise NotFound("koppelingsrun", run_id)
@@ -26,9 +26,7 @@ def _pending(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord:
     return run
 
 
-def _audit(
-    uow: SqlAlchemyUnitOfWork, run: RunRecord, action: str, actor: str, at: datetime
-) -> None:
+def _audit(uow: SqlAlchemyUnitOfWork, run: SisRun, action: str, actor: str, at: datetime) -> None:
     uow.audit.add_many(
         [
             AuditEntry(
@@ -50,7 +48,7 @@ def approve_run(
     *,
     actor: str,
     importer: SisImporter = sis_importer,
-) -> RunRecord:
+) -> SisRun:
     """Apply a pending run's kept copy with ``force`` (over the safety limit) as
     ``actor``'s change set; the copy goes. A copy that is gone or changed is refused."""
     with uow:
@@ -89,7 +87,7 @@ def approve_run(
     return decided
 
 
-def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> RunRecord:
+def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> SisRun:
     """Decide that a pending run is never applied; its copy goes. The same set in the drop
     folder is not taken up again."""
     now = utc_now()
@@ -105,18 +103,18 @@ def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> RunReco
     return decided
 
 
-def list_runs(uow: SqlAlchemyUnitOfWork, *, limit: int | None = 200) -> list[RunRecord]:
+def list_runs(uow: SqlAlchemyUnitOfWork, *, limit: int | None = 200) -> list[SisRun]:
     """The runs, newest first."""
     with uow:
         return uow.sis_runs.list_runs(limit=limit)
 
 
-def pending_runs(uow: SqlAlchemyUnitOfWork) -> list[RunRecord]:
+def pending_runs(uow: SqlAlchemyUnitOfWork) -> list[SisRun]:
     """The runs waiting for an administrator's decision, newest first."""
     with uow:
         return uow.sis_runs.pending()
 
 
-def find_run(uow: SqlAlchemyUnitOfWork, run_id: str) -> RunRecord | None:
+def find_run(uow: SqlAlchemyUnitOfWork, run_id: str) -> SisRun | None:
     with uow:
         return uow.sis_runs.get(run_id)

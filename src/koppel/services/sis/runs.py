@@ -31,6 +31,7 @@ from typing import Protocol
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
+from koppel.domain.sis.runs import BUSY_STATUSES, RunStatus, SisRun
 from koppel.services.audit.change_sets import new_changeset_id
 from koppel.services.sis.drop_folder import (
     SETTLE_SECONDS,
@@ -46,7 +47,6 @@ from koppel.services.sis.run_summary import (
     failure_summary,
     summary_of,
 )
-from koppel.store.repositories.sis.runs import BUSY, RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 STALE_AFTER = timedelta(hours=2)
@@ -81,7 +81,7 @@ EXIT_CODES = {RunResult.FAILED: 2, RunResult.PENDING: 3}
 @dataclass(frozen=True)
 class RunOutcome:
     result: RunResult
-    run: RunRecord | None
+    run: SisRun | None
     """The run's row: the new one, or the earlier run of the same set (unchanged)."""
     source: str | None = None
     """The set the run took (folder or zip)."""
@@ -100,7 +100,7 @@ class RunOutcome:
         }
 
 
-def run_json(run: RunRecord) -> dict[str, object]:
+def run_json(run: SisRun) -> dict[str, object]:
     return {
         "id": run.id,
         "source": run.source,
@@ -145,22 +145,22 @@ def school_year_of(uow: SqlAlchemyUnitOfWork, report: SisOutcome | None) -> str:
         return uow.school.current_school_year().name
 
 
-def _interrupted(run: RunRecord) -> dict[str, JsonValue]:
+def _interrupted(run: SisRun) -> dict[str, JsonValue]:
     problem: dict[str, JsonValue] = {"code": "integration.interrupted", "params": {}}
     return {**run.summary, "problem": problem}
 
 
-def _was_interrupted(run: RunRecord) -> bool:
+def _was_interrupted(run: SisRun) -> bool:
     """A run that ended by an unexpected error: its set is tried again."""
     problem = run.summary.get("problem")
     return isinstance(problem, dict) and problem.get("code") == "integration.interrupted"
 
 
-def clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
+def clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[SisRun]:
     """Inside the write lock: busy runs older than :data:`STALE_AFTER` are given up (a run
     becomes failed, an approval waits again); the busy runs that remain."""
-    busy: list[RunRecord] = []
-    for run in uow.sis_runs.with_status(*BUSY):
+    busy: list[SisRun] = []
+    for run in uow.sis_runs.with_status(*BUSY_STATUSES):
         since = run.decided_at if run.status is RunStatus.APPROVING else run.received_at
         if since is not None and now - since <= STALE_AFTER:
             busy.append(run)
@@ -174,7 +174,7 @@ def clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[RunRecord]:
 
 def _claim(
     uow: SqlAlchemyUnitOfWork, found: FoundSet, fingerprint: str, actor: str
-) -> RunOutcome | RunRecord:
+) -> RunOutcome | SisRun:
     """The new run's row (``running``), or why there is none."""
     now = utc_now()
     with uow:
@@ -187,7 +187,7 @@ def _claim(
         if latest and latest[0].fingerprint == fingerprint and not _was_interrupted(latest[0]):
             uow.commit()
             return RunOutcome(RunResult.UNCHANGED, latest[0], str(found.path))
-        run = RunRecord(
+        run = SisRun(
             id=new_changeset_id(),
             source=str(found.path),
             fingerprint=fingerprint,
@@ -238,12 +238,12 @@ def run_integration(
 
 def _import(
     uow: SqlAlchemyUnitOfWork,
-    run: RunRecord,
+    run: SisRun,
     found: FoundSet,
     kept_directory: Path,
     actor: str,
     importer: SisImporter,
-) -> tuple[RunResult, RunRecord]:
+) -> tuple[RunResult, SisRun]:
     try:
         report = importer(uow, found.path, force=False, actor=actor, label=found.label)
     except KoppelError as error:
@@ -272,17 +272,17 @@ def _import(
 
 def _finish(
     uow: SqlAlchemyUnitOfWork,
-    run: RunRecord,
+    run: SisRun,
     status: RunStatus,
     format: str,
     summary: dict[str, JsonValue],
     *,
     changeset: str | None = None,
     kept_at: str | None = None,
-) -> RunRecord:
+) -> SisRun:
     """Record the outcome; a newer set that applied or waits passes over older waiting
     ones (their copies go)."""
-    passed_over: list[RunRecord] = []
+    passed_over: list[SisRun] = []
     with uow:
         uow.sis_runs.finish(
             run.id,
@@ -307,7 +307,7 @@ def _finish(
     return finished
 
 
-def _give_up(uow: SqlAlchemyUnitOfWork, run: RunRecord) -> None:
+def _give_up(uow: SqlAlchemyUnitOfWork, run: SisRun) -> None:
     """An unexpected error: the run failed (the error itself goes up to be reported)."""
     summary = _interrupted(run)
     with uow:

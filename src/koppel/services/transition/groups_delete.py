@@ -17,13 +17,13 @@ from typing import Any
 
 from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.errors import InvalidValue
+from koppel.domain.groups import GroupSnapshot
 from koppel.domain.school import SchoolYear
 from koppel.i18n import translate
 from koppel.services.audit.change_sets import STUDENT_ENTITY, ChangeRecorder
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import DELETE_GROUPS
-from koppel.store.repositories.group_deletion import GroupRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 KIND = "transition.groups_delete"
@@ -70,7 +70,7 @@ class GroupsDeleteReport:
         }
 
 
-def previous_home_classes(records: list[GroupRecord]) -> dict[str, str]:
+def previous_home_classes(records: list[GroupSnapshot]) -> dict[str, str]:
     """student number -> the home class it leaves; with more than one home class in the
     year (one per department), the first by name."""
     chosen: dict[str, str] = {}
@@ -99,6 +99,13 @@ def _check_folder(uow: SqlAlchemyUnitOfWork, year: SchoolYear, folder: str) -> N
         return  # a folder emptied by this step before: running it again changes nothing
     shown = ", ".join(f"'{name}'" for name in folders) or translate("transition.no_folders")
     raise InvalidValue("transition.unknown_folder", folder=folder, year=year.name, folders=shown)
+
+
+def group_folders(uow: SqlAlchemyUnitOfWork) -> list[str]:
+    """The folders (mappen) that hold groups in the current school year: what step 2 can
+    delete one at a time."""
+    with uow:
+        return uow.group_deletion.folders(uow.school.current_school_year())
 
 
 def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> GroupsDeleteReport:
@@ -164,7 +171,7 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
 def _undo_group_deletes(
     uow: SqlAlchemyUnitOfWork, year: SchoolYear, entries: list[AuditEntry]
 ) -> None:
-    uow.group_deletion.restore(year, [GroupRecord.from_json(_before(e)) for e in entries])
+    uow.group_deletion.restore(year, [GroupSnapshot.from_json(_before(e)) for e in entries])
 
 
 def _undo_previous_home_classes(

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.transition import StepPreview
 from koppel.services.transition.steps import Step
-from koppel.store.repositories.transition_previews import PreviewRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -26,7 +26,7 @@ def note_preview(
 ) -> None:
     """Keep this preview as ``step``'s newest and commit ``uow`` (which wrote nothing else)."""
     uow.transition_previews.record(
-        PreviewRecord(school_year, step.number, datetime.now(UTC), actor, dict(summary))
+        StepPreview(school_year, step.number, datetime.now(UTC), actor, dict(summary))
     )
     uow.commit()
 

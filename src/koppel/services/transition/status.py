@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from koppel.domain.change_sets import ChangeSet
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear
+from koppel.domain.transition import StepPreview
 from koppel.services.transition.steps import STEPS
-from koppel.store.repositories.changesets import ChangeSetRecord
-from koppel.store.repositories.transition_previews import PreviewRecord
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -89,8 +89,8 @@ class TransitionStatus:
 
 
 def _state(
-    found: list[ChangeSetRecord], preview: PreviewRecord | None
-) -> tuple[StepState, ChangeSetRecord | None]:
+    found: list[ChangeSet], preview: StepPreview | None
+) -> tuple[StepState, ChangeSet | None]:
     standing = [record for record in found if not record.is_undone]
     if standing:
         return StepState.APPLIED, standing[-1]

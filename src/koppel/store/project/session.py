@@ -74,7 +74,11 @@ class CachedRead:
 
 
 @dataclass(frozen=True)
-class ChangesetRecord:
+class ProjectChangeSet:
+    """A change set of the project file (the scheduler's side): one download, upload or
+    edit, with the portal's change set when the portal changed too (not the portal's
+    :class:`koppel.domain.change_sets.ChangeSet`)."""
+
     id: str
     created_at: str
     action: str
@@ -231,7 +235,7 @@ class ProjectSession:
 
     # --- change sets -------------------------------------------------------------------
 
-    def record_changeset(self, record: ChangesetRecord, entries: list[Entry]) -> None:
+    def record_changeset(self, record: ProjectChangeSet, entries: list[Entry]) -> None:
         self.conn.execute(
             insert(tables.changesets).values(
                 id=record.id,
@@ -259,14 +263,14 @@ class ProjectSession:
                 ],
             )
 
-    def latest_changeset(self) -> ChangesetRecord | None:
+    def latest_changeset(self) -> ProjectChangeSet | None:
         t = tables.changesets
         row = self.conn.execute(
             select(t).where(t.c.undone_at.is_(None)).order_by(t.c.created_at.desc()).limit(1)
         ).first()
         if row is None:
             return None
-        return ChangesetRecord(
+        return ProjectChangeSet(
             row.id,
             row.created_at,
             row.action,

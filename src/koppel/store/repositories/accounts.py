@@ -4,39 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, or_, select
 
-from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.domain.accounts import Account, AccountKind, AccountSummary, Role, TotpState
 from koppel.domain.errors import AlreadyExists, NotFound
 from koppel.store import tables as t
 from koppel.store.repositories.keys import KeyIndex
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
-
-
-@dataclass(frozen=True)
-class TotpState:
-    """An account's two-factor sign-in: the secret (kept while being set up), whether it
-    is on, and the last time step accepted (a code is never accepted twice)."""
-
-    secret: str | None
-    enabled: bool
-    last_step: int | None
-
-
-@dataclass(frozen=True)
-class AccountSummary:
-    """One line of the administrator's account list."""
-
-    username: str
-    display_name: str
-    roles: frozenset[Role]
-    is_active: bool
-    totp_enabled: bool
 
 
 class SqlAlchemyAccountRepository:

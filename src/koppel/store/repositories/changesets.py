@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, select
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.change_sets import ChangeSet
 from koppel.domain.errors import NotFound
 from koppel.store import tables as t
-
-
-@dataclass(frozen=True)
-class ChangeSetRecord:
-    id: str
-    kind: str
-    actor: str
-    created_at: datetime
-    summary: Mapping[str, JsonValue]
-    undone_at: datetime | None
-    undone_by: str | None
-
-    @property
-    def is_undone(self) -> bool:
-        return self.undone_at is not None
 
 
 class SqlAlchemyChangeSetRepository:
@@ -41,15 +26,15 @@ class SqlAlchemyChangeSetRepository:
             )
         )
 
-    def get(self, changeset_id: str) -> ChangeSetRecord:
+    def get(self, changeset_id: str) -> ChangeSet:
         row = self._connection.execute(
             select(t.changesets).where(t.changesets.c.id == changeset_id)
         ).first()
         if row is None:
             raise NotFound("wijzigingenset", changeset_id)
-        return ChangeSetRecord(*row)
+        return ChangeSet(*row)
 
-    def latest_applied(self) -> ChangeSetRecord | None:
+    def latest_applied(self) -> ChangeSet | None:
         """The newest change set that is not an undo and has not been undone."""
         c = t.changesets
         row = self._connection.execute(
@@ -58,15 +43,15 @@ class SqlAlchemyChangeSetRepository:
             .order_by(c.c.created_at.desc(), c.c.id.desc())
             .limit(1)
         ).first()
-        return None if row is None else ChangeSetRecord(*row)
+        return None if row is None else ChangeSet(*row)
 
-    def of_kinds(self, kinds: Collection[str]) -> list[ChangeSetRecord]:
+    def of_kinds(self, kinds: Collection[str]) -> list[ChangeSet]:
         """Every change set of these kinds, oldest first."""
         c = t.changesets
         rows = self._connection.execute(
             select(c).where(c.c.kind.in_(list(kinds))).order_by(c.c.created_at, c.c.id)
         )
-        return [ChangeSetRecord(*row) for row in rows]
+        return [ChangeSet(*row) for row in rows]
 
     def mark_undone(self, changeset_id: str, *, at: datetime, by: str) -> None:
         self._connection.execute(

@@ -4,7 +4,6 @@ hangs off them, and their traces in the history (audit log, summaries, stored an
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -20,7 +19,7 @@ from sqlalchemy import (
     update,
 )
 
-from koppel.domain.audit import JsonValue
+from koppel.domain.privacy import AuditEntryValues, StoredSummary
 from koppel.domain.sis.keys import SisKind
 from koppel.store import tables as t
 from koppel.store.chunks import CHUNK
@@ -42,24 +41,6 @@ ACTORS: tuple[Column[str], ...] = (
     t.changesets.c.actor,
     t.transition_previews.c.actor,
 )
-
-
-@dataclass(frozen=True)
-class AuditValues:
-    id: int
-    key: str
-    before: JsonValue
-    after: JsonValue
-
-
-@dataclass(frozen=True)
-class Summary:
-    table: str
-    key: tuple[Any, ...]
-    value: JsonValue
-
-    def with_value(self, value: JsonValue) -> Summary:
-        return Summary(self.table, self.key, value)
 
 
 class SqlAlchemyForgettingRepository:
@@ -180,7 +161,7 @@ class SqlAlchemyForgettingRepository:
                     changed += done
         return changed
 
-    def other_entries(self, batch: int = CHUNK) -> Iterator[list[AuditValues]]:
+    def other_entries(self, batch: int = CHUNK) -> Iterator[list[AuditEntryValues]]:
         """Audit entries about anything but a student or an account, a batch at a time."""
         a = t.audit_entries
         last = 0
@@ -193,10 +174,10 @@ class SqlAlchemyForgettingRepository:
             ).all()
             if not rows:
                 return
-            yield [AuditValues(*row) for row in rows]
+            yield [AuditEntryValues(*row) for row in rows]
             last = rows[-1][0]
 
-    def set_entry_values(self, entries: Sequence[AuditValues]) -> None:
+    def set_entry_values(self, entries: Sequence[AuditEntryValues]) -> None:
         a = t.audit_entries
         if entries:
             self._connection.execute(
@@ -212,21 +193,21 @@ class SqlAlchemyForgettingRepository:
     def remove_entries(self, ids: Collection[int]) -> int:
         return self._delete(t.audit_entries, t.audit_entries.c.id, ids)
 
-    def summaries(self) -> list[Summary]:
-        found: list[Summary] = []
+    def summaries(self) -> list[StoredSummary]:
+        found: list[StoredSummary] = []
         for name, (table, key, column) in SUMMARIES.items():
             rows = self._connection.execute(select(*(table.c[k] for k in key), table.c[column]))
-            found.extend(Summary(name, tuple(row[:-1]), row[-1]) for row in rows)
+            found.extend(StoredSummary(name, tuple(row[:-1]), row[-1]) for row in rows)
         return found
 
-    def set_summary(self, summary: Summary) -> None:
+    def set_summary(self, summary: StoredSummary) -> None:
         table, _, column = SUMMARIES[summary.table]
         self._connection.execute(update(table).where(_row(summary)).values({column: summary.value}))
 
-    def remove_summary(self, summary: Summary) -> None:
+    def remove_summary(self, summary: StoredSummary) -> None:
         self._connection.execute(delete(SUMMARIES[summary.table][0]).where(_row(summary)))
 
 
-def _row(summary: Summary) -> ColumnElement[bool]:
+def _row(summary: StoredSummary) -> ColumnElement[bool]:
     table, key, _ = SUMMARIES[summary.table]
     return and_(*(table.c[name] == value for name, value in zip(key, summary.key, strict=True)))

@@ -1,6 +1,6 @@
 """Deleting the groups of a school year (year transition, step 2), and putting them back.
 
-A deleted group is read first as plain data (:class:`GroupRecord`): its own columns, its
+A deleted group is read first as plain data (:class:`GroupSnapshot`): its own columns, its
 members and its teacher and mentor links. That record is what the audit log keeps, and
 :meth:`SqlAlchemyGroupDeletionRepository.restore` writes it back row for row, the
 surrogate ids included, so that undo restores the database exactly.
@@ -9,13 +9,11 @@ surrogate ids included, so that undo restores the database exactly.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from koppel.domain.audit import JsonValue
-from koppel.domain.groups import GroupKind
+from koppel.domain.groups import GroupSnapshot
 from koppel.domain.school import SchoolYear
 from koppel.store import tables as t
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
@@ -23,48 +21,6 @@ from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
 _BATCH = 500
-
-
-@dataclass(frozen=True)
-class GroupRecord:
-    """One group as it was, with everything that goes when it is deleted."""
-
-    id: int
-    name: str
-    kind: str
-    department: str
-    folder: str
-    members: tuple[str, ...]
-    """Student numbers, sorted."""
-    links: tuple[tuple[str, str], ...]
-    """(staff code, role), sorted."""
-
-    @property
-    def is_home_class(self) -> bool:
-        return self.kind == GroupKind.HOME_CLASS.value
-
-    def as_json(self) -> dict[str, JsonValue]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "department": self.department,
-            "folder": self.folder,
-            "members": list(self.members),
-            "links": [[code, role] for code, role in self.links],
-        }
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> GroupRecord:
-        return cls(
-            id=int(data["id"]),
-            name=str(data["name"]),
-            kind=str(data["kind"]),
-            department=str(data["department"]),
-            folder=str(data["folder"]),
-            members=tuple(str(m) for m in data["members"]),
-            links=tuple((str(code), str(role)) for code, role in data["links"]),
-        )
 
 
 class SqlAlchemyGroupDeletionRepository:
@@ -103,7 +59,7 @@ class SqlAlchemyGroupDeletionRepository:
             if summary.get("school_year") == year.name and summary.get("folder") is not None
         }
 
-    def groups(self, year: SchoolYear, *, folder: str | None = None) -> list[GroupRecord]:
+    def groups(self, year: SchoolYear, *, folder: str | None = None) -> list[GroupSnapshot]:
         """The groups of ``year`` (only those in ``folder`` if given), sorted by name."""
         g, d = t.groups, t.departments
         query = (
@@ -118,7 +74,7 @@ class SqlAlchemyGroupDeletionRepository:
         members = self._members(ids)
         links = self._links(ids)
         return [
-            GroupRecord(
+            GroupSnapshot(
                 id=row.id,
                 name=row.name,
                 kind=row.kind,
@@ -199,7 +155,7 @@ class SqlAlchemyGroupDeletionRepository:
             ).rowcount
         return deleted
 
-    def restore(self, year: SchoolYear, records: Iterable[GroupRecord]) -> None:
+    def restore(self, year: SchoolYear, records: Iterable[GroupSnapshot]) -> None:
         """Write deleted groups back exactly: same ids, members and links."""
         year_id = self._school.school_year_ids.id_of(year.name)
         groups: list[dict[str, Any]] = []

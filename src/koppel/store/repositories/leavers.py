@@ -3,13 +3,11 @@ change sets that marked them left and the notes of earlier retention runs."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Collection
 
 from sqlalchemy import Connection, Table, func, select
 
-from koppel.domain.audit import JsonValue
+from koppel.domain.privacy import LEFT_SEEN_ACTION, StatusMarking
 from koppel.domain.school import SchoolYear
 from koppel.domain.students import StudentStatus
 from koppel.store import tables as t
@@ -24,20 +22,6 @@ YEARLY_RECORDS: tuple[tuple[Table, int], ...] = (
 """The tables whose rows say that a student was at school in a school year, and how many
 years their school year lies ahead of that one: a prognosis is kept under the year it
 forecasts, made in the year before."""
-
-NOTED = "privacy.left_seen"
-"""The audit action of a retention run that saw a student who left without any trace."""
-
-
-@dataclass(frozen=True)
-class Marking:
-    """A standing change set's audit entry that changed a student's status."""
-
-    student_number: str
-    after: Mapping[str, JsonValue] | None
-    school_year: str | None
-    """The change set's school year (its summary's), when it has one."""
-    at: datetime
 
 
 class SqlAlchemyLeaverRepository:
@@ -72,10 +56,10 @@ class SqlAlchemyLeaverRepository:
                         newest[student_id] = year
         return newest
 
-    def status_changes(self, student_numbers: Collection[str]) -> list[Marking]:
+    def status_changes(self, student_numbers: Collection[str]) -> list[StatusMarking]:
         """Every ``student.update`` entry of a standing change set about these students."""
         a, c = t.audit_entries, t.changesets
-        found: list[Marking] = []
+        found: list[StatusMarking] = []
         for condition in among(self._connection, a.c.key, student_numbers):
             rows = self._connection.execute(
                 select(a.c.key, a.c.after, c.c.summary, c.c.created_at)
@@ -89,7 +73,7 @@ class SqlAlchemyLeaverRepository:
             )
             for number, after, summary, at in rows:
                 year = summary.get("school_year") if isinstance(summary, dict) else None
-                found.append(Marking(number, after, None if year is None else str(year), at))
+                found.append(StatusMarking(number, after, None if year is None else str(year), at))
         return found
 
     def notes(self, student_numbers: Collection[str]) -> dict[str, str]:
@@ -99,7 +83,7 @@ class SqlAlchemyLeaverRepository:
         for condition in among(self._connection, a.c.key, student_numbers):
             rows = self._connection.execute(
                 select(a.c.key, a.c.after).where(
-                    a.c.entity == "student", a.c.action == NOTED, condition
+                    a.c.entity == "student", a.c.action == LEFT_SEEN_ACTION, condition
                 )
             )
             for number, after in rows:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
+from koppel.domain.accounts import SignInSession
 from koppel.store import tables as t
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    username: str
-    csrf_token: str
-    created_at: datetime
-    last_seen_at: datetime
-    is_active: bool
-    """Whether the account is still active (a deactivated account's session is void)."""
-    needs_second_factor: bool
-    """Signed in with the password only: the TOTP code (or setting it up) is still due."""
 
 
 class SqlAlchemySessionRepository:
@@ -49,7 +37,7 @@ class SqlAlchemySessionRepository:
             )
         )
 
-    def get(self, token_hash: str) -> SessionRecord | None:
+    def get(self, token_hash: str) -> SignInSession | None:
         s, a = t.sessions, t.accounts
         row = self._connection.execute(
             select(
@@ -63,7 +51,7 @@ class SqlAlchemySessionRepository:
             .join(a, a.c.id == s.c.account_id)
             .where(s.c.token_hash == token_hash)
         ).first()
-        return None if row is None else SessionRecord(*row)
+        return None if row is None else SignInSession(*row)
 
     def touch(self, token_hash: str, at: datetime) -> None:
         self._connection.execute(

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, select
 
+from koppel.domain.accounts import ApiToken
 from koppel.domain.errors import AlreadyExists, NotFound
 from koppel.store import tables as t
-
-
-@dataclass(frozen=True)
-class TokenRecord:
-    name: str
-    username: str
-    role: str
-    created_at: datetime
-    last_used_at: datetime | None
-    revoked_at: datetime | None
-    account_active: bool
-
-    @property
-    def is_usable(self) -> bool:
-        return self.revoked_at is None and self.account_active
-
 
 _SELECT = (
     select(
@@ -59,15 +43,15 @@ class SqlAlchemyTokenRepository:
             )
         )
 
-    def by_hash(self, token_hash: str) -> TokenRecord | None:
+    def by_hash(self, token_hash: str) -> ApiToken | None:
         row = self._connection.execute(
             _SELECT.where(t.api_tokens.c.token_hash == token_hash)
         ).first()
-        return None if row is None else TokenRecord(*row)
+        return None if row is None else ApiToken(*row)
 
-    def list(self) -> list[TokenRecord]:
+    def list(self) -> list[ApiToken]:
         return [
-            TokenRecord(*row)
+            ApiToken(*row)
             for row in self._connection.execute(_SELECT.order_by(t.api_tokens.c.name))
         ]
 

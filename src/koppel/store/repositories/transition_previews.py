@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import Connection, select
 
-from koppel.domain.audit import JsonValue
+from koppel.domain.transition import StepPreview
 from koppel.store import tables as t
-
-
-@dataclass(frozen=True)
-class PreviewRecord:
-    school_year: str
-    step: int
-    previewed_at: datetime
-    actor: str
-    summary: Mapping[str, JsonValue]
 
 
 class SqlAlchemyTransitionPreviewRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def record(self, preview: PreviewRecord) -> None:
+    def record(self, preview: StepPreview) -> None:
         """Keep ``preview`` as the step's newest, replacing an older one."""
         p = t.transition_previews
         self._connection.execute(
@@ -41,8 +28,8 @@ class SqlAlchemyTransitionPreviewRepository:
             )
         )
 
-    def of_year(self, school_year: str) -> dict[int, PreviewRecord]:
+    def of_year(self, school_year: str) -> dict[int, StepPreview]:
         """step -> its newest preview in ``school_year``."""
         p = t.transition_previews
         rows = self._connection.execute(select(p).where(p.c.school_year == school_year))
-        return {row.step: PreviewRecord(*row) for row in rows}
+        return {row.step: StepPreview(*row) for row in rows}

@@ -23,9 +23,10 @@ from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.accounts.two_factor import reset_two_factor
 from koppel.services.departments import department_settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 ROLES = list(Role)
@@ -96,12 +97,11 @@ def accounts_page(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: SessionDep,
+    session: AdministratorDep,
     q: str = "",
     rol: str = "",
     pagina: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _list_page(request, language, uow, session, text=q, role=rol, page=pagina, form={})
 
 
@@ -110,7 +110,7 @@ def account_create(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     username: Annotated[str, Form()] = "",
     display_name: Annotated[str, Form()] = "",
     email: Annotated[str, Form()] = "",
@@ -119,7 +119,6 @@ def account_create(
     roles: FormList = None,
     departments: FormList = None,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     form = {
         "username": username,
         "display_name": display_name,
@@ -174,14 +173,7 @@ def _account_page(
     try:
         account, totp_on = account_of(uow, username)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     return render(
         request,
         "admin_account.html",
@@ -199,9 +191,12 @@ def _account_page(
 
 @router.get("/beheer/accounts/{username}", response_class=HTMLResponse)
 def account_page(
-    request: Request, username: str, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request,
+    username: str,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: AdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _account_page(request, language, uow, session, username)
 
 
@@ -211,11 +206,10 @@ def account_access(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     roles: FormList = None,
     departments: FormList = None,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         change_access(
             uow,
@@ -244,9 +238,8 @@ def account_deactivate(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         deactivate_account(uow, username, actor=session.account.username)
     except KoppelError as error:
@@ -268,9 +261,8 @@ def account_reactivate(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         reactivate_account(uow, username, actor=session.account.username)
     except NotFound:
@@ -284,9 +276,8 @@ def account_password_reset(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         password = reset_password(uow, username, actor=session.account.username)
     except NotFound:
@@ -300,9 +291,8 @@ def account_two_factor_off(
     username: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         changed = reset_two_factor(uow, username, actor=session.account.username)
     except NotFound:

@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import NotFound
 from koppel.services.departments import (
     DepartmentForm,
@@ -16,18 +15,18 @@ from koppel.services.departments import (
     department_settings,
     update_department_settings,
 )
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/beheer/afdelingen", response_class=HTMLResponse)
 def departments_page(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return render(
         request,
         "admin_departments.html",
@@ -45,25 +44,17 @@ def department_save(
     code: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     lead: Annotated[str, Form()] = "",
     opens: Annotated[str, Form()] = "",
     closes: Annotated[str, Form()] = "",
     subjects: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     form = DepartmentForm(lead=lead, opens=opens, closes=closes, subjects=subjects)
     try:
         saved = update_department_settings(uow, code, form, actor=session.account.username)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     except InvalidFields as invalid:
         return render(
             request,

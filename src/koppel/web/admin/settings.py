@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import InvalidValue
 from koppel.i18n import translate
 from koppel.services.accounts.two_factor import two_factor_on
@@ -21,7 +20,7 @@ from koppel.services.school_settings import (
 )
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 LEFT_YEARS_ERROR = "settings.left_years_range"
@@ -40,9 +39,8 @@ def _left_years_texts(language: str) -> dict[str, object]:
 
 @router.get("/beheer/instellingen", response_class=HTMLResponse)
 def settings_page(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return render(
         request,
         "admin_settings.html",
@@ -59,7 +57,7 @@ def settings_save(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     administrators_need_totp: Annotated[str, Form()] = "",
     mentors_edit_prognoses: Annotated[str, Form()] = "",
     transition_max_share_percent: Annotated[int | None, Form(ge=0, le=100)] = None,
@@ -67,7 +65,6 @@ def settings_save(
     home_class_rule: Annotated[str | None, Form(max_length=200)] = None,
     left_student_years: Annotated[int | None, Form()] = None,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     current = school_settings(uow)
     try:
         chosen = replace(

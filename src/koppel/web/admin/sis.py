@@ -15,17 +15,17 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError, NotFound
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
 from koppel.services.sis.decisions import approve_run, find_run, list_runs, pending_runs, reject_run
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.admin.sis_views import run_view
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
@@ -36,9 +36,8 @@ SHOWN = 200
 
 @router.get(BASE, response_class=HTMLResponse)
 def overview(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     runs = list_runs(uow, limit=SHOWN)
     return render(
         request,
@@ -56,7 +55,7 @@ def _page(
     request: Request,
     language: str,
     session: ActiveSession,
-    run: RunRecord,
+    run: SisRun,
     *,
     status_code: int = 200,
     **more: object,
@@ -72,27 +71,21 @@ def _page(
     )
 
 
-def _not_found(
-    request: Request, language: str, session: ActiveSession, run_id: str
-) -> HTMLResponse:
-    return render(
-        request,
-        "not_found.html",
-        language,
-        status_code=404,
-        session=session,
-        message=PAGE_TEXTS[language]["runs.no_such_run"].format(run=run_id),
-    )
+def _no_such_run(language: str, run_id: str) -> PageNotFound:
+    return PageNotFound(PAGE_TEXTS[language]["runs.no_such_run"].format(run=run_id))
 
 
 @router.get(BASE + "/{run_id}", response_class=HTMLResponse)
 def run_page(
-    request: Request, run_id: str, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request,
+    run_id: str,
+    language: LanguageDep,
+    uow: UnitOfWorkDep,
+    session: AdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     run = find_run(uow, run_id)
     if run is None:
-        return _not_found(request, language, session, run_id)
+        raise _no_such_run(language, run_id)
     return _page(request, language, session, run)
 
 
@@ -106,7 +99,7 @@ def _refused(
 ) -> HTMLResponse:
     run = find_run(uow, run_id)
     if run is None or isinstance(error, NotFound):
-        return _not_found(request, language, session, run_id)
+        raise _no_such_run(language, run_id)
     message = PAGE_TEXTS[language]["runs.refused"].format(message=error.message(language))
     return _page(request, language, session, run, status_code=409, refused=message)
 
@@ -117,14 +110,13 @@ def approve(
     run_id: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     confirm: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Apply the kept set over the safety limit; only with the confirmation ticked."""
-    require_role(session.account, Role.ADMINISTRATOR)
     run = find_run(uow, run_id)
     if run is None:
-        return _not_found(request, language, session, run_id)
+        raise _no_such_run(language, run_id)
     if confirm != "on" and run.status is RunStatus.PENDING:
         return _page(request, language, session, run, status_code=422, unconfirmed=True)
     try:
@@ -147,9 +139,8 @@ def reject(
     run_id: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         decided = reject_run(uow, run_id, actor=session.account.username)
     except KoppelError as error:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from koppel.domain.errors import KoppelError
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.files.problems import Problem
 from koppel.services.sis.run_summary import count_of, error_in, problems_in
-from koppel.store.repositories.sis.runs import RunRecord, RunStatus
 
 COUNTS: tuple[tuple[str, str, str], ...] = (
     ("students", "new", "runs.count.students_new"),
@@ -32,7 +32,7 @@ students' counts only those that are not 0."""
 
 @dataclass(frozen=True)
 class RunView:
-    run: RunRecord
+    run: SisRun
     counts: list[tuple[str, int]] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
@@ -84,7 +84,7 @@ def _int(value: object) -> int:
     return value if isinstance(value, int) else 0
 
 
-def run_view(run: RunRecord) -> RunView:
+def run_view(run: SisRun) -> RunView:
     summary = run.summary
     counts: list[tuple[str, int]] = []
     rows = summary.get("rows")

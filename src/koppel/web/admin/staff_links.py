@@ -10,7 +10,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import NotFound
 from koppel.domain.groups import GroupKind
 from koppel.domain.staff import StaffRole
@@ -23,9 +22,10 @@ from koppel.services.transition.staff_links import (
     role_of,
 )
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 PATH = "/beheer/docentplanner"
@@ -64,14 +64,7 @@ def _page(
     try:
         overview = link_overview(uow)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     picked_group, picked_staff = group.strip(), staff.strip().upper()
     shown_group = overview.group(picked_group) if picked_group else None
     member = overview.staff_member(picked_staff) if picked_staff else None
@@ -100,11 +93,10 @@ def planner_page(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: SessionDep,
+    session: AdministratorDep,
     groep: str = "",
     medewerker: str = "",
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _page(request, language, session, uow, group=groep, staff=medewerker, picking=True)
 
 
@@ -118,7 +110,6 @@ def _save(
     view: str,
     adding: bool,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     group, staff = ("", asked.staff_code) if view == STAFF_VIEW else (asked.group, "")
     try:
         result = change_staff_links(
@@ -162,7 +153,7 @@ def link_staff(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     staff_code: Annotated[str, Form()] = "",
     group: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
@@ -177,7 +168,7 @@ def unlink_staff(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     staff_code: Annotated[str, Form()] = "",
     group: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",

@@ -12,9 +12,10 @@ from koppel.domain.errors import KoppelError, NotFound
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.accounts.tokens import create_token, list_tokens, revoke_token
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 _ROLE_VALUES = {role.value for role in Role}
@@ -45,9 +46,8 @@ def _tokens_page(
 
 @router.get("/beheer/tokens", response_class=HTMLResponse)
 def tokens_page(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return _tokens_page(request, language, uow, session)
 
 
@@ -56,12 +56,11 @@ def token_create(
     request: Request,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     name: Annotated[str, Form()] = "",
     username: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     form = {"name": name, "username": username, "role": role}
     try:
         if role not in _ROLE_VALUES:
@@ -94,20 +93,12 @@ def token_revoke(
     name: str,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     try:
         revoked = revoke_token(uow, name, actor=session.account.username)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     return _tokens_page(
         request,
         language,

@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from koppel.domain.errors import KoppelError
 from koppel.services.accounts.tokens import TokenHolder, token_holder
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.dependencies import UnitOfWorkDep
 from koppel.web.texts import language_of
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from 'koppel token create'.")
@@ -24,12 +24,12 @@ class Unauthorised(KoppelError):
 
 
 def bearer(
-    request: Request,
+    uow: UnitOfWorkDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> TokenHolder:
     if credentials is None:
         raise Unauthorised
-    holder = token_holder(SqlAlchemyUnitOfWork(request.app.state.engine), credentials.credentials)
+    holder = token_holder(uow, credentials.credentials)
     if holder is None:
         raise Unauthorised
     return holder

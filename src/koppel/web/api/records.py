@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Generic, Literal, TypeVar
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Response
 from pydantic import BaseModel
 
 from koppel.domain.errors import KoppelError
@@ -21,9 +21,9 @@ from koppel.services.connector_api.reads import (
     read_records,
 )
 from koppel.services.connector_api.refusals import UnknownItem
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.api.common import ApiProblem, ConnectorDep, error_responses
 from koppel.web.api.router import router
+from koppel.web.dependencies import UnitOfWorkDep
 
 
 class RecordBase(BaseModel):
@@ -156,7 +156,7 @@ def _iso(value: object) -> str:
 
 def _reader(domain: Domain) -> Callable[..., Response]:
     def read(
-        request: Request,
+        uow: UnitOfWorkDep,
         holder: ConnectorDep,
         school_year: SchoolYearQuery = None,
         departments: DepartmentsQuery = None,
@@ -168,11 +168,7 @@ def _reader(domain: Domain) -> Callable[..., Response]:
             query = RecordQuery(
                 domain, school_year, parse_departments(departments), since, limit, cursor
             )
-            page = read_records(
-                SqlAlchemyUnitOfWork(request.app.state.engine),
-                query,
-                actor=holder.account.username,
-            )
+            page = read_records(uow, query, actor=holder.account.username)
         except KoppelError as error:
             raise ApiProblem(error) from error
         body = {

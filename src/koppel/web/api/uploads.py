@@ -19,7 +19,6 @@ from koppel.services.connector_api.changes import (
 from koppel.services.connector_api.refusals import KeyRequired
 from koppel.services.connector_api.uploads import MAX_ITEMS, Upload, UploadRefused, upload
 from koppel.services.connector_api.writes import WriteRequest, perform
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.api.common import (
     NO_CONTROL_CHARACTERS,
     ApiProblem,
@@ -38,6 +37,7 @@ from koppel.web.api.writes import (
     Text8,
     request_hash,
 )
+from koppel.web.dependencies import UnitOfWorkDep
 from koppel.web.texts import language_of
 
 StudentRef = Annotated[str, Field(min_length=1, max_length=20, pattern=NO_CONTROL_CHARACTERS)]
@@ -145,7 +145,11 @@ def _refused(request: Request, refused: UploadRefused) -> JSONResponse:
 
 @router.post("/uploads", response_model=UploadView, responses=_upload_responses())
 def post_upload(
-    request: Request, holder: ConnectorDep, body: UploadBody, key: IdempotencyKey = None
+    request: Request,
+    uow: UnitOfWorkDep,
+    holder: ConnectorDep,
+    body: UploadBody,
+    key: IdempotencyKey = None,
 ) -> JSONResponse:
     """New students, home classes and cluster groups in one change set: all or nothing.
     When items are refused nothing is written and `items` lists every refused one."""
@@ -167,7 +171,7 @@ def post_upload(
     )
     who = WriteRequest(holder.token_name, holder.account.username, request_hash(request, body), key)
     try:
-        answer = perform(SqlAlchemyUnitOfWork(request.app.state.engine), who, operation)
+        answer = perform(uow, who, operation)
     except UploadRefused as refused:
         return _refused(request, refused)
     except KoppelError as error:
@@ -186,7 +190,7 @@ _UNDO_RESPONSES[403] = {
 
 @router.post("/changesets/{changeset}/undo", response_model=UndoView, responses=_UNDO_RESPONSES)
 def post_undo(
-    request: Request,
+    uow: UnitOfWorkDep,
     holder: ConnectorDep,
     changeset: Annotated[str, Path(max_length=40, pattern=NO_CONTROL_CHARACTERS)],
 ) -> UndoView:
@@ -194,11 +198,7 @@ def post_undo(
     exactly; only the newest change set can be undone. Undoing it again changes nothing
     (`written` false)."""
     try:
-        result = undo_own_changeset(
-            SqlAlchemyUnitOfWork(request.app.state.engine),
-            changeset,
-            actor=holder.account.username,
-        )
+        result = undo_own_changeset(uow, changeset, actor=holder.account.username)
     except KoppelError as error:
         raise ApiProblem(error) from error
     return UndoView(

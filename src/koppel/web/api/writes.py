@@ -33,6 +33,7 @@ from koppel.web.api.common import (
     error_responses,
 )
 from koppel.web.api.router import router
+from koppel.web.dependencies import UnitOfWorkDep
 
 SchoolYearText = Annotated[str | None, Field(max_length=20, pattern=r"^\d{4}-\d{4}$")]
 GroupName = Annotated[str, Field(min_length=1, max_length=40, pattern=NO_CONTROL_CHARACTERS)]
@@ -132,6 +133,7 @@ def request_hash(request: Request, body: BaseModel) -> str:
 
 def _write(
     request: Request,
+    uow: SqlAlchemyUnitOfWork,
     holder: TokenHolder,
     body: BaseModel,
     key: str | None,
@@ -139,9 +141,7 @@ def _write(
 ) -> JSONResponse:
     who = WriteRequest(holder.token_name, holder.account.username, request_hash(request, body), key)
     try:
-        answer: WriteAnswer = perform(
-            SqlAlchemyUnitOfWork(request.app.state.engine), who, operation
-        )
+        answer: WriteAnswer = perform(uow, who, operation)
     except KoppelError as error:
         raise ApiProblem(error) from error
     headers = {"ETag": f'"{answer.version}"'}
@@ -157,7 +157,11 @@ def _write(
     responses=error_responses(400, 404, 409),
 )
 def create_student(
-    request: Request, holder: ConnectorDep, body: NewStudentBody, key: IdempotencyKey = None
+    request: Request,
+    uow: UnitOfWorkDep,
+    holder: ConnectorDep,
+    body: NewStudentBody,
+    key: IdempotencyKey = None,
 ) -> JSONResponse:
     """A project student without a portal account: the student with a participation of
     100% in the department, and an account (role and kind student, no password)."""
@@ -166,7 +170,7 @@ def create_student(
     new = NewStudentRequest(
         body.student_number, body.department, body.email, body.personal(), body.school_year
     )
-    return _write(request, holder, body, key, add_student(new))
+    return _write(request, uow, holder, body, key, add_student(new))
 
 
 @router.put(
@@ -176,6 +180,7 @@ def create_student(
 )
 def put_home_class(
     request: Request,
+    uow: UnitOfWorkDep,
     holder: ConnectorDep,
     number: str,
     department: str,
@@ -191,7 +196,7 @@ def put_home_class(
         home_class=body.home_class,
         if_match=if_match,
     )
-    return _write(request, holder, body, key, operation)
+    return _write(request, uow, holder, body, key, operation)
 
 
 @router.put(
@@ -201,6 +206,7 @@ def put_home_class(
 )
 def put_cluster_groups(
     request: Request,
+    uow: UnitOfWorkDep,
     holder: ConnectorDep,
     number: str,
     body: ClusterGroupsBody,
@@ -211,4 +217,4 @@ def put_cluster_groups(
     operation = set_cluster_groups(
         number, school_year=body.school_year, groups=body.groups, if_match=if_match
     )
-    return _write(request, holder, body, key, operation)
+    return _write(request, uow, holder, body, key, operation)

@@ -19,6 +19,7 @@ from koppel.services.planning.people_views import (
     student_view,
     teacher_view,
 )
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import CheckedSessionDep, SessionDep
@@ -53,14 +54,7 @@ def mentee_prognosis(
     try:
         edit_mentee_prognosis(uow, session.account, number, edit)
     except NotFound as error:
-        return render(
-            request,
-            "not_found.html",
-            language,
-            status_code=404,
-            message=error.message(language),
-            session=session,
-        )
+        raise PageNotFound(error.message(language)) from error
     except EditRejected as error:
         view = mentor_view(uow, session.account)
         errors = {name: problem.message(language) for name, problem in error.errors.items()}

@@ -18,6 +18,7 @@ from koppel.services.planning.department_view import (
     department_view,
 )
 from koppel.services.planning.edits import EditRejected, PlanningEdit, edit_students
+from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import CheckedSessionDep, Forbidden, SessionDep
@@ -27,17 +28,6 @@ router = APIRouter(include_in_schema=False)
 UNCHANGED = "__unchanged__"
 NO_HOME_CLASS = "__geen__"
 """Form values for 'leave as is' and 'no home class' (an empty form value reads as absent)."""
-
-
-def _not_found(request: Request, language: str, error: NotFound, session: object) -> Response:
-    return render(
-        request,
-        "not_found.html",
-        language,
-        status_code=404,
-        message=error.message(language),
-        session=session,
-    )
 
 
 def _query(
@@ -82,7 +72,7 @@ def department_page(
     try:
         view = _view(uow, session, code, _query(q, klas, prognose, sorteer, aflopend, page))
     except NotFound as error:
-        return _not_found(request, language, error, session)
+        raise PageNotFound(error.message(language)) from error
     return render(
         request, "department.html", language, view=view, session=session, changed=gewijzigd
     )
@@ -149,7 +139,7 @@ def bulk_edit(
             result = edit_students(uow, session.account, code, leerling, edit)
             return RedirectResponse(f"/afdelingen/{code}?gewijzigd={result.changed}", 303)
     except NotFound as error:
-        return _not_found(request, language, error, session)
+        raise PageNotFound(error.message(language)) from error
     except EditRejected as error:
         errors = _messages(error, language)
     view = _view(uow, session, code, ViewQuery())
@@ -192,7 +182,7 @@ def student_form(
             raise Forbidden
         row = _student_row(view, number)
     except NotFound as error:
-        return _not_found(request, language, error, session)
+        raise PageNotFound(error.message(language)) from error
     return render(request, "student_edit.html", language, view=view, row=row, session=session)
 
 
@@ -225,7 +215,7 @@ def student_save(
     try:
         result = edit_students(uow, session.account, code, [number], edit)
     except NotFound as error:
-        return _not_found(request, language, error, session)
+        raise PageNotFound(error.message(language)) from error
     except EditRejected as error:
         view = _view(uow, session, code, ViewQuery(search=number))
         return render(

@@ -21,7 +21,7 @@ from koppel.services.accounts.sign_in import (
 )
 from koppel.services.accounts.two_factor import pending_setup
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-from koppel.web.dependencies import LanguageDep
+from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import (
     LOGIN_CSRF_COOKIE,
@@ -83,6 +83,7 @@ def login_page(
 def login(
     request: Request,
     language: LanguageDep,
+    uow: UnitOfWorkDep,
     username: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
     csrf_token: Annotated[str, Form()] = "",
@@ -95,9 +96,7 @@ def login(
         )
     settings = settings_of(request)
     try:
-        signed_in = sign_in(
-            SqlAlchemyUnitOfWork(request.app.state.engine), username, password, settings=settings
-        )
+        signed_in = sign_in(uow, username, password, settings=settings)
     except SignInRefused as refused:
         return _login_form(
             request,
@@ -126,6 +125,7 @@ def login(
 def _code_form(
     request: Request,
     language: str,
+    uow: SqlAlchemyUnitOfWork,
     pending: ActiveSession,
     *,
     next_url: str,
@@ -134,7 +134,6 @@ def _code_form(
 ) -> HTMLResponse:
     """The code step; with the secret to set up when the account has none on yet.
     The pending session is not passed as ``session``: the page offers nothing else."""
-    uow = SqlAlchemyUnitOfWork(request.app.state.engine)
     return render(
         request,
         "two_factor_code.html",
@@ -151,22 +150,24 @@ def _code_form(
 def code_page(
     request: Request,
     language: LanguageDep,
+    uow: UnitOfWorkDep,
     session: Annotated[ActiveSession | None, Depends(optional_session)],
     next: str = "/",
 ) -> Response:
     if session is not None:  # signed in completely already
         return RedirectResponse(_safe_next(next), status_code=303)
     try:
-        pending = pending_session(request)
+        pending = pending_session(request, uow)
     except SignInRequired:
         return RedirectResponse("/login", status_code=303)
-    return _code_form(request, language, pending, next_url=_safe_next(next))
+    return _code_form(request, language, uow, pending, next_url=_safe_next(next))
 
 
 @router.post("/login/code", response_class=HTMLResponse)
 def code_check(
     request: Request,
     language: LanguageDep,
+    uow: UnitOfWorkDep,
     pending: CheckedPendingSessionDep,
     code: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
@@ -174,7 +175,7 @@ def code_check(
     settings = settings_of(request)
     try:
         signed_in = complete_second_factor(
-            SqlAlchemyUnitOfWork(request.app.state.engine),
+            uow,
             request.cookies.get(SESSION_COOKIE, ""),
             code,
             settings=settings,
@@ -185,6 +186,7 @@ def code_check(
         return _code_form(
             request,
             language,
+            uow,
             pending,
             next_url=_safe_next(next),
             error=refused.message(language),
@@ -202,9 +204,9 @@ def code_check(
 
 
 @router.post("/logout")
-def logout(request: Request, session: CheckedSessionDep) -> Response:
+def logout(request: Request, uow: UnitOfWorkDep, session: CheckedSessionDep) -> Response:
     token = request.cookies.get(SESSION_COOKIE, "")
-    sign_out(SqlAlchemyUnitOfWork(request.app.state.engine), token)
+    sign_out(uow, token)
     response = RedirectResponse("/login", status_code=303)
     clear_cookie(request, response, SESSION_COOKIE)
     return response

@@ -1,5 +1,6 @@
 """What the wizard's routes share: the upload store, the form's choices, and one step's
-page rendered with its status, kept files and outcome (see :mod:`admin_transition`)."""
+page rendered with its status, kept files and outcome (routes:
+:mod:`koppel.web.transition.wizard`)."""
 
 from __future__ import annotations
 
@@ -11,22 +12,24 @@ from fastapi.responses import HTMLResponse
 
 from koppel.files.columns import ImportKind
 from koppel.services.accounts.sign_in import ActiveSession
+from koppel.services.audit.undo import newest_standing_changeset
 from koppel.services.school_settings import school_settings
+from koppel.services.transition.groups_delete import group_folders
 from koppel.services.transition.status import transition_status
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-from koppel.web.rendering import render
-from koppel.web.sessions import settings_of
-from koppel.web.texts import PAGE_TEXTS
-from koppel.web.transition.steps import (
+from koppel.services.transition.uploads import UnknownUpload, UploadStore, upload_directory
+from koppel.services.transition.wizard import (
     FILES_OF_STEP,
     STEP_NUMBERS,
     Choices,
-    Outcome,
-    folders_of,
-    newest_changeset,
+    StepOutcome,
     run_step,
 )
-from koppel.web.transition.uploads import UnknownUpload, UploadStore, upload_directory
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from koppel.web.denials import PageNotFound
+from koppel.web.rendering import render
+from koppel.web.sessions import settings_of
+from koppel.web.texts import PAGE_TEXTS
+from koppel.web.transition.reports import report_views
 
 FIELD = {kind: kind.value.replace("-", "_") for kind in ImportKind}
 """``teacher-groups`` -> ``teacher_groups``: the form's names (``*_file``, ``*_token``)."""
@@ -101,17 +104,16 @@ class Screen:
         return self.page(step, outcome, unconfirmed=unconfirmed, status_code=422 if failed else 200)
 
     def page(
-        self, step: int, outcome: Outcome | None = None, *, status_code: int = 200, **more: object
+        self,
+        step: int,
+        outcome: StepOutcome | None = None,
+        *,
+        status_code: int = 200,
+        **more: object,
     ) -> HTMLResponse:
         if step not in STEP_NUMBERS:
-            return render(
-                self.request,
-                "not_found.html",
-                self.language,
-                status_code=404,
-                session=self.session,
-                message=PAGE_TEXTS[self.language]["wizard.no_such_step"].format(step=step),
-            )
+            texts = PAGE_TEXTS[self.language]
+            raise PageNotFound(texts["wizard.no_such_step"].format(step=step))
         status = transition_status(self.uow)
         username = self.session.account.username
         kept = {
@@ -127,9 +129,10 @@ class Screen:
             status=status,
             step=status.steps[step - 1],
             outcome=outcome,
+            reports=report_views(outcome),
             kept=kept,
-            folders=folders_of(self.uow) if step == 2 else [],
-            newest=newest_changeset(self.uow),
+            folders=group_folders(self.uow) if step == 2 else [],
+            newest=newest_standing_changeset(self.uow),
             chosen=school_settings(self.uow),
             **more,
         )

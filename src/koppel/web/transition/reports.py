@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
+from koppel.files.columns import ImportKind
 from koppel.files.problems import Problem
 from koppel.services.imports.report import ImportReport
 from koppel.services.transition.groups_delete import GroupsDeleteReport
 from koppel.services.transition.staff_departure import DepartureReport
+from koppel.services.transition.wizard import StepOutcome, StepReport
 
 
 @dataclass
@@ -153,3 +155,32 @@ def students_view(report: ImportReport) -> ReportView:
         warnings=report.warnings,
         refusal=report.refusal,
     )
+
+
+def report_views(outcome: StepOutcome | None) -> list[ReportView]:
+    """The parts of a step's outcome in the order the page shows them: files that could
+    not be kept, then each service's report, then a file only checked in this step."""
+    if outcome is None:
+        return []
+    views: list[ReportView] = []
+    if outcome.refused_files:
+        views.append(ReportView("wizard.report.files", errors=outcome.refused_files))
+    views.extend(_view_of(report) for report in outcome.reports)
+    if outcome.checked is not None:
+        checked = students_view(outcome.checked)
+        checked.checked_only = True
+        views.append(checked)
+    return views
+
+
+def _view_of(report: StepReport) -> ReportView:
+    if isinstance(report, GroupsDeleteReport):
+        return groups_view(report)
+    if isinstance(report, DepartureReport):
+        return departure_view(report)
+    shown = {
+        ImportKind.STAFF.value: staff_view,
+        ImportKind.STUDENTS.value: students_view,
+        ImportKind.TEACHER_GROUPS.value: links_view,
+    }
+    return shown[report.kind](report)

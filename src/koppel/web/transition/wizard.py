@@ -3,8 +3,9 @@
 Every step explains itself, previews (nothing written), applies after an explicit
 confirmation (and a second one when a safety rule refused), and reports its change set,
 which the page undoes while it is the newest. The steps run the same services as the
-commands (:mod:`koppel.web.transition.steps`); uploaded files wait between preview and
-apply in :mod:`koppel.web.transition.uploads`, and the apply form sends their tokens.
+commands (:mod:`koppel.services.transition.wizard`); uploaded files wait between preview
+and apply in :mod:`koppel.services.transition.uploads`, and the apply form sends their
+tokens. Here: the routes, which read the form, call the service and render the page.
 """
 
 from __future__ import annotations
@@ -14,24 +15,21 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError
 from koppel.files.columns import ImportKind
-from koppel.files.problems import ImportFileError, Problem
-from koppel.services.audit.undo import undo_changeset
+from koppel.services.audit.undo import newest_standing_changeset, undo_changeset
 from koppel.services.transition.status import StepState, transition_status
+from koppel.services.transition.wizard import (
+    STEP_NUMBERS,
+    ChosenFile,
+    StepOutcome,
+    keep_files,
+    missing_file,
+)
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
-from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
+from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.transition.page import FIELD, ChoicesDep, Screen, UploadStoreDep
-from koppel.web.transition.reports import ReportView
-from koppel.web.transition.steps import (
-    FILES_OF_STEP,
-    REQUIRED_FILES,
-    STEP_NUMBERS,
-    Outcome,
-    newest_changeset,
-)
 
 router = APIRouter(include_in_schema=False)
 BASE = "/beheer/jaarovergang"
@@ -40,16 +38,15 @@ OptionalUpload = Annotated[UploadFile | None, File()]
 
 @router.get(BASE, response_class=HTMLResponse)
 def overview(
-    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: SessionDep
+    request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return render(
         request,
         "admin_transition.html",
         language,
         session=session,
         status=transition_status(uow),
-        newest=newest_changeset(uow),
+        newest=newest_standing_changeset(uow),
     )
 
 
@@ -59,10 +56,9 @@ def step_page(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: SessionDep,
+    session: AdministratorDep,
     store: UploadStoreDep,
 ) -> HTMLResponse:
-    require_role(session.account, Role.ADMINISTRATOR)
     return Screen(request, language, uow, store, session).page(step)
 
 
@@ -72,7 +68,7 @@ def preview(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     store: UploadStoreDep,
     choices: ChoicesDep,
     staff_file: OptionalUpload = None,
@@ -81,7 +77,6 @@ def preview(
 ) -> HTMLResponse:
     """Keep the chosen files (a file chosen here wins over a kept one), then run the
     step without writing."""
-    require_role(session.account, Role.ADMINISTRATOR)
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
@@ -90,28 +85,19 @@ def preview(
         ImportKind.STUDENTS: students_file,
         ImportKind.TEACHER_GROUPS: teacher_groups_file,
     }
-    refused: list[Problem] = []
-    for kind in FILES_OF_STEP[step]:
-        upload = files[kind]
-        if upload is None or not upload.filename:
-            continue
-        try:
-            stored = store.save(
-                upload.file,
-                filename=upload.filename,
-                kind=kind.value,
-                username=session.account.username,
-            )
-        except ImportFileError as error:
-            refused.append(error.problem)
-            continue
-        choices.tokens[kind] = stored.token
+    chosen = {
+        kind: ChosenFile(upload.file, upload.filename)
+        for kind, upload in files.items()
+        if upload is not None and upload.filename
+    }
+    username = session.account.username
+    refused = keep_files(store, step, chosen, choices, username=username)
     if refused:
-        report = ReportView("wizard.report.files", errors=refused)
-        return screen.page(step, Outcome(step, False, choices, reports=[report]), status_code=422)
-    missing = [kind for kind in REQUIRED_FILES.get(step, ()) if kind not in choices.tokens]
-    if missing:
-        choose = f"wizard.choose_file.{FIELD[missing[0]]}"
+        outcome = StepOutcome(step, False, choices, refused_files=refused)
+        return screen.page(step, outcome, status_code=422)
+    missing = missing_file(step, choices)
+    if missing is not None:
+        choose = f"wizard.choose_file.{FIELD[missing]}"
         return screen.page(step, form_error=choose, status_code=422)
     return screen.run(step, choices, apply=False, force=False)
 
@@ -122,7 +108,7 @@ def apply(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     store: UploadStoreDep,
     choices: ChoicesDep,
     confirm: Annotated[str, Form()] = "",
@@ -130,7 +116,6 @@ def apply(
 ) -> HTMLResponse:
     """Apply what the preview showed; without the confirmation the preview is shown
     again, and ``force`` (the explicit second confirmation) counts only with it."""
-    require_role(session.account, Role.ADMINISTRATOR)
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
@@ -150,13 +135,12 @@ def undo(
     step: int,
     language: LanguageDep,
     uow: UnitOfWorkDep,
-    session: CheckedSessionDep,
+    session: CheckedAdministratorDep,
     store: UploadStoreDep,
     changeset: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Undo the step's change set: only the one that applied this step, and only while it
     is the newest (the service refuses otherwise, naming the newer one)."""
-    require_role(session.account, Role.ADMINISTRATOR)
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)

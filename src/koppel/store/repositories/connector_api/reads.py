@@ -5,13 +5,12 @@ by Idempotency-Key (what the writes change: record_writes.py)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Exists, Row, exists, func, select
 
-from koppel.domain.audit import JsonValue
+from koppel.domain.connector_api import IdempotentAnswer, StudentInScope
 from koppel.domain.groups import GroupKind
 from koppel.store import tables as t
 
@@ -22,20 +21,6 @@ _s, _p, _d, _g, _m = (
     t.groups,
     t.group_memberships,
 )
-
-
-@dataclass(frozen=True)
-class ScopedStudent:
-    id: int
-    number: str
-    version: int
-
-
-@dataclass(frozen=True)
-class StoredAnswer:
-    request_hash: str
-    status_code: int
-    body: dict[str, JsonValue]
 
 
 class SqlAlchemyRecordRepository:
@@ -52,7 +37,7 @@ class SqlAlchemyRecordRepository:
         since: int | None,
         after: str | None,
         limit: int,
-    ) -> list[ScopedStudent]:
+    ) -> list[StudentInScope]:
         """Students with a participation in ``year_id`` (in one of ``department_ids``, or
         any), changed after revision ``since``, numbered after ``after``, in number order."""
         query = select(_s.c.id, _s.c.student_number, _s.c.version).where(
@@ -63,7 +48,7 @@ class SqlAlchemyRecordRepository:
         if after is not None:
             query = query.where(_s.c.student_number > after)
         rows = self._connection.execute(query.order_by(_s.c.student_number).limit(limit))
-        return [ScopedStudent(sid, number, version) for sid, number, version in rows]
+        return [StudentInScope(sid, number, version) for sid, number, version in rows]
 
     def _in_scope(self, year_id: int, department_ids: Collection[int] | None) -> Exists:
         query = (
@@ -181,21 +166,23 @@ class SqlAlchemyRecordRepository:
             raise LookupError(token_name)
         return int(found)
 
-    def stored_answer(self, token_id: int, key: str) -> StoredAnswer | None:
+    def stored_answer(self, token_id: int, key: str) -> IdempotentAnswer | None:
         k = t.idempotency_keys
         row = self._connection.execute(
             select(k.c.request_hash, k.c.status_code, k.c.body).where(
                 k.c.token_id == token_id, k.c.key == key
             )
         ).first()
-        return None if row is None else StoredAnswer(row[0], row[1], dict(row[2]))
+        return None if row is None else IdempotentAnswer(row[0], row[1], dict(row[2]))
 
     def forget_answers(self, *, before: datetime) -> None:
         """Remove the stored answers (of every token) made before ``before``."""
         k = t.idempotency_keys
         self._connection.execute(k.delete().where(k.c.created_at < before))
 
-    def store_answer(self, token_id: int, key: str, answer: StoredAnswer, *, at: datetime) -> None:
+    def store_answer(
+        self, token_id: int, key: str, answer: IdempotentAnswer, *, at: datetime
+    ) -> None:
         self._connection.execute(
             t.idempotency_keys.insert().values(
                 token_id=token_id,

@@ -4,62 +4,13 @@ what became of it (see :mod:`koppel.services.sis.runs`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from sqlalchemy import Connection, Row, select
 
 from koppel.domain.audit import JsonValue
+from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.store import tables as t
-
-
-class RunStatus(StrEnum):
-    """What became of a set: the first two are passing states, the rest are final."""
-
-    RUNNING = "running"
-    """Being imported now (a second run of the same moment waits for the next turn)."""
-    APPROVING = "approving"
-    """An administrator's approval is being applied."""
-    PENDING = "pending"
-    """Larger than the safety limit: kept, waiting for an administrator's decision."""
-    APPLIED = "applied"
-    APPROVED = "approved"
-    """Applied after an administrator's approval (over the safety limit)."""
-    REJECTED = "rejected"
-    FAILED = "failed"
-    """The set had errors (or the run was interrupted); nothing was written."""
-    SUPERSEDED = "superseded"
-    """Was pending when a newer set came: never applied, its copy removed."""
-
-
-BUSY = frozenset({RunStatus.RUNNING, RunStatus.APPROVING})
-FINAL = frozenset(
-    {
-        RunStatus.APPLIED,
-        RunStatus.APPROVED,
-        RunStatus.REJECTED,
-        RunStatus.FAILED,
-        RunStatus.SUPERSEDED,
-    }
-)
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    id: str
-    source: str
-    """The set as the run found it: its folder or zip file."""
-    fingerprint: str
-    format: str
-    received_at: datetime
-    status: RunStatus
-    changeset: str | None
-    summary: Mapping[str, JsonValue]
-    kept_at: str | None
-    """The private copy of a pending set (removed once it is decided)."""
-    decided_by: str | None
-    decided_at: datetime | None
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -69,10 +20,10 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
-def _record(row: Row[tuple[object, ...]]) -> RunRecord:
+def _record(row: Row[tuple[object, ...]]) -> SisRun:
     received = _utc(row.received_at)
     assert received is not None
-    return RunRecord(
+    return SisRun(
         id=row.id,
         source=row.source,
         fingerprint=row.fingerprint,
@@ -91,7 +42,7 @@ class SqlAlchemySisRunRepository:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
 
-    def add(self, run: RunRecord) -> None:
+    def add(self, run: SisRun) -> None:
         self._connection.execute(
             t.sis_runs.insert().values(
                 id=run.id,
@@ -108,12 +59,12 @@ class SqlAlchemySisRunRepository:
             )
         )
 
-    def get(self, run_id: str) -> RunRecord | None:
+    def get(self, run_id: str) -> SisRun | None:
         r = t.sis_runs
         row = self._connection.execute(select(r).where(r.c.id == run_id)).first()
         return None if row is None else _record(row)
 
-    def list_runs(self, *, limit: int | None = None) -> list[RunRecord]:
+    def list_runs(self, *, limit: int | None = None) -> list[SisRun]:
         """Newest first."""
         r = t.sis_runs
         query = select(r).order_by(r.c.received_at.desc(), r.c.id.desc())
@@ -121,7 +72,7 @@ class SqlAlchemySisRunRepository:
             query = query.limit(limit)
         return [_record(row) for row in self._connection.execute(query)]
 
-    def with_status(self, *statuses: RunStatus) -> list[RunRecord]:
+    def with_status(self, *statuses: RunStatus) -> list[SisRun]:
         """Newest first."""
         r = t.sis_runs
         rows = self._connection.execute(
@@ -131,11 +82,11 @@ class SqlAlchemySisRunRepository:
         )
         return [_record(row) for row in rows]
 
-    def pending(self) -> list[RunRecord]:
+    def pending(self) -> list[SisRun]:
         """The runs waiting for an administrator's decision, newest first."""
         return self.with_status(RunStatus.PENDING)
 
-    def by_fingerprint(self, fingerprint: str) -> list[RunRecord]:
+    def by_fingerprint(self, fingerprint: str) -> list[SisRun]:
         """Every run of the set with this fingerprint, newest first."""
         r = t.sis_runs
         rows = self._connection.execute(

@@ -1,28 +1,28 @@
-"""The five steps of the year-transition wizard, each previewed or applied by the same
-service as its command, and its report turned into what the page shows."""
+"""The year transition as the portal's wizard runs it (Beheer > Jaarovergang): which
+uploaded file each of the five steps takes, keeping the files between a step's preview and
+its apply, and one step previewed or applied with the administrator's choices by the same
+services as its command (:mod:`koppel.services.transition.steps` names the steps)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from koppel.domain.errors import InvalidValue, KoppelError
 from koppel.files.columns import ImportKind
+from koppel.files.problems import ImportFileError, Problem
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import ImportReport
 from koppel.services.imports.run import run_import
-from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
-from koppel.services.transition.staff_departure import remove_departed_staff
-from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-from koppel.web.transition.reports import (
-    ReportView,
-    departure_view,
-    groups_view,
-    links_view,
-    staff_view,
-    students_view,
+from koppel.services.transition.groups_delete import (
+    GroupsDeleteReport,
+    GroupsDeleteRequest,
+    delete_groups,
 )
-from koppel.web.transition.uploads import StoredUpload, UploadStore
+from koppel.services.transition.staff_departure import remove_departed_staff
+from koppel.services.transition.uploads import StoredUpload, UploadStore
+from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 STEP_NUMBERS = (1, 2, 3, 4, 5)
 FILES_OF_STEP: dict[int, tuple[ImportKind, ...]] = {
@@ -44,6 +44,14 @@ REUSED_LATER: dict[int, tuple[ImportKind, ...]] = {1: (ImportKind.STAFF, ImportK
 step 5 its staff file."""
 
 
+@dataclass(frozen=True)
+class ChosenFile:
+    """A file the administrator chose in a step's form, as it arrived."""
+
+    content: BinaryIO
+    filename: str
+
+
 @dataclass
 class Choices:
     """What the administrator chose, carried from the preview to the apply."""
@@ -54,13 +62,22 @@ class Choices:
     mark_absent_left: bool = False
 
 
+StepReport = ImportReport | GroupsDeleteReport
+"""What a step's service reported (a departure report is an import report too)."""
+
+
 @dataclass
-class Outcome:
+class StepOutcome:
     step: int
     applying: bool
     choices: Choices
     uploads: dict[ImportKind, StoredUpload] = field(default_factory=dict)
-    reports: list[ReportView] = field(default_factory=list)
+    reports: list[StepReport] = field(default_factory=list)
+    checked: ImportReport | None = None
+    """Step 1's students file: only checked there (it is applied in step 3), so its
+    refusal informs and stops nothing."""
+    refused_files: list[Problem] = field(default_factory=list)
+    """Chosen files that could not be kept (too large): the step did not run."""
     written: bool = False
     changeset: str | None = None
     problem: KoppelError | None = None
@@ -68,11 +85,16 @@ class Outcome:
 
     @property
     def has_errors(self) -> bool:
-        return self.problem is not None or any(r.errors for r in self.reports)
+        found = [r for r in (*self.reports, self.checked) if isinstance(r, ImportReport)]
+        return (
+            self.problem is not None
+            or bool(self.refused_files)
+            or any(report.errors for report in found)
+        )
 
     @property
     def refused(self) -> bool:
-        return any(r.refusal is not None and not r.checked_only for r in self.reports)
+        return any(isinstance(r, ImportReport) and r.refusal is not None for r in self.reports)
 
     @property
     def applied(self) -> bool:
@@ -80,10 +102,43 @@ class Outcome:
         return self.applying and not self.has_errors and not self.refused
 
 
+def keep_files(
+    store: UploadStore,
+    step: int,
+    chosen: Mapping[ImportKind, ChosenFile],
+    choices: Choices,
+    *,
+    username: str,
+) -> list[Problem]:
+    """Keep the files chosen for ``step`` (a file chosen now wins over a kept one: its
+    token goes into ``choices``); the problems of those that could not be kept."""
+    refused: list[Problem] = []
+    for kind in FILES_OF_STEP[step]:
+        if kind not in chosen:
+            continue
+        try:
+            stored = store.save(
+                chosen[kind].content,
+                filename=chosen[kind].filename,
+                kind=kind.value,
+                username=username,
+            )
+        except ImportFileError as error:
+            refused.append(error.problem)
+            continue
+        choices.tokens[kind] = stored.token
+    return refused
+
+
+def missing_file(step: int, choices: Choices) -> ImportKind | None:
+    """The first file ``step`` needs that ``choices`` does not name."""
+    return next((k for k in REQUIRED_FILES.get(step, ()) if k not in choices.tokens), None)
+
+
 @dataclass(frozen=True)
-class Run:
+class _Run:
     uow: SqlAlchemyUnitOfWork
-    outcome: Outcome
+    outcome: StepOutcome
     force: bool
     actor: str
 
@@ -108,13 +163,14 @@ def run_step(
     apply: bool,
     force: bool,
     actor: str,
-) -> Outcome:
+) -> StepOutcome:
     """Preview (``apply`` false: nothing written) or apply ``step`` with ``choices``; raises
-    :class:`koppel.web.transition.uploads.UnknownUpload` for a token it does not keep."""
-    outcome = Outcome(step, apply, choices)
+    :class:`koppel.services.transition.uploads.UnknownUpload` for a token it does not keep.
+    An applied step's files are forgotten, but for those a later step takes again."""
+    outcome = StepOutcome(step, apply, choices)
     for kind, token in choices.tokens.items():
         outcome.uploads[kind] = store.get(token, username=actor, kind=kind.value)
-    RUNNERS[step](Run(uow, outcome, force, actor))
+    _RUNNERS[step](_Run(uow, outcome, force, actor))
     if outcome.applied:
         for kind in FILES_OF_STEP[step]:
             if kind not in REUSED_LATER.get(step, ()):
@@ -122,7 +178,7 @@ def run_step(
     return outcome
 
 
-def _import_files(run: Run) -> None:
+def _import_files(run: _Run) -> None:
     """Step 1: the students file is checked first; the staff file is applied only when
     both are free of errors."""
     outcome = run.outcome
@@ -142,14 +198,11 @@ def _import_files(run: Run) -> None:
         options=run.options(ImportKind.STAFF, dry_run=dry),
     )
     _took(outcome, staff)
-    outcome.reports.append(staff_view(staff))
-    if checked is not None:
-        students = students_view(checked)
-        students.checked_only = True
-        outcome.reports.append(students)
+    outcome.reports.append(staff)
+    outcome.checked = checked
 
 
-def _delete_groups(run: Run) -> None:
+def _delete_groups(run: _Run) -> None:
     choices = run.outcome.choices
     request = GroupsDeleteRequest(
         all_groups=choices.scope != "folder",
@@ -163,10 +216,10 @@ def _delete_groups(run: Run) -> None:
         run.outcome.problem = error
         return
     run.outcome.written, run.outcome.changeset = report.written, report.changeset
-    run.outcome.reports.append(groups_view(report))
+    run.outcome.reports.append(report)
 
 
-def _import_participants(run: Run) -> None:
+def _import_participants(run: _Run) -> None:
     outcome = run.outcome
     report = run_import(
         run.uow,
@@ -179,10 +232,10 @@ def _import_participants(run: Run) -> None:
         ),
     )
     _took(outcome, report)
-    outcome.reports.append(students_view(report))
+    outcome.reports.append(report)
 
 
-def _link_staff(run: Run) -> None:
+def _link_staff(run: _Run) -> None:
     outcome = run.outcome
     report = run_import(
         run.uow,
@@ -191,10 +244,10 @@ def _link_staff(run: Run) -> None:
         options=run.options(ImportKind.TEACHER_GROUPS, dry_run=not outcome.applying),
     )
     _took(outcome, report)
-    outcome.reports.append(links_view(report))
+    outcome.reports.append(report)
 
 
-def _remove_departed(run: Run) -> None:
+def _remove_departed(run: _Run) -> None:
     outcome = run.outcome
     upload = outcome.uploads[ImportKind.STAFF]
     report = remove_departed_staff(
@@ -206,10 +259,10 @@ def _remove_departed(run: Run) -> None:
         file_label=upload.label,
     )
     _took(outcome, report)
-    outcome.reports.append(departure_view(report))
+    outcome.reports.append(report)
 
 
-RUNNERS: dict[int, Callable[[Run], None]] = {
+_RUNNERS: dict[int, Callable[[_Run], None]] = {
     1: _import_files,
     2: _delete_groups,
     3: _import_participants,
@@ -218,18 +271,5 @@ RUNNERS: dict[int, Callable[[Run], None]] = {
 }
 
 
-def _took(outcome: Outcome, report: ImportReport) -> None:
+def _took(outcome: StepOutcome, report: ImportReport) -> None:
     outcome.written, outcome.changeset = report.written, report.changeset
-
-
-def folders_of(uow: SqlAlchemyUnitOfWork) -> list[str]:
-    """The folders (mappen) that hold groups in the current school year."""
-    with uow:
-        return uow.group_deletion.folders(uow.school.current_school_year())
-
-
-def newest_changeset(uow: SqlAlchemyUnitOfWork) -> str | None:
-    """The newest change set that stands: the only one undo accepts."""
-    with uow:
-        latest = uow.changesets.latest_applied()
-    return None if latest is None else latest.id

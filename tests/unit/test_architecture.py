@@ -1,4 +1,6 @@
-"""The domain is plain Python: no framework, no storage, no outer layer (DESIGN.md 6)."""
+"""The layers of DESIGN.md 6: the domain is plain Python (no framework, no storage, no outer
+layer); no layer imports one above it; pages and commands reach storage only through the
+services (never a repository); the connector reaches the portal only over HTTP."""
 
 from __future__ import annotations
 
@@ -89,7 +91,7 @@ def _imports_of(path: Path) -> set[str]:
     )
 
 
-DOMAIN_FILES = sorted(DOMAIN.glob("*.py"))
+DOMAIN_FILES = sorted(p for p in DOMAIN.rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def test_domain_modules_exist():
@@ -97,7 +99,15 @@ def test_domain_modules_exist():
     assert {"school", "personal", "students", "planning", "groups", "staff", "accounts"} <= names
 
 
-@pytest.mark.parametrize("path", DOMAIN_FILES, ids=lambda path: path.name)
+def _relative(path: Path) -> str:
+    return str(path.relative_to(SRC))
+
+
+def test_the_domain_scan_reaches_the_subpackages():
+    assert {"sync", "sis", "imports"} <= {path.parent.name for path in DOMAIN_FILES}
+
+
+@pytest.mark.parametrize("path", DOMAIN_FILES, ids=_relative)
 def test_domain_imports_no_framework_and_no_outer_layer(path):
     assert not forbidden(_imports_of(path)), path
 
@@ -156,7 +166,7 @@ def test_demo_generator_does_no_io(path):
 
 def test_importing_the_domain_loads_no_framework():
     """Also the transitive imports (through koppel.i18n and the package itself)."""
-    names = ", ".join(f"koppel.domain.{path.stem}" for path in DOMAIN_FILES)
+    names = ", ".join(_module_name(path) for path in DOMAIN_FILES)
     script = f"import sys, json; import {names}; print(json.dumps(sorted(m for m in sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
@@ -164,3 +174,87 @@ def test_importing_the_domain_loads_no_framework():
     loaded = set(json.loads(result.stdout))
     assert "koppel.domain.school" in loaded
     assert not forbidden(loaded), sorted(forbidden(loaded))
+
+
+# --- the layers above the domain ------------------------------------------------------------
+
+PACKAGE = SRC / "koppel"
+LAYERS = {
+    "koppel.domain": 0,
+    "koppel.i18n": 0,
+    "koppel.progress": 0,
+    "koppel.settings": 0,
+    "koppel.logs": 0,
+    "koppel.files": 1,
+    "koppel.store": 1,
+    "koppel.connector": 2,
+    "koppel.services": 3,
+    "koppel.web": 4,
+    "koppel.cli": 5,
+    "koppel.__main__": 6,
+}
+"""Each part may import its own layer and those below it, never one above."""
+
+
+def _layer(module: str) -> int | None:
+    if module == "koppel":
+        return 0  # the package itself: its version, nothing more
+    for name, layer in LAYERS.items():
+        if module == name or module.startswith(name + "."):
+            return layer
+    return None
+
+
+def _files_under(*parts: str) -> list[Path]:
+    return sorted(p for p in PACKAGE.joinpath(*parts).rglob("*.py") if "__pycache__" not in p.parts)
+
+
+ALL_FILES = _files_under()
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=_relative)
+def test_no_module_imports_a_layer_above_its_own(path):
+    own = _layer(_module_name(path))
+    assert own is not None, f"{_relative(path)} is in no layer: add its package to LAYERS"
+    above = {name for name in _imports_of(path) if (_layer(name) or 0) > own and name != "koppel"}
+    assert not above, sorted(above)
+
+
+def _within(imports: set[str], packages: tuple[str, ...]) -> set[str]:
+    """The imports of ``packages`` or of a module inside them."""
+    return {n for n in imports if any(n == p or n.startswith(p + ".") for p in packages)}
+
+
+REPOSITORIES = ("koppel.store.repositories",)
+PORTAL_SIDE = (
+    "koppel.services",
+    "koppel.web",
+    "koppel.cli",
+    "koppel.store.repositories",
+    "koppel.store.unit_of_work",
+    "koppel.store.tables",
+    "koppel.store.database",
+)
+
+
+@pytest.mark.parametrize("path", _files_under("web") + _files_under("cli"), ids=_relative)
+def test_pages_and_commands_reach_storage_only_through_services(path):
+    assert not _within(_imports_of(path), REPOSITORIES), path
+
+
+@pytest.mark.parametrize("path", _files_under("connector"), ids=_relative)
+def test_the_connector_reaches_the_portal_only_over_http(path):
+    """The project side runs on the scheduler's machine: no portal service or database."""
+    assert not _within(_imports_of(path), PORTAL_SIDE), path
+
+
+def test_the_layer_scans_are_not_vacuous():
+    web = _imports_of(PACKAGE / "web" / "app.py")
+    assert "koppel.web.body_limit" in web
+    assert _layer("koppel.web.app") == 4
+    assert _layer("koppel.store.project.file") == 1
+    assert _within({"koppel.store.repositories.groups", "koppel.storey"}, REPOSITORIES) == {
+        "koppel.store.repositories.groups"
+    }
+    connector = set().union(*(_imports_of(p) for p in _files_under("connector")))
+    assert "koppel.store.project.file" in connector

@@ -12,9 +12,10 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.errors import KoppelError
 from koppel.domain.sync.domains import Value
+from koppel.web.language import language_of
 from koppel.web.project.state import ProjectState
 from koppel.web.rendering import templates
-from koppel.web.texts import PAGE_TEXTS, language_of
+from koppel.web.texts import PAGE_TEXTS
 
 COOKIE = "koppel_project"
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from fastapi import Request
-
-from koppel.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from koppel.i18n import LANGUAGES
 from koppel.web.texts import (
     admin,
     common,
@@ -35,14 +33,3 @@ PAGE_TEXTS: Final[dict[str, dict[str, str]]] = {
     }
     for language in LANGUAGES
 }
-
-
-def language_of(request: Request) -> str:
-    """``?lang=en`` wins, then the ``lang`` cookie, then the browser's Accept-Language."""
-    for chosen in (request.query_params.get("lang"), request.cookies.get("lang")):
-        if chosen in LANGUAGES:
-            return chosen
-    accepted = request.headers.get("accept-language", "").lower()
-    if accepted.startswith("en"):
-        return "en"
-    return DEFAULT_LANGUAGE

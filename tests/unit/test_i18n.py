@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import string
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +112,16 @@ def test_translate_falls_back(monkeypatch):
 # --- the catalog ------------------------------------------------------------------------
 
 
+SAME_IN_BOTH_LANGUAGES = {
+    "invalid_value",
+    "account.title",
+    "runs.run_title",
+    "students.other.portal",
+    "students.other.project",
+}
+"""Texts with parameters that read the same in Dutch and English ("Account {username}")."""
+
+
 @pytest.mark.parametrize("code", sorted(CATALOG))
 def test_catalog_entry_has_every_language_with_same_parameters(code):
     texts = CATALOG[code]
@@ -118,7 +129,28 @@ def test_catalog_entry_has_every_language_with_same_parameters(code):
     assert all(text.strip() for text in texts.values())
     assert _fields(texts["nl"]) == _fields(texts["en"])
     if _fields(texts["en"]):
-        assert texts["nl"] != texts["en"] or code == "invalid_value"
+        assert texts["nl"] != texts["en"] or code in SAME_IN_BOTH_LANGUAGES
+
+
+def test_every_code_lives_in_one_module():
+    """The catalogue is merged from one module per area; a code defined twice would
+    silently hide one of its texts."""
+    defined = Counter(code for module in i18n.MODULES for code in module.TEXTS)
+    assert sorted(code for code, times in defined.items() if times > 1) == []
+    assert set(defined) == set(CATALOG)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_texts_in_a_language_are_the_catalogue_read_only(language):
+    texts = i18n.texts_in(language)
+    assert texts == {code: by_language[language] for code, by_language in CATALOG.items()}
+    assert i18n.texts_in(language) is texts
+    with pytest.raises(TypeError):
+        texts["title"] = "x"  # type: ignore[index]
+
+
+def test_texts_in_an_unknown_language_are_english():
+    assert i18n.texts_in("fr") is i18n.texts_in("en")
 
 
 def test_default_language_is_dutch():

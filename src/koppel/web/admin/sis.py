@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError, NotFound
+from koppel.i18n import translate
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
 from koppel.services.sis.runs import (
@@ -32,7 +33,6 @@ from koppel.web.admin.sis_views import run_view
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
-from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
 BASE = "/beheer/koppeling"
@@ -87,7 +87,7 @@ def _not_found(
         language,
         status_code=404,
         session=session,
-        message=PAGE_TEXTS[language]["runs.no_such_run"].format(run=run_id),
+        message=translate("runs.no_such_run", language, run=run_id),
     )
 
 
@@ -113,7 +113,7 @@ def _refused(
     run = find_run(uow, run_id)
     if run is None or isinstance(error, NotFound):
         return _not_found(request, language, session, run_id)
-    message = PAGE_TEXTS[language]["runs.refused"].format(message=error.message(language))
+    message = translate("runs.refused", language, message=error.message(language))
     return _page(request, language, session, run, status_code=409, refused=message)
 
 
@@ -141,8 +141,7 @@ def approve(
         done = "runs.approve_failed"
     else:
         done = "runs.approved" if decided.changeset else "runs.approved_nothing"
-    texts = PAGE_TEXTS[language]
-    message = texts[done].format(run=run_id, changeset=decided.changeset)
+    message = translate(done, language, run=run_id, changeset=decided.changeset)
     status_code = 422 if decided.status is RunStatus.FAILED else 200
     return _page(request, language, session, decided, status_code=status_code, done=message)
 
@@ -160,5 +159,5 @@ def reject(
         decided = reject_run(uow, run_id, actor=session.account.username)
     except KoppelError as error:
         return _refused(request, language, session, uow, run_id, error)
-    message = PAGE_TEXTS[language]["runs.rejected"].format(run=run_id)
+    message = translate("runs.rejected", language, run=run_id)
     return _page(request, language, session, decided, done=message)

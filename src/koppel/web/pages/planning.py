@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koppel.domain.errors import NotFound
+from koppel.i18n import translate
 from koppel.services.planning.department_view import (
     DepartmentView,
     PlanningRow,
@@ -21,7 +22,6 @@ from koppel.services.planning.edits import EditRejected, PlanningEdit, edit_stud
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import CheckedSessionDep, Forbidden, SessionDep
-from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
 UNCHANGED = "__unchanged__"
@@ -167,7 +167,7 @@ def bulk_edit(
 
 
 def _nothing_selected(language: str) -> str:
-    return PAGE_TEXTS[language]["planning.nothing_selected"]
+    return translate("planning.nothing_selected", language)
 
 
 def _student_row(view: DepartmentView, number: str) -> PlanningRow:

@@ -10,13 +10,13 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse
 
 from koppel.files.columns import ImportKind
+from koppel.i18n import translate
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
 from koppel.services.transition.status import transition_status
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.rendering import render
 from koppel.web.sessions import settings_of
-from koppel.web.texts import PAGE_TEXTS
 from koppel.web.transition.steps import (
     FILES_OF_STEP,
     STEP_NUMBERS,
@@ -110,7 +110,7 @@ class Screen:
                 self.language,
                 status_code=404,
                 session=self.session,
-                message=PAGE_TEXTS[self.language]["wizard.no_such_step"].format(step=step),
+                message=translate("wizard.no_such_step", self.language, step=step),
             )
         status = transition_status(self.uow)
         username = self.session.account.username

@@ -175,7 +175,7 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(result.as_json())
         return
-    table = Table(title=translate("stats.title"))
+    table = Table(title=translate("word.portal"))
     table.add_column(translate("cli.column.what"))
     table.add_column(translate("cli.column.count"), justify="right")
     counts = {

@@ -79,8 +79,8 @@ def _print(report: DepartureReport) -> None:
         console.print(translate("staff_departure.none"), highlight=False)
         return
     table = Table(title=translate("staff_departure.heading"))
-    table.add_column(translate("staff_departure.column.code"))
-    table.add_column(translate("staff_departure.column.account"))
+    table.add_column(translate("word.staff_code"))
+    table.add_column(translate("word.account"))
     for code in report.departed:
         table.add_row(code, report.accounts.get(code, "-"))
     console.print(table)

@@ -3,7 +3,7 @@
 
 Code raises errors with a message *code* and parameters; the edges (command line,
 API, pages) render them in the user's language with :func:`translate`. Pages read
-:func:`texts_in` as ``t`` (``t.title``, ``t["planning.prognosis"]``).
+:func:`texts_in` as ``t`` (``t.title``, ``t["wizard.title"]``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from koppel.i18n import (
     staff_links,
     transition,
     validation,
+    words,
 )
 from koppel.i18n.pages import (
     admin,
@@ -62,6 +63,7 @@ MODULES: Final = (
     staff_links,
     transition,
     sis_reading,
+    words,
     common,
     planning,
     admin,

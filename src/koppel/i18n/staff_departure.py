@@ -27,8 +27,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Vertrokken medewerkers (niet in het bestand)",
         "en": "Staff who left (not in the file)",
     },
-    "staff_departure.column.code": {"nl": "Docentcode", "en": "Staff code"},
-    "staff_departure.column.account": {"nl": "Account", "en": "Account"},
     "staff_departure.none": {
         "nl": "Alle actieve medewerkers staan in het bestand; er is niets te doen.",
         "en": "Every active staff member is in the file; there is nothing to do.",

@@ -38,8 +38,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "leerlingen met stamklas oud",
         "en": "students given a previous home class",
     },
-    "transition.column.what": {"nl": "wat", "en": "what"},
-    "transition.column.count": {"nl": "aantal", "en": "count"},
     "transition.examples": {"nl": "Bijvoorbeeld: {names}", "en": "For example: {names}"},
     "transition.students_kept": {
         "nl": "Leerlingen worden nooit verwijderd; prognoses en pakketkeuzes blijven bij de "
@@ -53,11 +51,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "transition.preview_only": {
         "nl": "Voorbeeld: er is niets geschreven. Voer het uit zonder --dry-run om toe te passen.",
         "en": "Preview: nothing was written. Run it without --dry-run to apply.",
-    },
-    "transition.applied": {
-        "nl": "Toegepast als wijzigingenset {changeset}; terugdraaien kan met "
-        "'koppel undo {changeset}'.",
-        "en": "Applied as change set {changeset}; reverse it with 'koppel undo {changeset}'.",
     },
     "transition.unknown_year": {
         "nl": "schooljaar {school_year} bestaat niet in het portal; laat --school-year weg "

@@ -15,19 +15,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     # accounts
     "accounts.title": {"nl": "Accounts", "en": "Accounts"},
     "accounts.search": {"nl": "Zoek op naam of gebruikersnaam", "en": "Search by name or username"},
-    "accounts.role_filter": {"nl": "Rol", "en": "Role"},
     "accounts.all_roles": {"nl": "alle rollen", "en": "all roles"},
-    "accounts.find": {"nl": "Zoeken", "en": "Search"},
     "accounts.count": {"nl": "{total} accounts gevonden", "en": "{total} accounts found"},
     "accounts.none": {
         "nl": "Geen accounts gevonden. Zoek met minder letters of kies 'alle rollen'.",
         "en": "No accounts found. Search with fewer letters or choose 'all roles'.",
     },
-    "accounts.username": {"nl": "Gebruikersnaam", "en": "Username"},
     "accounts.roles": {"nl": "Rollen", "en": "Roles"},
     "accounts.state": {"nl": "Status", "en": "State"},
     "accounts.totp": {"nl": "Tweestaps", "en": "Two-factor"},
-    "accounts.active": {"nl": "actief", "en": "active"},
     "accounts.inactive": {"nl": "niet actief", "en": "inactive"},
     "accounts.on": {"nl": "aan", "en": "on"},
     "accounts.off": {"nl": "uit", "en": "off"},
@@ -98,7 +94,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "This is your own account: you cannot deactivate it or take away your administrator "
         "role, or nobody could undo it. Ask another administrator.",
     },
-    "account.password": {"nl": "Wachtwoord", "en": "Password"},
     "account.reset": {"nl": "Wachtwoord resetten", "en": "Reset password"},
     "account.reset_help": {
         "nl": "Het account krijgt een nieuw, gegenereerd wachtwoord en al zijn sessies eindigen.",
@@ -109,15 +104,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "door, de gebruiker kan het daarna zelf wijzigen):",
         "en": "New password for {username} (not shown again; hand it over safely, the user can "
         "change it afterwards):",
-    },
-    "account.totp": {"nl": "Tweestapsverificatie", "en": "Two-factor sign-in"},
-    "account.totp_is_on": {
-        "nl": "Tweestapsverificatie staat aan.",
-        "en": "Two-factor sign-in is on.",
-    },
-    "account.totp_is_off": {
-        "nl": "Tweestapsverificatie staat uit.",
-        "en": "Two-factor sign-in is off.",
     },
     "account.totp_reset_button": {
         "nl": "Tweestapsverificatie uitzetten",
@@ -149,7 +135,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "departments.opens": {"nl": "Keuze open vanaf", "en": "Choice open from"},
     "departments.closes": {"nl": "Keuze open tot en met", "en": "Choice open until"},
-    "departments.subjects": {"nl": "Vakken", "en": "Subjects"},
     "departments.saved": {
         "nl": "Afdeling {code} is opgeslagen.",
         "en": "Department {code} has been saved.",
@@ -168,15 +153,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "A token gives a program (such as the scheduler's connector) access to the API, on "
         "behalf of one account with one of its roles.",
     },
-    "tokens.name": {"nl": "Naam", "en": "Name"},
-    "tokens.account": {"nl": "Account", "en": "Account"},
     "tokens.username": {"nl": "Gebruikersnaam van het account", "en": "Username of the account"},
-    "tokens.role": {"nl": "Rol", "en": "Role"},
     "tokens.created_at": {"nl": "Gemaakt", "en": "Created"},
     "tokens.last_used": {"nl": "Laatst gebruikt", "en": "Last used"},
     "tokens.revoked_at": {"nl": "Ingetrokken", "en": "Revoked"},
     "tokens.never": {"nl": "nooit", "en": "never"},
-    "tokens.not_revoked": {"nl": "nee", "en": "no"},
     "tokens.account_inactive": {"nl": "(account niet actief)", "en": "(account inactive)"},
     "tokens.revoke": {"nl": "Intrekken", "en": "Revoke"},
     "tokens.revoke_label": {"nl": "Token {name} intrekken", "en": "Revoke token {name}"},
@@ -326,7 +307,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Tweestapsverificatie staat nu uit: u logt in met alleen uw wachtwoord.",
         "en": "Two-factor sign-in is off now: you sign in with your password only.",
     },
-    "two_factor.link": {"nl": "Tweestapsverificatie", "en": "Two-factor sign-in"},
     "code.title": {"nl": "Code invoeren", "en": "Enter the code"},
     "code.intro": {
         "nl": "Uw wachtwoord klopt. Typ nu de code van zes cijfers uit uw authenticator-app.",

@@ -36,12 +36,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "plannen.",
         "en": "There are no runs yet. See docs/integration.md to schedule the automatic run.",
     },
-    "runs.column.run": {"nl": "Run", "en": "Run"},
-    "runs.column.received": {"nl": "Ontvangen (UTC)", "en": "Received (UTC)"},
-    "runs.column.set": {"nl": "Set", "en": "Set"},
-    "runs.column.format": {"nl": "Formaat", "en": "Format"},
-    "runs.column.status": {"nl": "Status", "en": "Status"},
-    "runs.column.counts": {"nl": "Leerlingen", "en": "Students"},
     "runs.column.decided": {"nl": "Besloten door", "en": "Decided by"},
     "runs.counts": {
         "nl": "{new} nieuw, {updated} bijgewerkt, {absent} ontbreken",
@@ -112,7 +106,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "runs.run_title": {"nl": "Run {run}", "en": "Run {run}"},
     "runs.back": {"nl": "Terug naar alle runs", "en": "Back to all runs"},
     "runs.source": {"nl": "Gevonden als", "en": "Found as"},
-    "runs.school_year": {"nl": "Schooljaar", "en": "School year"},
     "runs.decided_at": {"nl": "Besloten", "en": "Decided"},
     "runs.preview_heading": {
         "nl": "Voorbeeld: wat deze set zou doen",
@@ -177,16 +170,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "runs.reject_help": {
         "nl": "Er wordt niets geschreven; de bewaarde kopie wordt verwijderd.",
         "en": "Nothing is written; the kept copy is removed.",
-    },
-    "runs.approved": {
-        "nl": "Run {run} is goedgekeurd en toegepast als wijzigingenset {changeset}. Terugdraaien "
-        "kan met 'koppel undo {changeset}'.",
-        "en": "Run {run} was approved and applied as change set {changeset}. Reverse it with "
-        "'koppel undo {changeset}'.",
-    },
-    "runs.approved_nothing": {
-        "nl": "Run {run} is goedgekeurd; er was niets te veranderen.",
-        "en": "Run {run} was approved; there was nothing to change.",
     },
     "runs.approve_failed": {
         "nl": "Run {run} kon niet worden toegepast: de set heeft fouten. Er is niets geschreven.",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
-    "nav.staff_planner": {"nl": "Docentplanner", "en": "Staff planner"},
     "planner.title": {"nl": "Docentplanner", "en": "Staff planner"},
     "planner.intro": {
         "nl": "Stap 4 van de jaarovergang: koppel docenten en mentoren aan de groepen van "
@@ -23,9 +22,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "School year {year} has no groups yet. Import the students with their groups first "
         "(step 3), then come back.",
     },
-    "planner.pick_group": {"nl": "Groep", "en": "Group"},
     "planner.pick_staff": {"nl": "Medewerker", "en": "Staff member"},
-    "planner.show": {"nl": "Tonen", "en": "Show"},
     "planner.choose_group": {"nl": "kies een groep", "en": "choose a group"},
     "planner.choose_staff": {"nl": "kies een medewerker", "en": "choose a staff member"},
     "planner.kind.home_class": {"nl": "stamklas", "en": "home class"},
@@ -36,9 +33,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "planner.kinds.other": {"nl": "Overige groepen", "en": "Other groups"},
     "planner.role.mentor": {"nl": "mentor", "en": "mentor"},
     "planner.role.teacher": {"nl": "docent", "en": "teacher"},
-    "planner.staff_code": {"nl": "Docentcode", "en": "Staff code"},
-    "planner.name": {"nl": "Naam", "en": "Name"},
-    "planner.role": {"nl": "Rol", "en": "Role"},
     "planner.group": {"nl": "Groep", "en": "Group"},
     "planner.kind": {"nl": "Soort", "en": "Kind"},
     "planner.left": {"nl": "(niet meer actief)", "en": "(no longer active)"},

@@ -14,16 +14,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Er is niets opgeslagen: verbeter de gemarkeerde velden en probeer het opnieuw.",
         "en": "Nothing was saved: correct the marked fields and try again.",
     },
-    "planning.counts": {
-        "nl": "{shown} van {total} leerlingen",
-        "en": "{shown} of {total} students",
-    },
     "planning.search": {
         "nl": "Zoek op naam of leerlingnummer",
         "en": "Search by name or student number",
     },
     "planning.all": {"nl": "alle", "en": "all"},
-    "planning.prognosis": {"nl": "Prognose", "en": "Prognosis"},
     "planning.undecided": {
         "nl": "twijfel (meer dan één afdeling)",
         "en": "undecided (more than one department)",
@@ -37,8 +32,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "planning.descending": {"nl": "aflopend", "en": "descending"},
     "planning.filter": {"nl": "Toon", "en": "Show"},
     "planning.select": {"nl": "Selecteer", "en": "Select"},
-    "planning.round": {"nl": "Ronde", "en": "Round"},
-    "planning.comment": {"nl": "Opmerking", "en": "Comment"},
     "planning.package": {"nl": "Keuzepakket", "en": "Subject package"},
     "planning.exemption": {"nl": "vrijstelling", "en": "exemption"},
     "planning.exempt_short": {"nl": "vr", "en": "ex"},
@@ -72,7 +65,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Exemptions (subjects of the package)",
     },
     "planning.choosable": {"nl": "Te kiezen", "en": "Choosable"},
-    "planning.save": {"nl": "Opslaan", "en": "Save"},
     "people.home_classes": {"nl": "Mijn stamklassen", "en": "My home classes"},
     "people.no_home_classes": {
         "nl": "U bent nog geen mentor van een stamklas in schooljaar {year}. Vraag de "
@@ -80,7 +72,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "You are not yet the mentor of a home class in school year {year}. Ask the "
         "administrator to link you.",
     },
-    "people.groups": {"nl": "Mijn groepen", "en": "My groups"},
     "people.no_groups": {
         "nl": "U bent nog niet aan een groep gekoppeld in schooljaar {year}. Vraag de "
         "applicatiebeheerder om u te koppelen.",

@@ -57,12 +57,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Overgeslagen: {student}: {reason}",
         "en": "Skipped: {student}: {reason}",
     },
-    "project.undo": {"nl": "Ongedaan maken", "en": "Undo"},
     "project.undone": {
         "nl": "Teruggedraaid: {count} regels staan weer zoals ze waren.",
         "en": "Undone: {count} rows are as they were again.",
     },
-    "project.denied_title": {"nl": "Geen toegang", "en": "No access"},
     "project.denied": {
         "nl": "Dit venster hoort bij een roosterbestand dat met 'koppel project open' is geopend; "
         "open het via de link die dat commando toont.",

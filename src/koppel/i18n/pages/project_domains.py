@@ -24,13 +24,9 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "domains.select_none": {"nl": "Niets selecteren", "en": "Select none"},
     "domains.select_student": {"nl": "{student} selecteren", "en": "Select {student}"},
     "domains.column.select": {"nl": "Downloaden", "en": "Download"},
-    "domains.column.student": {"nl": "Leerling", "en": "Student"},
-    "domains.column.name": {"nl": "Naam", "en": "Name"},
     "domains.column.origin": {"nl": "Waar gewijzigd", "en": "Where changed"},
-    "domains.column.department": {"nl": "Afdeling", "en": "Department"},
     "domains.column.download": {"nl": "Download", "en": "Download"},
     "domains.column.differences": {"nl": "Verschillen", "en": "Differences"},
-    "domains.portal": {"nl": "Portal", "en": "Portal"},
     "domains.project": {"nl": "Project", "en": "Project"},
     "domains.origin.portal": {"nl": "gewijzigd in het portal", "en": "changed in the portal"},
     "domains.origin.project": {
@@ -104,7 +100,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "them have a changed exemption (those come along too). Click 'Download packages!' to "
         "leave a department out.",
     },
-    "domains.departments": {"nl": "Afdelingen", "en": "Departments"},
     "domains.take_on": {"nl": "Download pakketten!", "en": "Download packages!"},
     "domains.take_off": {"nl": "Geen download pakketten!", "en": "No package download!"},
     "domains.take_label": {

@@ -5,9 +5,6 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
-    "groups.departments": {"nl": "Afdelingen", "en": "Departments"},
-    "groups.department": {"nl": "Afdeling", "en": "Department"},
-    "groups.home_classes": {"nl": "Stamklassen", "en": "Home classes"},
     "groups.home_classes_short": {"nl": "Stk", "en": "HC"},
     "groups.cluster_groups": {
         "nl": "Overige groepen (clustergroepen)",
@@ -45,8 +42,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "het portal is leidend voor stamklassen",
         "en": "the portal leads home classes",
     },
-    "groups.student": {"nl": "Leerling", "en": "Student"},
-    "groups.name": {"nl": "Naam", "en": "Name"},
     "groups.edit": {"nl": "Wijzigen", "en": "Edit"},
     "groups.edit_of": {
         "nl": "Groepsindeling van {student} wijzigen",
@@ -77,7 +72,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Alleen leerlingen met verschillen",
         "en": "Only students with differences",
     },
-    "groups.all_students": {"nl": "Alle leerlingen", "en": "All students"},
     "groups.no_students": {
         "nl": "Geen leerlingen in deze afdeling.",
         "en": "No students in this department.",
@@ -102,7 +96,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Home class in {department}: {home_class}. The portal leads here: change the home "
         "class in the portal; it comes in through the Students window.",
     },
-    "groups.groups": {"nl": "Clustergroepen", "en": "Cluster groups"},
     "groups.groups_help": {
         "nl": "Gescheiden door komma's, bijv. 4V.netl1, 4V.entl2. Precies deze groepen; een "
         "nieuwe naam wordt bij het uploaden in het portal gemaakt.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
-    "students.title": {"nl": "Leerlingen", "en": "Students"},
     "students.help": {
         "nl": "De verschillen tussen het portal en het project per leerling: paars waar het "
         "portal afwijkt (de tooltip toont de andere kant), geel de afdelingen waar het project de "
@@ -16,16 +15,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "students.changes": {"nl": "Wijzigingen", "en": "Changes"},
     "students.everyone": {"nl": "Alle leerlingen", "en": "All students"},
-    "students.show": {"nl": "Tonen", "en": "Show"},
     "students.filters": {"nl": "Filters", "en": "Filters"},
     "students.all_changes": {"nl": "Alle wijzigingen", "en": "All changes"},
     "students.filter.afdeling": {"nl": "Afdelingsdeelname", "en": "Participation"},
     "students.filter.lwoo": {"nl": "LWOO", "en": "LWOO"},
     "students.filter.stamklas": {"nl": "Stamklasindeling", "en": "Home-class assignment"},
     "students.filter.bij_af": {"nl": "Leerlingen bij/af", "en": "Students added/removed"},
-    "students.departments": {"nl": "Afdeling", "en": "Department"},
     "students.all_departments": {"nl": "Alle afdelingen", "en": "All departments"},
-    "students.search": {"nl": "Zoeken", "en": "Search"},
     "students.search_help": {"nl": "Leerlingnummer of naam", "en": "Student number or name"},
     "students.search_button": {"nl": "Zoek", "en": "Search"},
     "students.count": {"nl": "{shown} van {total} leerlingen", "en": "{shown} of {total} students"},
@@ -43,13 +39,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "students.column.select": {"nl": "Kies", "en": "Select"},
     "students.column.number": {"nl": "Nr", "en": "No."},
-    "students.column.name": {"nl": "Naam", "en": "Name"},
     "students.column.change": {"nl": "Bij/af", "en": "Added/removed"},
-    "students.column.afd": {"nl": "Afd", "en": "Dept"},
-    "students.column.lwoo": {"nl": "LWOO", "en": "LWOO"},
     "students.column.klas": {"nl": "Klas", "en": "Class"},
-    "students.column.status": {"nl": "Status", "en": "Status"},
-    "students.column.portal": {"nl": "Portal", "en": "Portal"},
     "students.lead_project": {
         "nl": "het project leidt de stamklassen",
         "en": "the project leads the home classes",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
-    "nav.transition": {"nl": "Jaarovergang", "en": "Year transition"},
     "wizard.title": {"nl": "Jaarovergang", "en": "Year transition"},
     "wizard.intro": {
         "nl": "Ieder nieuw schooljaar komen leerlingen in andere groepen en worden docenten aan "
@@ -28,8 +27,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Alle vijf stappen zijn toegepast. De jaarovergang is klaar.",
         "en": "All five steps have been applied. The year transition is done.",
     },
-    "wizard.column.step": {"nl": "Stap", "en": "Step"},
-    "wizard.column.state": {"nl": "Stand", "en": "State"},
     "wizard.column.result": {"nl": "Wat er gebeurde", "en": "What happened"},
     "wizard.column.file": {"nl": "Bestand", "en": "File"},
     "wizard.column.row": {"nl": "Rij", "en": "Row"},
@@ -157,7 +154,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Working… For a large school this may take a while; keep the page open.",
     },
     "wizard.never_heading": {"nl": "Wat nooit verwijderd wordt", "en": "What is never deleted"},
-    "wizard.undo_heading": {"nl": "Ongedaan maken", "en": "Undo"},
     "wizard.report_heading": {"nl": "Verslag", "en": "Report"},
     "wizard.applied": {
         "nl": "Stap {step} is toegepast als wijzigingenset {changeset}.",

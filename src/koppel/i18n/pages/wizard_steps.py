@@ -225,12 +225,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Students to be marked as left",
     },
     "wizard.list.groups": {"nl": "Bijvoorbeeld", "en": "For example"},
-    "wizard.list.links_new": {"nl": "Nieuwe koppelingen", "en": "New links"},
     "wizard.list.departed": {
         "nl": "Vertrokken medewerkers (docentcode en account)",
         "en": "Staff who left (staff code and account)",
     },
-    "wizard.list.staff_new": {"nl": "Nieuwe medewerkers", "en": "New staff members"},
     "wizard.list.staff_absent": {"nl": "Niet in het bestand", "en": "Not in the file"},
     "wizard.list.students_absent": {
         "nl": "Leerlingen niet in het bestand (leerlingnummers)",
@@ -240,5 +238,4 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Nieuwe leerlingen (leerlingnummers)",
         "en": "New students (student numbers)",
     },
-    "wizard.list.groups_new": {"nl": "Nieuwe groepen", "en": "New groups"},
 }

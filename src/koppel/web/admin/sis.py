@@ -140,7 +140,7 @@ def approve(
     if decided.status is RunStatus.FAILED:
         done = "runs.approve_failed"
     else:
-        done = "runs.approved" if decided.changeset else "runs.approved_nothing"
+        done = "integration.approved" if decided.changeset else "integration.approved_nothing"
     message = translate(done, language, run=run_id, changeset=decided.changeset)
     status_code = 422 if decided.status is RunStatus.FAILED else 200
     return _page(request, language, session, decided, status_code=status_code, done=message)

@@ -80,8 +80,8 @@ def list_(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
         )
         return
     table = Table(title=translate("tokens.title"))
-    for column in ("name", "user", "role", "state"):
-        table.add_column(translate(f"cli.token.{column}"))
+    for code in ("word.name", "cli.token.user", "cli.column.role", "cli.token.state"):
+        table.add_column(translate(code))
     for t in tokens:
         state = "cli.token.state_revoked" if t.revoked_at else "word.active"
         table.add_row(t.name, t.username, translate(f"role.{t.role}"), translate(state))

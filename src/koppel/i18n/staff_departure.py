@@ -44,7 +44,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "these staff members.",
     },
     "staff_departure.retention.keep": {"nl": "bewaard", "en": "kept"},
-    "staff_departure.retention.remove": {"nl": "verwijderd", "en": "removed"},
     "settings.max_share_range": {
         "nl": "het aandeel moet tussen 0 en 100 procent liggen, niet {value}",
         "en": "the share must be between 0 and 100 percent, not {value}",

@@ -63,9 +63,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Year transition {school_year}",
     },
     "transition.column.step": {"nl": "Stap", "en": "Step"},
-    "transition.column.step_what": {"nl": "Wat", "en": "What"},
     "transition.column.state": {"nl": "Stand", "en": "State"},
-    "transition.column.changeset": {"nl": "Wijzigingenset", "en": "Change set"},
     "transition.step.import_files": {
         "nl": "Importbestanden: personeel inlezen (koppel import staff)",
         "en": "Import files: read the staff (koppel import staff)",
@@ -90,7 +88,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "transition.state.not_started": {"nl": "niet begonnen", "en": "not started"},
     "transition.state.previewed": {"nl": "voorbeeld bekeken", "en": "previewed"},
-    "transition.state.applied": {"nl": "toegepast", "en": "applied"},
     "transition.state.undone": {"nl": "teruggedraaid", "en": "undone"},
     "transition.next": {
         "nl": "Volgende stap: {step}. Bekijk eerst wat die doet met --dry-run.",

@@ -97,9 +97,12 @@ def _print(report: SisReport) -> None:
     changed.add_column("")
     for column in ("import.count.new", "word.removed", "import.count.unchanged"):
         changed.add_column(translate(column), justify="right")
-    for name, found in (("memberships", report.memberships), ("links", report.teacher_links)):
+    for code, found in (
+        ("transition.count.memberships", report.memberships),
+        ("roster.plan.kind.links", report.teacher_links),
+    ):
         changed.add_row(
-            translate(f"roster.plan.kind.{name}"),
+            translate(code),
             str(found.new),
             str(found.removed),
             str(found.unchanged),

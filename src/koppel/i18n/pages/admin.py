@@ -5,12 +5,6 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
-    "role_name.administrator": {"nl": "beheerder", "en": "administrator"},
-    "role_name.scheduler": {"nl": "roostermaker", "en": "scheduler"},
-    "role_name.team_leader": {"nl": "teamleider", "en": "team leader"},
-    "role_name.mentor": {"nl": "mentor", "en": "mentor"},
-    "role_name.teacher": {"nl": "docent", "en": "teacher"},
-    "role_name.student": {"nl": "leerling", "en": "student"},
     "save": {"nl": "Opslaan", "en": "Save"},
     # accounts
     "accounts.title": {"nl": "Accounts", "en": "Accounts"},

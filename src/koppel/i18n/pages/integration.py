@@ -41,17 +41,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "{new} nieuw, {updated} bijgewerkt, {absent} ontbreken",
         "en": "{new} new, {updated} updated, {absent} missing",
     },
-    "runs.status.running": {"nl": "bezig", "en": "running"},
-    "runs.status.approving": {"nl": "wordt goedgekeurd", "en": "being approved"},
-    "runs.status.pending": {"nl": "wacht op goedkeuring", "en": "waiting for approval"},
-    "runs.status.applied": {"nl": "toegepast", "en": "applied"},
-    "runs.status.approved": {"nl": "goedgekeurd", "en": "approved"},
-    "runs.status.rejected": {"nl": "afgewezen", "en": "rejected"},
-    "runs.status.failed": {"nl": "mislukt", "en": "failed"},
-    "runs.status.superseded": {
-        "nl": "vervangen door een nieuwere set",
-        "en": "superseded by a newer set",
-    },
     "runs.explain.running": {
         "nl": "Deze run is nu bezig. Ververs de pagina over een minuut.",
         "en": "This run is busy now. Refresh the page in a minute.",

@@ -17,8 +17,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "students.everyone": {"nl": "Alle leerlingen", "en": "All students"},
     "students.filters": {"nl": "Filters", "en": "Filters"},
     "students.all_changes": {"nl": "Alle wijzigingen", "en": "All changes"},
-    "students.filter.afdeling": {"nl": "Afdelingsdeelname", "en": "Participation"},
-    "students.filter.lwoo": {"nl": "LWOO", "en": "LWOO"},
     "students.filter.stamklas": {"nl": "Stamklasindeling", "en": "Home-class assignment"},
     "students.filter.bij_af": {"nl": "Leerlingen bij/af", "en": "Students added/removed"},
     "students.all_departments": {"nl": "Alle afdelingen", "en": "All departments"},
@@ -68,9 +66,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "students.other.project": {"nl": "project: {value}", "en": "project: {value}"},
     "students.base": {"nl": "basis: {value}", "en": "base: {value}"},
     "students.button.afdeling": {"nl": "Afdeling", "en": "Participation"},
-    "students.button.lwoo": {"nl": "LWOO", "en": "LWOO"},
-    "students.button.stamklassen": {"nl": "Stamklassen", "en": "Home classes"},
-    "students.button.download": {"nl": "Leerlingen bij/af", "en": "Students added/removed"},
     "students.button.upload": {"nl": "Accounts aanmaken", "en": "Create accounts"},
     "students.button_help.afdeling": {
         "nl": "Neem de afdelingsdeelname van het portal over voor de gekozen leerlingen",

@@ -60,9 +60,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Vertrokken personeel verwijderen",
         "en": "Remove staff who left",
     },
-    "wizard.state.not_started": {"nl": "niet begonnen", "en": "not started"},
-    "wizard.state.previewed": {"nl": "voorbeeld bekeken", "en": "previewed"},
-    "wizard.state.applied": {"nl": "toegepast", "en": "applied"},
     "wizard.state.undone": {"nl": "ongedaan gemaakt", "en": "undone"},
     "wizard.step_n": {"nl": "Stap {step}", "en": "Step {step}"},
     "wizard.back": {

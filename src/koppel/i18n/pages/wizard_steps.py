@@ -9,21 +9,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "wizard.summary.file": {"nl": "bestand", "en": "file"},
     "wizard.summary.folder": {"nl": "map", "en": "folder"},
     "wizard.summary.groups": {"nl": "groepen verwijderd", "en": "groups deleted"},
-    "wizard.summary.memberships": {"nl": "groepsindelingen", "en": "memberships"},
-    "wizard.summary.teacher_links": {
-        "nl": "koppelingen docent/mentor",
-        "en": "teacher and mentor links",
-    },
     "wizard.summary.previous_home_classes": {
         "nl": "stamklas oud bewaard",
         "en": "previous home classes kept",
     },
-    "wizard.summary.new": {"nl": "nieuw", "en": "new"},
     "wizard.summary.updated": {"nl": "bijgewerkt", "en": "updated"},
-    "wizard.summary.unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
     "wizard.summary.absent": {"nl": "niet in het bestand", "en": "not in the file"},
     "wizard.summary.departed": {"nl": "vertrokken medewerkers", "en": "staff who left"},
-    "wizard.summary.links": {"nl": "koppelingen", "en": "links"},
     "wizard.explain_heading": {"nl": "Wat deze stap doet", "en": "What this step does"},
     "wizard.explain.undo": {
         "nl": "Na het toepassen ziet u de wijzigingenset. Met 'Stap ongedaan maken' zet koppel "

@@ -27,6 +27,13 @@ router = APIRouter(include_in_schema=False)
 UNCHANGED = "__unchanged__"
 NO_HOME_CLASS = "__geen__"
 """Form values for 'leave as is' and 'no home class' (an empty form value reads as absent)."""
+SORT_WORDS = {
+    SortKey.NAME: "word.name",
+    SortKey.NUMBER: "planning.sort.nummer",
+    SortKey.HOME_CLASS: "group_kind.home_class",
+    SortKey.PROGNOSIS: "planning.sort.prognose",
+}
+"""The text that names each way to sort, in the order the page offers them."""
 
 
 def _not_found(request: Request, language: str, error: NotFound, session: object) -> Response:
@@ -84,7 +91,13 @@ def department_page(
     except NotFound as error:
         return _not_found(request, language, error, session)
     return render(
-        request, "department.html", language, view=view, session=session, changed=gewijzigd
+        request,
+        "department.html",
+        language,
+        view=view,
+        session=session,
+        changed=gewijzigd,
+        sort_words=SORT_WORDS,
     )
 
 
@@ -163,6 +176,7 @@ def bulk_edit(
         bulk_errors=errors,
         bulk_values={"prognose": prognose or "", "ronde": ronde or ""},
         selected=set(leerling or ()),
+        sort_words=SORT_WORDS,
     )
 
 

@@ -13,7 +13,7 @@ from koppel.files.columns import ImportKind
 from koppel.i18n import translate
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
-from koppel.services.transition.status import transition_status
+from koppel.services.transition.status import StepState, transition_status
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.rendering import render
 from koppel.web.sessions import settings_of
@@ -30,6 +30,28 @@ from koppel.web.transition.uploads import UnknownUpload, UploadStore, upload_dir
 
 FIELD = {kind: kind.value.replace("-", "_") for kind in ImportKind}
 """``teacher-groups`` -> ``teacher_groups``: the form's names (``*_file``, ``*_token``)."""
+STATE_WORDS = {
+    StepState.NOT_STARTED: "transition.state.not_started",
+    StepState.PREVIEWED: "transition.state.previewed",
+    StepState.APPLIED: "integration.status.applied",
+    StepState.UNDONE: "wizard.state.undone",
+}
+"""The text that names a step's state on the wizard's pages."""
+SUMMARY_WORDS = {
+    "file": "wizard.summary.file",
+    "folder": "wizard.summary.folder",
+    "groups": "wizard.summary.groups",
+    "memberships": "transition.count.memberships",
+    "teacher_links": "transition.count.teacher_links",
+    "previous_home_classes": "wizard.summary.previous_home_classes",
+    "new": "import.count.new",
+    "updated": "wizard.summary.updated",
+    "unchanged": "import.count.unchanged",
+    "absent": "wizard.summary.absent",
+    "departed": "wizard.summary.departed",
+    "links": "import.kind.links",
+}
+"""The text that names each part of a step's summary (a part without one shows its name)."""
 
 
 def upload_store(request: Request) -> UploadStore:
@@ -131,5 +153,7 @@ class Screen:
             folders=folders_of(self.uow) if step == 2 else [],
             newest=newest_changeset(self.uow),
             chosen=school_settings(self.uow),
+            state_words=STATE_WORDS,
+            summary_words=SUMMARY_WORDS,
             **more,
         )

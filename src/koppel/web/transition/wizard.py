@@ -23,7 +23,14 @@ from koppel.services.transition.status import StepState, transition_status
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import CheckedSessionDep, SessionDep, require_role
-from koppel.web.transition.page import FIELD, ChoicesDep, Screen, UploadStoreDep
+from koppel.web.transition.page import (
+    FIELD,
+    STATE_WORDS,
+    SUMMARY_WORDS,
+    ChoicesDep,
+    Screen,
+    UploadStoreDep,
+)
 from koppel.web.transition.reports import ReportView
 from koppel.web.transition.steps import (
     FILES_OF_STEP,
@@ -50,6 +57,8 @@ def overview(
         session=session,
         status=transition_status(uow),
         newest=newest_changeset(uow),
+        state_words=STATE_WORDS,
+        summary_words=SUMMARY_WORDS,
     )
 
 

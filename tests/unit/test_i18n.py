@@ -1,10 +1,12 @@
-"""Errors and their texts: every message code used in src exists in nl and en."""
+"""Errors and their texts: every message code used in src, and every text a page's template
+reads, exists in nl and en."""
 
 from __future__ import annotations
 
 import ast
 import re
 import string
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from koppel.domain.errors import (
 from koppel.i18n import CATALOG, LANGUAGES, current_language, translate
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "koppel"
+TEMPLATES = SRC / "web" / "templates"
 
 
 def _fields(template: str) -> set[str]:
@@ -111,6 +114,16 @@ def test_translate_falls_back(monkeypatch):
 # --- the catalog ------------------------------------------------------------------------
 
 
+SAME_IN_BOTH_LANGUAGES = {
+    "invalid_value",
+    "account.title",
+    "runs.run_title",
+    "students.other.portal",
+    "students.other.project",
+}
+"""Texts with parameters that read the same in Dutch and English ("Account {username}")."""
+
+
 @pytest.mark.parametrize("code", sorted(CATALOG))
 def test_catalog_entry_has_every_language_with_same_parameters(code):
     texts = CATALOG[code]
@@ -118,7 +131,32 @@ def test_catalog_entry_has_every_language_with_same_parameters(code):
     assert all(text.strip() for text in texts.values())
     assert _fields(texts["nl"]) == _fields(texts["en"])
     if _fields(texts["en"]):
-        assert texts["nl"] != texts["en"] or code == "invalid_value"
+        assert texts["nl"] != texts["en"] or code in SAME_IN_BOTH_LANGUAGES
+
+
+def test_each_code_in_one_module_and_each_text_under_one_code():
+    """A code in two modules hides a text; a text under two codes is written twice, unless
+    the code is data (the API's error code, a skipped row's reason in the connector's JSON)."""
+    defined = Counter(code for module in i18n.MODULES for code in module.TEXTS)
+    assert sorted(code for code, times in defined.items() if times > 1) == []
+    assert set(defined) == set(CATALOG)
+    codes_of = defaultdict(list)
+    for code, texts in CATALOG.items():
+        codes_of[texts["nl"], texts["en"]].append(code)
+    assert sorted(codes for codes in codes_of.values() if len(codes) > 1) == [
+        ["api.unknown_domain", "connector.unknown_domain"],
+        ["connector.skip.conflict", "connector.skip.refused"],
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_texts_in_a_language_are_the_catalogue_read_only(language):
+    texts = i18n.texts_in(language)
+    assert texts == {code: by_language[language] for code, by_language in CATALOG.items()}
+    assert i18n.texts_in(language) is texts
+    assert i18n.texts_in("fr") is i18n.texts_in("en")
+    with pytest.raises(TypeError):
+        texts["title"] = "x"  # type: ignore[index]
 
 
 def test_default_language_is_dutch():
@@ -260,20 +298,36 @@ def test_every_code_used_in_src_renders(use, language):
 
 
 _TEXT_CODE = re.compile(r"^(cli|stats|role|error)(\.[a-z_]+)+$")
+_CODE_SHAPE = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")
+_FIRST_PARTS = frozenset(code.split(".")[0] for code in CATALOG if "." in code)
+
+
+def _looks_like_a_code(value: str, part: str) -> bool:
+    """cli., role., ... anywhere; in the edges (web, cli) also a string that starts like a
+    code of the catalogue (domain.lwoo in a table of the words for a page's filters)."""
+    if _TEXT_CODE.match(value):
+        return True
+    return (
+        part in ("web", "cli")
+        and bool(_CODE_SHAPE.match(value))
+        and value.split(".")[0] in _FIRST_PARTS
+        and not value.endswith(".html")
+    )
 
 
 def _text_codes_in_src() -> list[tuple[str, str]]:
-    """String constants outside the catalog that look like codes of texts (cli., role., ...),
-    such as those picked into a variable before translate(state, ...)."""
+    """String constants outside the catalog that look like codes of texts, such as those
+    picked into a variable before translate(state, ...) or named in a table of texts."""
     found = []
     for path, tree in _parsed_sources():
-        if path.name == "i18n.py" or path.relative_to(SRC).parts[0] == "i18n":
+        part = path.relative_to(SRC).parts[0]
+        if path.name == "i18n.py" or part == "i18n":
             continue  # the catalog itself
         for node in ast.walk(tree):
             if (
                 isinstance(node, ast.Constant)
                 and isinstance(node.value, str)
-                and _TEXT_CODE.match(node.value)
+                and _looks_like_a_code(node.value, part)
             ):
                 found.append((node.value, f"{path.relative_to(SRC.parent)}:{node.lineno}"))
     return sorted(found)
@@ -283,7 +337,9 @@ TEXT_CODES = _text_codes_in_src()
 
 
 def test_text_code_scan_sees_the_cli():
-    assert {"cli.init.created", "error.prefix", "role.administrator"} <= {c for c, _ in TEXT_CODES}
+    seen = {c for c, _ in TEXT_CODES}
+    assert {"cli.init.created", "error.prefix", "role.administrator"} <= seen
+    assert {"domain.lwoo", "word.status", "wizard.count.links_new", "integration.approved"} <= seen
 
 
 @pytest.mark.parametrize(("code", "where"), TEXT_CODES, ids=[f"{c}@{w}" for c, w in TEXT_CODES])
@@ -299,3 +355,45 @@ def test_every_role_has_a_name_in_both_languages(role):
     assert texts["nl"]
     assert texts["en"]
     assert translate(f"role.{role}", "en") == texts["en"]
+
+
+# --- every text a template reads is in the catalog -----------------------------------
+
+_STATIC = (
+    re.compile(r"\bt\.(?!get\b)([A-Za-z_][A-Za-z_0-9]*)"),
+    re.compile(r"""\bt(?:\[|\.get\()"([^"~]+)"[]),]"""),
+    re.compile(r"""\bt(?:\[|\.get\()'([^'~]+)'[]),]"""),
+)
+"""``t.title``, ``t["wizard.title"]``, ``t['x']`` and ``t.get("x", ...)``."""
+_PREFIX = re.compile(r"""\bt(?:\[|\.get\()["']([^"']+)["'] ~""")
+"""``t["wizard.step." ~ s.code]``: the code is made on the page; its start is known."""
+
+
+def _uses(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            where = f"{path.relative_to(TEMPLATES)}:{number}"
+            found += [(match.group(1), where) for match in pattern.finditer(line)]
+    return sorted(set(found))
+
+
+STATIC_USES = sorted({use for pattern in _STATIC for use in _uses(pattern)})
+PREFIX_USES = _uses(_PREFIX)
+
+
+def test_the_scan_sees_the_templates():
+    codes = {code for code, _ in STATIC_USES}
+    assert {"title", "wizard.title", "domain.students", "word.status"} <= codes
+    assert len(STATIC_USES) > 500
+    assert "wizard.step." in {prefix for prefix, _ in PREFIX_USES}
+
+
+@pytest.mark.parametrize(("code", "where"), STATIC_USES, ids=[f"{c}@{w}" for c, w in STATIC_USES])
+def test_every_text_a_template_reads_is_in_the_catalog(code, where):
+    assert code in CATALOG, f"{where}: t[{code!r}] is not in i18n.CATALOG"
+
+
+@pytest.mark.parametrize(("prefix", "where"), PREFIX_USES, ids=[f"{p}@{w}" for p, w in PREFIX_USES])
+def test_every_code_a_template_makes_starts_like_codes_in_the_catalog(prefix, where):
+    assert any(code.startswith(prefix) for code in CATALOG), f"{where}: no code {prefix}*"

@@ -82,8 +82,13 @@ def status(file: FileArgument, no_auto: NoAutoOption = False, as_json: JsonOptio
         return
     _auto_line(report.auto)
     table = Table(title=translate("connector.status.title", path=file, as_of=report.as_of))
-    for column in ("domain", "status", "direction", "conflicts"):
-        table.add_column(translate(f"connector.column.{column}"))
+    for code in (
+        "connector.column.domain",
+        "word.status",
+        "connector.column.direction",
+        "connector.column.conflicts",
+    ):
+        table.add_column(translate(code))
     for domain, found in report.domains.items():
         style = "green" if found.ok else "magenta"
         table.add_row(

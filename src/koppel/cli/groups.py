@@ -66,8 +66,8 @@ def _print(report: GroupsDeleteReport, *, dry_run: bool) -> None:
     table = Table(
         title=translate("transition.groups_delete.title", year=report.school_year, scope=scope)
     )
-    table.add_column(translate("transition.column.what"))
-    table.add_column(translate("transition.column.count"), justify="right")
+    table.add_column(translate("cli.column.what"))
+    table.add_column(translate("cli.column.count"), justify="right")
     for name in COUNTS:
         table.add_row(translate(f"transition.count.{name}"), str(getattr(report, name)))
     console.print(table)
@@ -77,7 +77,7 @@ def _print(report: GroupsDeleteReport, *, dry_run: bool) -> None:
         )
     console.print(translate("transition.students_kept"), highlight=False)
     if report.written:
-        console.print(translate("transition.applied", changeset=report.changeset), highlight=False)
+        console.print(translate("cli.applied", changeset=report.changeset), highlight=False)
     elif not report.groups:
         console.print(translate("transition.nothing_left"), highlight=False)
     elif dry_run:

@@ -77,7 +77,7 @@ def _print(report: ImportReport) -> None:
     if report.refusal is not None:
         errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
     elif report.written:
-        console.print(translate("import.applied", changeset=report.changeset), highlight=False)
+        console.print(translate("cli.applied", changeset=report.changeset), highlight=False)
     else:
         console.print(translate("import.preview_only"), highlight=False)
 

@@ -174,23 +174,23 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(result.as_json())
         return
-    table = Table(title=translate("stats.title"))
+    table = Table(title=translate("word.portal"))
     table.add_column(translate("cli.column.what"))
     table.add_column(translate("cli.column.count"), justify="right")
     counts = {
-        "students_active": result.students_active,
-        "students_left": result.students_left,
-        "staff": result.staff,
-        "accounts": result.accounts,
-        "departments": result.departments,
-        "groups": result.groups,
-        "memberships": result.memberships,
-        "teacher_links": result.teacher_links,
-        "prognoses": result.prognoses,
-        "package_choices": result.package_choices,
+        "stats.students_active": result.students_active,
+        "stats.students_left": result.students_left,
+        "import.kind.staff": result.staff,
+        "stats.accounts": result.accounts,
+        "stats.departments": result.departments,
+        "transition.count.groups": result.groups,
+        "stats.memberships": result.memberships,
+        "stats.teacher_links": result.teacher_links,
+        "stats.prognoses": result.prognoses,
+        "stats.package_choices": result.package_choices,
     }
-    for key, count in counts.items():
-        table.add_row(translate(f"stats.{key}"), f"{count:,}".replace(",", "."))
+    for code, count in counts.items():
+        table.add_row(translate(code), f"{count:,}".replace(",", "."))
     console.print(table)
 
 

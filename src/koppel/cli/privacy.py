@@ -53,7 +53,7 @@ def _print(report: ForgetReport) -> None:
         console.print(translate("privacy.noted", count=report.untraced), highlight=False)
     if report.dry_run and report.leavers:
         table = Table(title=translate("privacy.heading"))
-        table.add_column(translate("privacy.column.number"))
+        table.add_column(translate("student_number"))
         table.add_column(translate("privacy.column.left_in"))
         for leaver in report.leavers:
             table.add_row(leaver.student_number, leaver.left_in)

@@ -19,9 +19,15 @@ from koppel.cli.output import (
     reports_errors,
 )
 from koppel.i18n import translate
+from koppel.services.school_settings import StaffRetention
 from koppel.services.transition.staff_departure import DepartureReport, remove_departed_staff
 
 app = typer.Typer(help="Personeel.", no_args_is_help=True)
+RETENTION_WORDS = {
+    StaffRetention.KEEP: "staff_departure.retention.keep",
+    StaffRetention.REMOVE: "word.removed",
+}
+"""What happened to departed staff members' data, in the applied message."""
 
 
 @app.command("remove-departed")
@@ -79,8 +85,8 @@ def _print(report: DepartureReport) -> None:
         console.print(translate("staff_departure.none"), highlight=False)
         return
     table = Table(title=translate("staff_departure.heading"))
-    table.add_column(translate("staff_departure.column.code"))
-    table.add_column(translate("staff_departure.column.account"))
+    table.add_column(translate("word.staff_code"))
+    table.add_column(translate("word.account"))
     for code in report.departed:
         table.add_row(code, report.accounts.get(code, "-"))
     console.print(table)
@@ -91,7 +97,7 @@ def _print(report: DepartureReport) -> None:
             translate(
                 "staff_departure.applied",
                 count=len(report.departed),
-                retention=translate(f"staff_departure.retention.{report.retention}"),
+                retention=translate(RETENTION_WORDS[StaffRetention(report.retention)]),
                 changeset=report.changeset,
             ),
             highlight=False,

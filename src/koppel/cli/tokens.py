@@ -53,7 +53,7 @@ def revoke(
     if as_json:
         print_json({"name": name, "revoked": revoked})
         return
-    message = "cli.token.revoked" if revoked else "cli.token.already_revoked"
+    message = "cli.token.revoked" if revoked else "token.was_revoked"
     console.print(translate(message, name=name), highlight=False)
 
 
@@ -79,10 +79,10 @@ def list_(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
             }
         )
         return
-    table = Table(title=translate("cli.token.title"))
-    for column in ("name", "user", "role", "state"):
-        table.add_column(translate(f"cli.token.{column}"))
+    table = Table(title=translate("tokens.title"))
+    for code in ("word.name", "cli.token.user", "cli.column.role", "cli.token.state"):
+        table.add_column(translate(code))
     for t in tokens:
-        state = "cli.token.state_revoked" if t.revoked_at else "cli.token.state_active"
+        state = "cli.token.state_revoked" if t.revoked_at else "word.active"
         table.add_row(t.name, t.username, translate(f"role.{t.role}"), translate(state))
     console.print(table)

@@ -21,6 +21,13 @@ STYLE = {
     StepState.UNDONE: "yellow",
     StepState.NOT_STARTED: "dim",
 }
+STATE_WORDS = {
+    StepState.NOT_STARTED: "transition.state.not_started",
+    StepState.PREVIEWED: "transition.state.previewed",
+    StepState.APPLIED: "integration.status.applied",
+    StepState.UNDONE: "transition.state.undone",
+}
+"""The text that names a step's state."""
 
 
 @app.command("status")
@@ -39,20 +46,25 @@ def status(
         print_json(found.as_json())
         return
     table = Table(title=translate("transition.status_title", school_year=found.school_year))
-    for column in ("step", "step_what", "state", "changeset"):
-        table.add_column(translate(f"transition.column.{column}"))
+    for code in ("transition.column.step", "what", "transition.column.state", "change_set"):
+        table.add_column(translate(code))
     for step in found.steps:
         table.add_row(
             str(step.number),
             translate(f"transition.step.{step.code}"),
-            f"[{STYLE[step.state]}]{translate(f'transition.state.{step.state.value}')}[/]",
+            f"[{STYLE[step.state]}]{translate(STATE_WORDS[step.state])}[/]",
             step.changeset or "",
         )
     console.print(table)
     if found.integration:
         runs = Table(title=translate("transition.integration_title", school_year=found.school_year))
-        for column in ("run", "at", "status", "changeset"):
-            runs.add_column(translate(f"integration.column.{column}"))
+        for code in (
+            "integration.column.run",
+            "integration.column.at",
+            "word.status",
+            "change_set",
+        ):
+            runs.add_column(translate(code))
         for run in found.integration:
             status = translate(f"integration.status.{run.status}")
             runs.add_row(run.run, run.at[:16].replace("T", " "), status, run.changeset or "")

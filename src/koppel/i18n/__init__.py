@@ -1,12 +1,17 @@
-"""Texts the users read, in Dutch (default) and English.
+"""Texts the users read, in Dutch (default) and English: one catalogue, code -> language
+-> text, gathered from one module per area (the pages' words in :mod:`koppel.i18n.pages`).
 
 Code raises errors with a message *code* and parameters; the edges (command line,
-API, pages) render them in the user's language with :func:`translate`.
+API, pages) render them in the user's language with :func:`translate`. Pages read
+:func:`texts_in` as ``t`` (``t.title``, ``t["wizard.title"]``).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 from typing import Final
 
 from koppel.i18n import (
@@ -24,26 +29,57 @@ from koppel.i18n import (
     staff_links,
     transition,
     validation,
+    words,
+)
+from koppel.i18n.pages import (
+    admin,
+    common,
+    integration,
+    planner,
+    planning,
+    project,
+    project_domains,
+    project_groups,
+    project_students,
+    wizard,
+    wizard_steps,
 )
 
 LANGUAGES: Final = ("nl", "en")
 DEFAULT_LANGUAGE: Final = "nl"
 
+MODULES: Final = (
+    validation,
+    commands,
+    imports,
+    sis_runs,
+    sis_export,
+    sis_import,
+    accounts,
+    api,
+    connector,
+    staff_departure,
+    privacy,
+    staff_links,
+    transition,
+    sis_reading,
+    words,
+    common,
+    planning,
+    admin,
+    project,
+    project_students,
+    project_domains,
+    project_groups,
+    planner,
+    wizard,
+    wizard_steps,
+    integration,
+)
+"""Every module of texts; a code lives in exactly one of them."""
+
 CATALOG: Final[dict[str, dict[str, str]]] = {
-    **validation.TEXTS,
-    **commands.TEXTS,
-    **imports.TEXTS,
-    **sis_runs.TEXTS,
-    **sis_export.TEXTS,
-    **sis_import.TEXTS,
-    **accounts.TEXTS,
-    **api.TEXTS,
-    **connector.TEXTS,
-    **staff_departure.TEXTS,
-    **privacy.TEXTS,
-    **staff_links.TEXTS,
-    **transition.TEXTS,
-    **sis_reading.TEXTS,
+    code: texts for module in MODULES for code, texts in module.TEXTS.items()
 }
 
 
@@ -63,3 +99,14 @@ def translate(message_code: str, language: str | None = None, /, **params: objec
         return message_code
     template = texts.get(language or current_language(), texts["en"])
     return template.format(**params)
+
+
+def texts_in(language: str) -> Mapping[str, str]:
+    """Every text of the catalogue in ``language`` (English for a language it lacks), by
+    code: what the pages read as ``t``. Built once per language, read-only."""
+    return _texts_in(language if language in LANGUAGES else "en")
+
+
+@cache
+def _texts_in(language: str) -> Mapping[str, str]:
+    return MappingProxyType({code: texts[language] for code, texts in CATALOG.items()})

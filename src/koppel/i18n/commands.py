@@ -20,16 +20,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Token {name} for {user} created. Keep it now: it is not shown again.",
     },
     "cli.token.revoked": {"nl": "Token {name} ingetrokken.", "en": "Token {name} revoked."},
-    "cli.token.already_revoked": {
-        "nl": "Token {name} was al ingetrokken; er is niets veranderd.",
-        "en": "Token {name} was revoked already; nothing changed.",
-    },
-    "cli.token.title": {"nl": "API-tokens", "en": "API tokens"},
-    "cli.token.name": {"nl": "naam", "en": "name"},
     "cli.token.user": {"nl": "account", "en": "account"},
-    "cli.token.role": {"nl": "rol", "en": "role"},
     "cli.token.state": {"nl": "status", "en": "state"},
-    "cli.token.state_active": {"nl": "actief", "en": "active"},
     "cli.token.state_revoked": {"nl": "ingetrokken", "en": "revoked"},
     "role.administrator": {"nl": "beheerder", "en": "administrator"},
     "role.scheduler": {"nl": "roostermaker", "en": "scheduler"},
@@ -87,13 +79,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Wachtwoord: {password} (wordt niet nog eens getoond).",
         "en": "Password: {password} (not shown again).",
     },
-    "stats.title": {"nl": "Portal", "en": "Portal"},
     "stats.students_active": {"nl": "leerlingen actief", "en": "students, active"},
     "stats.students_left": {"nl": "leerlingen vertrokken", "en": "students, left"},
-    "stats.staff": {"nl": "medewerkers", "en": "staff"},
     "stats.accounts": {"nl": "accounts", "en": "accounts"},
     "stats.departments": {"nl": "afdelingen", "en": "departments"},
-    "stats.groups": {"nl": "groepen", "en": "groups"},
     "stats.memberships": {"nl": "groepsindelingen", "en": "group memberships"},
     "stats.teacher_links": {
         "nl": "docent- en mentorkoppelingen",
@@ -155,5 +144,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "the folder {path} is a link or belongs to another user: koppel keeps no "
         "pupils' data there. Remove the folder (or choose another one in the settings) and "
         "try again.",
+    },
+    "cli.applied": {
+        "nl": "Toegepast als wijzigingenset {changeset}; terugdraaien kan met "
+        "'koppel undo {changeset}'.",
+        "en": "Applied as change set {changeset}; reverse it with 'koppel undo {changeset}'.",
     },
 }

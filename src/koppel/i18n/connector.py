@@ -184,7 +184,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Portal connector: {path} (portal data of {as_of})",
     },
     "connector.column.domain": {"nl": "Onderdeel", "en": "Domain"},
-    "connector.column.status": {"nl": "Status", "en": "Status"},
     "connector.column.direction": {"nl": "Richting", "en": "Direction"},
     "connector.column.conflicts": {"nl": "Conflicten", "en": "Conflicts"},
     "connector.column.student": {"nl": "Leerling", "en": "Student"},

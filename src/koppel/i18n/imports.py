@@ -49,11 +49,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "{count} nieuwe groep(en) worden aangemaakt.",
         "en": "{count} new group(s) will be created.",
     },
-    "import.applied": {
-        "nl": "Toegepast als wijzigingenset {changeset}; terugdraaien kan met "
-        "'koppel undo {changeset}'.",
-        "en": "Applied as change set {changeset}; reverse it with 'koppel undo {changeset}'.",
-    },
     "import.preview_only": {
         "nl": "Voorbeeld: er is niets geschreven. Lees in zonder --dry-run om toe te passen.",
         "en": "Preview: nothing was written. Import without --dry-run to apply.",

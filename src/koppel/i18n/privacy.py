@@ -34,7 +34,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Te vergeten leerlingen",
         "en": "Students to forget",
     },
-    "privacy.column.number": {"nl": "Leerlingnummer", "en": "Student number"},
     "privacy.column.left_in": {"nl": "Vertrokken in", "en": "Left in"},
     "privacy.none": {
         "nl": "Geen vertrokken leerling is langer dan de termijn weg; er is niets te doen.",

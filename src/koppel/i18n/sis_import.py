@@ -147,8 +147,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "{file} ({format}): {rows} regels, schooljaar {school_year}",
         "en": "{file} ({format}): {rows} rows, school year {school_year}",
     },
-    "roster.plan.count.removed": {"nl": "verwijderd", "en": "removed"},
-    "roster.plan.kind.memberships": {"nl": "groepsindelingen", "en": "memberships"},
     "roster.plan.kind.links": {"nl": "koppelingen docent/mentor", "en": "teacher/mentor links"},
     "roster.plan.groups": {
         "nl": "Groepen: {new} nieuw, {deleted} verwijderd.",

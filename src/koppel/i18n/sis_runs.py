@@ -108,12 +108,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "integration.column.at": {"nl": "Ontvangen (UTC)", "en": "Received (UTC)"},
     "integration.column.set": {"nl": "Set", "en": "Set"},
     "integration.column.format": {"nl": "Formaat", "en": "Format"},
-    "integration.column.status": {"nl": "Status", "en": "Status"},
     "integration.column.counts": {
         "nl": "Leerlingen nieuw/bijgewerkt/ontbrekend",
         "en": "Students new/updated/missing",
     },
-    "integration.column.changeset": {"nl": "Wijzigingenset", "en": "Change set"},
     "integration.status.running": {"nl": "bezig", "en": "running"},
     "integration.status.approving": {"nl": "wordt goedgekeurd", "en": "being approved"},
     "integration.status.pending": {"nl": "wacht op goedkeuring", "en": "waiting for approval"},

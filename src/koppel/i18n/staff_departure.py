@@ -27,8 +27,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Vertrokken medewerkers (niet in het bestand)",
         "en": "Staff who left (not in the file)",
     },
-    "staff_departure.column.code": {"nl": "Docentcode", "en": "Staff code"},
-    "staff_departure.column.account": {"nl": "Account", "en": "Account"},
     "staff_departure.none": {
         "nl": "Alle actieve medewerkers staan in het bestand; er is niets te doen.",
         "en": "Every active staff member is in the file; there is nothing to do.",
@@ -46,7 +44,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "these staff members.",
     },
     "staff_departure.retention.keep": {"nl": "bewaard", "en": "kept"},
-    "staff_departure.retention.remove": {"nl": "verwijderd", "en": "removed"},
     "settings.max_share_range": {
         "nl": "het aandeel moet tussen 0 en 100 procent liggen, niet {value}",
         "en": "the share must be between 0 and 100 percent, not {value}",

@@ -38,8 +38,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "leerlingen met stamklas oud",
         "en": "students given a previous home class",
     },
-    "transition.column.what": {"nl": "wat", "en": "what"},
-    "transition.column.count": {"nl": "aantal", "en": "count"},
     "transition.examples": {"nl": "Bijvoorbeeld: {names}", "en": "For example: {names}"},
     "transition.students_kept": {
         "nl": "Leerlingen worden nooit verwijderd; prognoses en pakketkeuzes blijven bij de "
@@ -54,11 +52,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Voorbeeld: er is niets geschreven. Voer het uit zonder --dry-run om toe te passen.",
         "en": "Preview: nothing was written. Run it without --dry-run to apply.",
     },
-    "transition.applied": {
-        "nl": "Toegepast als wijzigingenset {changeset}; terugdraaien kan met "
-        "'koppel undo {changeset}'.",
-        "en": "Applied as change set {changeset}; reverse it with 'koppel undo {changeset}'.",
-    },
     "transition.unknown_year": {
         "nl": "schooljaar {school_year} bestaat niet in het portal; laat --school-year weg "
         "voor het huidige",
@@ -70,9 +63,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Year transition {school_year}",
     },
     "transition.column.step": {"nl": "Stap", "en": "Step"},
-    "transition.column.step_what": {"nl": "Wat", "en": "What"},
     "transition.column.state": {"nl": "Stand", "en": "State"},
-    "transition.column.changeset": {"nl": "Wijzigingenset", "en": "Change set"},
     "transition.step.import_files": {
         "nl": "Importbestanden: personeel inlezen (koppel import staff)",
         "en": "Import files: read the staff (koppel import staff)",
@@ -97,7 +88,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "transition.state.not_started": {"nl": "niet begonnen", "en": "not started"},
     "transition.state.previewed": {"nl": "voorbeeld bekeken", "en": "previewed"},
-    "transition.state.applied": {"nl": "toegepast", "en": "applied"},
     "transition.state.undone": {"nl": "teruggedraaid", "en": "undone"},
     "transition.next": {
         "nl": "Volgende stap: {step}. Bekijk eerst wat die doet met --dry-run.",

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from koppel.i18n import translate
-from koppel.web.texts import language_of
+from koppel.web.language import language_of
 
 MB = 1024 * 1024
 API_LIMIT = 32 * MB

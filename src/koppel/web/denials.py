@@ -12,9 +12,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from koppel.domain.errors import NotAllowed
 from koppel.web.dependencies import unit_of_work
+from koppel.web.language import language_of
 from koppel.web.rendering import render
 from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optional_session
-from koppel.web.texts import language_of
 
 log = logging.getLogger("koppel.access")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-from koppel.web.texts import language_of
+from koppel.web.language import language_of
 
 
 def unit_of_work(request: Request) -> SqlAlchemyUnitOfWork:

@@ -8,8 +8,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from koppel.i18n import texts_in
 from koppel.web.sessions import set_cookie
-from koppel.web.texts import PAGE_TEXTS
 
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 
@@ -20,7 +20,7 @@ def render(
     response = templates.TemplateResponse(
         request,
         name,
-        {"t": PAGE_TEXTS[language], "lang": language, **context},
+        {"t": texts_in(language), "lang": language, **context},
         status_code=status_code,
     )
     if request.query_params.get("lang") == language:

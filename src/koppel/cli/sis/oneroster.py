@@ -95,11 +95,14 @@ def _print(report: SisReport) -> None:
     console.print(table)
     changed = Table()
     changed.add_column("")
-    for column in ("import.count.new", "roster.plan.count.removed", "import.count.unchanged"):
+    for column in ("import.count.new", "word.removed", "import.count.unchanged"):
         changed.add_column(translate(column), justify="right")
-    for name, found in (("memberships", report.memberships), ("links", report.teacher_links)):
+    for code, found in (
+        ("transition.count.memberships", report.memberships),
+        ("roster.plan.kind.links", report.teacher_links),
+    ):
         changed.add_row(
-            translate(f"roster.plan.kind.{name}"),
+            translate(code),
             str(found.new),
             str(found.removed),
             str(found.unchanged),
@@ -120,7 +123,7 @@ def _print(report: SisReport) -> None:
     if report.refusal is not None:
         errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
     elif report.written:
-        console.print(translate("import.applied", changeset=report.changeset), highlight=False)
+        console.print(translate("cli.applied", changeset=report.changeset), highlight=False)
     elif report.dry_run:
         console.print(translate("import.preview_only"), highlight=False)
     else:

@@ -163,8 +163,16 @@ def runs(
         console.print(translate("integration.no_runs"), highlight=False)
         return
     table = Table(title=translate("integration.runs_title"))
-    for column in ("run", "at", "set", "format", "status", "counts", "changeset"):
-        table.add_column(translate(f"integration.column.{column}"))
+    for code in (
+        "integration.column.run",
+        "integration.column.at",
+        "integration.column.set",
+        "integration.column.format",
+        "word.status",
+        "integration.column.counts",
+        "change_set",
+    ):
+        table.add_column(translate(code))
     for r in found:
         counts = "/".join(
             str(count_of(r.summary, "students", name) or 0) for name in ("new", "updated", "absent")

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.errors import KoppelError, NotFound
 from koppel.domain.sis.runs import RunStatus, SisRun
+from koppel.i18n import translate
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_settings import school_settings
 from koppel.services.sis.decisions import approve_run, find_run, list_runs, pending_runs, reject_run
@@ -26,7 +27,6 @@ from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
-from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
 BASE = "/beheer/koppeling"
@@ -72,7 +72,7 @@ def _page(
 
 
 def _no_such_run(language: str, run_id: str) -> PageNotFound:
-    return PageNotFound(PAGE_TEXTS[language]["runs.no_such_run"].format(run=run_id))
+    return PageNotFound(translate("runs.no_such_run", language, run=run_id))
 
 
 @router.get(BASE + "/{run_id}", response_class=HTMLResponse)
@@ -100,7 +100,7 @@ def _refused(
     run = find_run(uow, run_id)
     if run is None or isinstance(error, NotFound):
         raise _no_such_run(language, run_id)
-    message = PAGE_TEXTS[language]["runs.refused"].format(message=error.message(language))
+    message = translate("runs.refused", language, message=error.message(language))
     return _page(request, language, session, run, status_code=409, refused=message)
 
 
@@ -126,9 +126,8 @@ def approve(
     if decided.status is RunStatus.FAILED:
         done = "runs.approve_failed"
     else:
-        done = "runs.approved" if decided.changeset else "runs.approved_nothing"
-    texts = PAGE_TEXTS[language]
-    message = texts[done].format(run=run_id, changeset=decided.changeset)
+        done = "integration.approved" if decided.changeset else "integration.approved_nothing"
+    message = translate(done, language, run=run_id, changeset=decided.changeset)
     status_code = 422 if decided.status is RunStatus.FAILED else 200
     return _page(request, language, session, decided, status_code=status_code, done=message)
 
@@ -145,5 +144,5 @@ def reject(
         decided = reject_run(uow, run_id, actor=session.account.username)
     except KoppelError as error:
         return _refused(request, language, session, uow, run_id, error)
-    message = PAGE_TEXTS[language]["runs.rejected"].format(run=run_id)
+    message = translate("runs.rejected", language, run=run_id)
     return _page(request, language, session, decided, done=message)

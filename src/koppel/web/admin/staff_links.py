@@ -31,6 +31,12 @@ router = APIRouter(include_in_schema=False)
 PATH = "/beheer/docentplanner"
 STAFF_VIEW = "medewerker"
 """The form's ``view`` when it was sent from a staff member's view (else a group's)."""
+KIND_HEADINGS = {
+    GroupKind.HOME_CLASS: "domain.home_classes",
+    GroupKind.CLUSTER_GROUP: "domain.cluster_groups",
+    GroupKind.OTHER: "planner.kinds.other",
+}
+"""The text over each kind's groups in the group pickers, in the order shown."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def _page(
         status_code=404 if picking and unknown else status_code,
         session=session,
         overview=overview,
-        kinds=list(GroupKind),
+        kinds=KIND_HEADINGS,
         link_roles=[StaffRole.MENTOR, StaffRole.TEACHER],
         picked_group=picked_group,
         picked_staff=picked_staff,

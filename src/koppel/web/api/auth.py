@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from koppel.domain.errors import KoppelError
 from koppel.services.accounts.tokens import TokenHolder, token_holder
 from koppel.web.dependencies import UnitOfWorkDep
-from koppel.web.texts import language_of
+from koppel.web.language import language_of
 
 _bearer = HTTPBearer(auto_error=False, description="An API token from 'koppel token create'.")
 

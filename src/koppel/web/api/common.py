@@ -28,7 +28,7 @@ from koppel.services.connector_api.refusals import (
 )
 from koppel.store.database import DatabaseError
 from koppel.web.api.auth import HolderDep
-from koppel.web.texts import language_of
+from koppel.web.language import language_of
 
 log = logging.getLogger("koppel.access")
 

@@ -38,7 +38,7 @@ from koppel.web.api.writes import (
     request_hash,
 )
 from koppel.web.dependencies import UnitOfWorkDep
-from koppel.web.texts import language_of
+from koppel.web.language import language_of
 
 StudentRef = Annotated[str, Field(min_length=1, max_length=20, pattern=NO_CONTROL_CHARACTERS)]
 Version = Annotated[int, Field(ge=0, description="The student's version (0: made by this upload)")]

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koppel.domain.errors import NotFound
+from koppel.i18n import translate
 from koppel.services.planning.department_view import (
     DepartmentView,
     PlanningRow,
@@ -22,12 +23,18 @@ from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import CheckedSessionDep, Forbidden, SessionDep
-from koppel.web.texts import PAGE_TEXTS
 
 router = APIRouter(include_in_schema=False)
 UNCHANGED = "__unchanged__"
 NO_HOME_CLASS = "__geen__"
 """Form values for 'leave as is' and 'no home class' (an empty form value reads as absent)."""
+SORT_WORDS = {
+    SortKey.NAME: "word.name",
+    SortKey.NUMBER: "planning.sort.nummer",
+    SortKey.HOME_CLASS: "group_kind.home_class",
+    SortKey.PROGNOSIS: "planning.sort.prognose",
+}
+"""The text that names each way to sort, in the order the page offers them."""
 
 
 def _query(
@@ -74,7 +81,13 @@ def department_page(
     except NotFound as error:
         raise PageNotFound(error.message(language)) from error
     return render(
-        request, "department.html", language, view=view, session=session, changed=gewijzigd
+        request,
+        "department.html",
+        language,
+        view=view,
+        session=session,
+        changed=gewijzigd,
+        sort_words=SORT_WORDS,
     )
 
 
@@ -153,11 +166,12 @@ def bulk_edit(
         bulk_errors=errors,
         bulk_values={"prognose": prognose or "", "ronde": ronde or ""},
         selected=set(leerling or ()),
+        sort_words=SORT_WORDS,
     )
 
 
 def _nothing_selected(language: str) -> str:
-    return PAGE_TEXTS[language]["planning.nothing_selected"]
+    return translate("planning.nothing_selected", language)
 
 
 def _student_row(view: DepartmentView, number: str) -> PlanningRow:

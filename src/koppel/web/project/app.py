@@ -18,11 +18,11 @@ from fastapi.staticfiles import StaticFiles
 
 from koppel import __version__
 from koppel.web.app import STATIC
+from koppel.web.language import language_of
 from koppel.web.project import dashboard, windows
 from koppel.web.project.common import COOKIE, render
 from koppel.web.project.state import ProjectState
 from koppel.web.security import add_security_headers_everywhere
-from koppel.web.texts import language_of
 
 KEY_PARAMETER = "sleutel"
 

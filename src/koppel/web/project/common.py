@@ -12,9 +12,10 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.errors import KoppelError
 from koppel.domain.sync.domains import Value
+from koppel.i18n import texts_in
+from koppel.web.language import language_of
 from koppel.web.project.state import ProjectState
 from koppel.web.rendering import templates
-from koppel.web.texts import PAGE_TEXTS, language_of
 
 COOKIE = "koppel_project"
 
@@ -77,7 +78,7 @@ def render(
         request,
         name,
         {
-            "t": PAGE_TEXTS[chosen],
+            "t": texts_in(chosen),
             "lang": chosen,
             "csrf_token": state.csrf_token,
             "project": state,

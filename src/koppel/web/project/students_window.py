@@ -44,13 +44,21 @@ SHOWN = 1000
 _KEPT = "_students_window"
 """The attribute of the ProjectState that keeps the built rows with their snapshot."""
 
-BUTTONS: tuple[tuple[str, SyncDomain], ...] = (
-    ("afdeling", SyncDomain.DEPARTMENT_PARTICIPATION),
-    ("lwoo", SyncDomain.LWOO),
-    ("stamklassen", SyncDomain.HOME_CLASSES),
-    ("download", SyncDomain.STUDENTS),
+BUTTONS: tuple[tuple[str, SyncDomain, str], ...] = (
+    ("afdeling", SyncDomain.DEPARTMENT_PARTICIPATION, "students.button.afdeling"),
+    ("lwoo", SyncDomain.LWOO, "domain.lwoo"),
+    ("stamklassen", SyncDomain.HOME_CLASSES, "domain.home_classes"),
+    ("download", SyncDomain.STUDENTS, "students.filter.bij_af"),
 )
-"""The seed's buttons: each takes over the portal's rows of one domain."""
+"""The seed's buttons: each takes over the portal's rows of one domain (key, domain, and
+the text on the button)."""
+FILTER_WORDS = {
+    Filter.PARTICIPATION: "domain.department_participation",
+    Filter.LWOO: "domain.lwoo",
+    Filter.HOME_CLASSES: "students.filter.stamklas",
+    Filter.ADDED_REMOVED: "students.filter.bij_af",
+}
+"""The text that names each of the seed's filters, in the order shown."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +154,7 @@ def students_window(
         more=max(0, len(rows) - SHOWN),
         total=len(view.rows),
         chosen=chosen,
-        filters=list(Filter),
+        filters=FILTER_WORDS,
         snapshot=snapshot,
         statuses=snapshot.statuses,
         buttons=BUTTONS,

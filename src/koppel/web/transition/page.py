@@ -11,11 +11,12 @@ from fastapi import Depends, Form, Request
 from fastapi.responses import HTMLResponse
 
 from koppel.files.columns import ImportKind
+from koppel.i18n import translate
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.audit.undo import newest_standing_changeset
 from koppel.services.school_settings import school_settings
 from koppel.services.transition.groups_delete import group_folders
-from koppel.services.transition.status import transition_status
+from koppel.services.transition.status import StepState, transition_status
 from koppel.services.transition.uploads import UnknownUpload, UploadStore, upload_directory
 from koppel.services.transition.wizard import (
     FILES_OF_STEP,
@@ -28,11 +29,32 @@ from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.denials import PageNotFound
 from koppel.web.rendering import render
 from koppel.web.sessions import settings_of
-from koppel.web.texts import PAGE_TEXTS
 from koppel.web.transition.reports import report_views
 
 FIELD = {kind: kind.value.replace("-", "_") for kind in ImportKind}
 """``teacher-groups`` -> ``teacher_groups``: the form's names (``*_file``, ``*_token``)."""
+STATE_WORDS = {
+    StepState.NOT_STARTED: "transition.state.not_started",
+    StepState.PREVIEWED: "transition.state.previewed",
+    StepState.APPLIED: "integration.status.applied",
+    StepState.UNDONE: "wizard.state.undone",
+}
+"""The text that names a step's state on the wizard's pages."""
+SUMMARY_WORDS = {
+    "file": "wizard.summary.file",
+    "folder": "wizard.summary.folder",
+    "groups": "wizard.summary.groups",
+    "memberships": "transition.count.memberships",
+    "teacher_links": "transition.count.teacher_links",
+    "previous_home_classes": "wizard.summary.previous_home_classes",
+    "new": "import.count.new",
+    "updated": "wizard.summary.updated",
+    "unchanged": "import.count.unchanged",
+    "absent": "wizard.summary.absent",
+    "departed": "wizard.summary.departed",
+    "links": "import.kind.links",
+}
+"""The text that names each part of a step's summary (a part without one shows its name)."""
 
 
 def upload_store(request: Request) -> UploadStore:
@@ -112,8 +134,7 @@ class Screen:
         **more: object,
     ) -> HTMLResponse:
         if step not in STEP_NUMBERS:
-            texts = PAGE_TEXTS[self.language]
-            raise PageNotFound(texts["wizard.no_such_step"].format(step=step))
+            raise PageNotFound(translate("wizard.no_such_step", self.language, step=step))
         status = transition_status(self.uow)
         username = self.session.account.username
         kept = {
@@ -134,5 +155,7 @@ class Screen:
             folders=group_folders(self.uow) if step == 2 else [],
             newest=newest_standing_changeset(self.uow),
             chosen=school_settings(self.uow),
+            state_words=STATE_WORDS,
+            summary_words=SUMMARY_WORDS,
             **more,
         )

@@ -50,7 +50,7 @@ def links_view(report: ImportReport) -> ReportView:
         counts=[]
         if links is None
         else [("wizard.count.links_new", links.new), ("wizard.count.links_kept", links.unchanged)],
-        lists=[("wizard.list.links_new", [_link(k) for k in _texts(report.details, "links_new")])],
+        lists=[("wizard.count.links_new", [_link(k) for k in _texts(report.details, "links_new")])],
         errors=report.errors,
         warnings=report.warnings,
     )
@@ -110,7 +110,7 @@ def staff_view(report: ImportReport) -> ReportView:
         report.file,
         counts=counts,
         lists=[
-            ("wizard.list.staff_new", _texts(report.details, "new")),
+            ("wizard.count.staff_new", _texts(report.details, "new")),
             ("wizard.list.staff_absent", _texts(report.details, "absent")),
         ],
         errors=report.errors,
@@ -149,7 +149,7 @@ def students_view(report: ImportReport) -> ReportView:
         lists=[
             ("wizard.list.students_absent", _texts(report.details, "absent")),
             ("wizard.list.students_new", _texts(report.details, "new")),
-            ("wizard.list.groups_new", group_names),
+            ("wizard.count.groups_new", group_names),
         ],
         errors=report.errors,
         warnings=report.warnings,

@@ -29,7 +29,14 @@ from koppel.services.transition.wizard import (
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
-from koppel.web.transition.page import FIELD, ChoicesDep, Screen, UploadStoreDep
+from koppel.web.transition.page import (
+    FIELD,
+    STATE_WORDS,
+    SUMMARY_WORDS,
+    ChoicesDep,
+    Screen,
+    UploadStoreDep,
+)
 
 router = APIRouter(include_in_schema=False)
 BASE = "/beheer/jaarovergang"
@@ -47,6 +54,8 @@ def overview(
         session=session,
         status=transition_status(uow),
         newest=newest_standing_changeset(uow),
+        state_words=STATE_WORDS,
+        summary_words=SUMMARY_WORDS,
     )
 
 

@@ -1,0 +1,67 @@
+"""Words on every page of the portal (layout, sign-in, errors)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "title": {"nl": "koppel portal", "en": "koppel portal"},
+    "departments": {"nl": "Afdelingen", "en": "Departments"},
+    "department": {"nl": "Afdeling", "en": "Department"},
+    "code": {"nl": "Code", "en": "Code"},
+    "name": {"nl": "Naam", "en": "Name"},
+    "year": {"nl": "Leerjaar", "en": "Year"},
+    "type": {"nl": "Onderwijssoort", "en": "Education type"},
+    "lead": {"nl": "Stamklasindeling", "en": "Home classes"},
+    "lead.portal": {"nl": "portal leidend", "en": "portal leads"},
+    "lead.project": {"nl": "desktop leidend", "en": "project leads"},
+    "student_number": {"nl": "Leerlingnummer", "en": "Student number"},
+    "home_class": {"nl": "Stamklas", "en": "Home class"},
+    "school_year": {"nl": "Schooljaar", "en": "School year"},
+    "page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
+    "previous": {"nl": "Vorige", "en": "Previous"},
+    "next": {"nl": "Volgende", "en": "Next"},
+    "back": {"nl": "Terug naar de afdelingen", "en": "Back to the departments"},
+    "empty": {
+        "nl": "Nog geen afdelingen. Bouw een demoschool met 'koppel demo' of importeer bestanden "
+        "uit de leerlingadministratie.",
+        "en": "No departments yet. Build a demo school with 'koppel demo' or import the files "
+        "from the student administration.",
+    },
+    "audit_log": {"nl": "Logboek", "en": "Audit log"},
+    "when": {"nl": "Wanneer", "en": "When"},
+    "who": {"nl": "Wie", "en": "Who"},
+    "what": {"nl": "Wat", "en": "What"},
+    "subject": {"nl": "Waarover", "en": "About"},
+    "change_set": {"nl": "Wijzigingenset", "en": "Change set"},
+    "change_password": {"nl": "Wachtwoord wijzigen", "en": "Change password"},
+    "current_password": {"nl": "Huidig wachtwoord", "en": "Current password"},
+    "new_password": {
+        "nl": "Nieuw wachtwoord (minstens 12 tekens)",
+        "en": "New password (at least 12 characters)",
+    },
+    "repeat_password": {"nl": "Nieuw wachtwoord nog eens", "en": "New password again"},
+    "password_changed": {
+        "nl": "Uw wachtwoord is gewijzigd; andere sessies zijn beëindigd.",
+        "en": "Your password has been changed; other sessions have ended.",
+    },
+    "sign_in": {"nl": "Inloggen", "en": "Sign in"},
+    "sign_out": {"nl": "Uitloggen", "en": "Sign out"},
+    "username": {"nl": "Gebruikersnaam", "en": "Username"},
+    "password": {"nl": "Wachtwoord", "en": "Password"},
+    "forbidden": {"nl": "Geen toegang", "en": "No access"},
+    "forbidden_text": {
+        "nl": "Deze pagina hoort niet bij uw rol of uw afdelingen.",
+        "en": "This page does not belong to your role or your departments.",
+    },
+    "csrf_expired": {
+        "nl": "Het formulier is verlopen of ongeldig; er is niets gewijzigd. Laad de pagina "
+        "opnieuw en probeer het nog eens.",
+        "en": "The form has expired or is not valid; nothing was changed. Reload the page and try "
+        "again.",
+    },
+    "language": {"nl": "English", "en": "Nederlands"},
+    "not_found_title": {"nl": "Niet gevonden", "en": "Not found"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+}

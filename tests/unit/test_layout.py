@@ -1,0 +1,115 @@
+"""Names and places (issue 16): a newcomer who knows the concept finds the file.
+
+Folders stay small enough to read at a glance, modules a few hundred lines, the SIS
+integration has one name, and every text users read stands in one catalogue.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from koppel import i18n
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "koppel"
+MIGRATIONS = PACKAGE / "store" / "migrations" / "versions"
+"""Migrations are history: written once, never split or edited afterwards."""
+
+MAX_MODULES_PER_FOLDER = 20
+MAX_LINES_PER_MODULE = 400
+
+
+def _python_files() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _folders() -> list[Path]:
+    return sorted({p.parent for p in _python_files()})
+
+
+def _modules_in(folder: Path) -> list[Path]:
+    return [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+
+
+def _name(path: Path) -> str:
+    return str(path.relative_to(PACKAGE.parent))
+
+
+def test_the_scan_sees_the_whole_package():
+    names = {_name(p) for p in _python_files()}
+    assert {"koppel/domain/school.py", "koppel/web/app.py", "koppel/cli/main.py"} <= names
+    assert len(_folders()) > 20
+
+
+@pytest.mark.parametrize("folder", _folders(), ids=_name)
+def test_no_folder_holds_more_than_twenty_modules(folder: Path):
+    modules = _modules_in(folder)
+    assert len(modules) <= MAX_MODULES_PER_FOLDER, sorted(p.name for p in modules)
+
+
+@pytest.mark.parametrize("path", [p for p in _python_files() if p.parent != MIGRATIONS], ids=_name)
+def test_no_module_is_longer_than_four_hundred_lines(path: Path):
+    lines = len(path.read_text("utf-8").splitlines())
+    assert lines <= MAX_LINES_PER_MODULE, f"{_name(path)}: {lines} lines"
+
+
+def test_the_sis_integration_has_one_name():
+    """Code names ``sis``: "rooster" is the timetable in a Dutch school, and
+    "integration" the word of integration tests. OneRoster is the format's own name."""
+    places = [p.relative_to(PACKAGE) for p in _python_files() if p.parent != MIGRATIONS]
+    wrong = {
+        str(place)
+        for place in places
+        for part in (*place.parent.parts, place.stem)
+        if "roster" in part.replace("oneroster", "") or "integration" in part
+    }
+    assert not wrong, sorted(wrong)
+
+
+def _assigned_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        found |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return found
+
+
+def test_texts_stand_only_in_the_one_catalogue():
+    catalogues = {
+        _name(path)
+        for path in _python_files()
+        if any(name.endswith("TEXTS") for name in _assigned_names(path))
+        and PACKAGE / "i18n" not in path.parents
+    }
+    assert not catalogues, sorted(catalogues)
+    assert not (PACKAGE / "web" / "texts").exists()
+
+
+def _catalogue_parts() -> list[tuple[str, dict[str, dict[str, str]]]]:
+    parts = []
+    for path in sorted((PACKAGE / "i18n").rglob("*.py")):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if "TEXTS" in _assigned_names(path):
+            loaded = __import__(module, fromlist=["TEXTS"])
+            parts.append((module, loaded.TEXTS))
+    return parts
+
+
+def test_each_code_stands_once_in_the_catalogue():
+    """Merging the areas' dicts would silently keep the last of two equal codes."""
+    parts = _catalogue_parts()
+    assert len(parts) > 5
+    seen: dict[str, str] = {}
+    twice = []
+    for module, texts in parts:
+        for code in texts:
+            if code in seen:
+                twice.append((code, seen[code], module))
+            seen[code] = module
+    assert not twice
+    assert set(seen) == set(i18n.CATALOG)

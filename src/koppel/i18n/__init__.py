@@ -34,13 +34,13 @@ from koppel.i18n import (
 from koppel.i18n.pages import (
     admin,
     common,
-    integration,
     planner,
     planning,
     project,
     project_domains,
     project_groups,
     project_students,
+    sis,
     wizard,
     wizard_steps,
 )
@@ -74,7 +74,7 @@ MODULES: Final = (
     planner,
     wizard,
     wizard_steps,
-    integration,
+    sis,
 )
 """Every module of texts; a code lives in exactly one of them."""
 

@@ -419,7 +419,7 @@ def test_the_portal_reads_its_own_export_back_unchanged(
     assert found["staff"]["new"] == found["staff"]["updated"] == found["staff"]["absent"] == 0
     assert found["groups"] == {"new": 0, "deleted": 0}
     after = snapshot(sqlite_demo.engine)
-    remembered = "roster_ids"  # the set's sourcedIds, remembered for its next delta
+    remembered = "sis_ids"  # the set's sourcedIds, remembered for its next delta
     assert {k: v for k, v in after.items() if k != remembered} == {
         k: v for k, v in before.items() if k != remembered
     }

@@ -2,7 +2,7 @@
 cluster groups in one transaction and one change set, so ``koppel undo`` or the API's
 undo reverses all of it.
 
-Every item is checked as the single routes check it (see :mod:`record_changes`), in the
+Every item is checked as the single routes check it (see :mod:`.changes`), in the
 order students, home classes, cluster groups; an item may name a student that an earlier
 item of the same upload makes (its version is then 0). When any item is refused nothing
 is written and :class:`UploadRefused` lists every refused item, so the client can leave

@@ -79,7 +79,7 @@ def _list_page(
     chosen = Role(role) if role in _ROLE_VALUES else None
     return render(
         request,
-        "admin_accounts.html",
+        "admin/accounts.html",
         language,
         status_code=status_code,
         session=session,
@@ -176,7 +176,7 @@ def _account_page(
         raise PageNotFound(error.message(language)) from error
     return render(
         request,
-        "admin_account.html",
+        "admin/account.html",
         language,
         status_code=status_code,
         session=session,

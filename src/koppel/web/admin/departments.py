@@ -29,7 +29,7 @@ def departments_page(
 ) -> HTMLResponse:
     return render(
         request,
-        "admin_departments.html",
+        "admin/departments.html",
         language,
         session=session,
         departments=department_settings(uow),
@@ -58,7 +58,7 @@ def department_save(
     except InvalidFields as invalid:
         return render(
             request,
-            "admin_departments.html",
+            "admin/departments.html",
             language,
             status_code=422,
             session=session,
@@ -72,7 +72,7 @@ def department_save(
         )
     return render(
         request,
-        "admin_departments.html",
+        "admin/departments.html",
         language,
         session=session,
         departments=department_settings(uow),

@@ -43,7 +43,7 @@ def settings_page(
 ) -> HTMLResponse:
     return render(
         request,
-        "admin_settings.html",
+        "admin/settings.html",
         language,
         session=session,
         chosen=school_settings(uow),
@@ -86,7 +86,7 @@ def settings_save(
         years_wrong = error.code == LEFT_YEARS_ERROR
         return render(
             request,
-            "admin_settings.html",
+            "admin/settings.html",
             language,
             status_code=422,
             session=session,
@@ -101,7 +101,7 @@ def settings_save(
     before = save_school_settings(uow, chosen, actor=session.account.username)
     return render(
         request,
-        "admin_settings.html",
+        "admin/settings.html",
         language,
         session=session,
         chosen=chosen,

@@ -41,7 +41,7 @@ def overview(
     runs = list_runs(uow, limit=SHOWN)
     return render(
         request,
-        "admin_integration.html",
+        "admin/sis.html",
         language,
         session=session,
         pending=[run_view(r) for r in pending_runs(uow)],
@@ -62,7 +62,7 @@ def _page(
 ) -> HTMLResponse:
     return render(
         request,
-        "admin_integration_run.html",
+        "admin/sis_run.html",
         language,
         status_code=status_code,
         session=session,

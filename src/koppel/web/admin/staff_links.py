@@ -77,7 +77,7 @@ def _page(
     unknown = (picked_group and shown_group is None) or (picked_staff and member is None)
     return render(
         request,
-        "admin_staff_links.html",
+        "admin/staff_links.html",
         language,
         status_code=404 if picking and unknown else status_code,
         session=session,

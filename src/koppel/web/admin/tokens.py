@@ -34,7 +34,7 @@ def _tokens_page(
     context.setdefault("errors", {})
     return render(
         request,
-        "admin_tokens.html",
+        "admin/tokens.html",
         language,
         status_code=status_code,
         session=session,

@@ -28,7 +28,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/account/wachtwoord", response_class=HTMLResponse)
 def password_page(request: Request, language: LanguageDep, session: SessionDep) -> HTMLResponse:
-    return render(request, "password.html", language, session=session)
+    return render(request, "pages/password.html", language, session=session)
 
 
 @router.post("/account/wachtwoord", response_class=HTMLResponse)
@@ -54,13 +54,13 @@ def password_change(
     except InvalidValue as error:
         return render(
             request,
-            "password.html",
+            "pages/password.html",
             language,
             status_code=422,
             session=session,
             error=error.message(language),
         )
-    return render(request, "password.html", language, session=session, done=True)
+    return render(request, "pages/password.html", language, session=session, done=True)
 
 
 def _two_factor_page(
@@ -76,7 +76,7 @@ def _two_factor_page(
 ) -> HTMLResponse:
     return render(
         request,
-        "two_factor.html",
+        "pages/two_factor.html",
         language,
         status_code=status_code,
         session=session,

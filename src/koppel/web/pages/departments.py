@@ -33,7 +33,7 @@ def departments_page(
         summaries = [s for s in summaries if account.leads_department(s.department.code)]
     return render(
         request,
-        "departments.html",
+        "pages/departments.html",
         language,
         school_year=year,
         summaries=summaries,

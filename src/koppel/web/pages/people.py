@@ -36,7 +36,7 @@ def mentor_page(
     opgeslagen: bool = False,
 ) -> Response:
     view = mentor_view(uow, session.account)
-    return render(request, "mentor.html", language, view=view, session=session, saved=opgeslagen)
+    return render(request, "pages/mentor.html", language, view=view, session=session, saved=opgeslagen)
 
 
 @router.post("/mentor/leerlingen/{number}", response_class=HTMLResponse)
@@ -60,7 +60,7 @@ def mentee_prognosis(
         errors = {name: problem.message(language) for name, problem in error.errors.items()}
         return render(
             request,
-            "mentor.html",
+            "pages/mentor.html",
             language,
             status_code=422,
             view=view,
@@ -76,7 +76,7 @@ def teacher_page(
     request: Request, uow: UnitOfWorkDep, language: LanguageDep, session: SessionDep
 ) -> Response:
     view = teacher_view(uow, session.account)
-    return render(request, "teacher.html", language, view=view, session=session)
+    return render(request, "pages/teacher.html", language, view=view, session=session)
 
 
 @router.get("/leerling", response_class=HTMLResponse)
@@ -88,7 +88,7 @@ def student_page(
     opgeslagen: bool = False,
 ) -> Response:
     view = student_view(uow, session.account, date.today())
-    return render(request, "student.html", language, view=view, session=session, saved=opgeslagen)
+    return render(request, "pages/student.html", language, view=view, session=session, saved=opgeslagen)
 
 
 @router.post("/leerling/pakket/{code}", response_class=HTMLResponse)
@@ -111,7 +111,7 @@ def own_package(
         view = student_view(uow, session.account, date.today())
         return render(
             request,
-            "student.html",
+            "pages/student.html",
             language,
             status_code=422,
             view=view,

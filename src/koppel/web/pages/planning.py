@@ -82,7 +82,7 @@ def department_page(
         raise PageNotFound(error.message(language)) from error
     return render(
         request,
-        "department.html",
+        "pages/department.html",
         language,
         view=view,
         session=session,
@@ -158,7 +158,7 @@ def bulk_edit(
     view = _view(uow, session, code, ViewQuery())
     return render(
         request,
-        "department.html",
+        "pages/department.html",
         language,
         status_code=422,
         view=view,
@@ -197,7 +197,7 @@ def student_form(
         row = _student_row(view, number)
     except NotFound as error:
         raise PageNotFound(error.message(language)) from error
-    return render(request, "student_edit.html", language, view=view, row=row, session=session)
+    return render(request, "pages/student_edit.html", language, view=view, row=row, session=session)
 
 
 @router.post("/afdelingen/{code}/leerlingen/{number}", response_class=HTMLResponse)
@@ -234,7 +234,7 @@ def student_save(
         view = _view(uow, session, code, ViewQuery(search=number))
         return render(
             request,
-            "student_edit.html",
+            "pages/student_edit.html",
             language,
             status_code=422,
             view=view,

@@ -56,7 +56,7 @@ def _login_form(
     token = new_login_csrf()
     response = render(
         request,
-        "login.html",
+        "pages/login.html",
         language,
         status_code=status_code,
         csrf_token=token,
@@ -136,7 +136,7 @@ def _code_form(
     The pending session is not passed as ``session``: the page offers nothing else."""
     return render(
         request,
-        "two_factor_code.html",
+        "pages/two_factor_code.html",
         language,
         status_code=status_code,
         pending=pending,

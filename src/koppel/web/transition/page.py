@@ -143,7 +143,7 @@ class Screen:
         }
         return render(
             self.request,
-            "admin_transition_step.html",
+            "transition/step.html",
             self.language,
             status_code=status_code,
             session=self.session,

@@ -49,7 +49,7 @@ def overview(
 ) -> HTMLResponse:
     return render(
         request,
-        "admin_transition.html",
+        "transition/overview.html",
         language,
         session=session,
         status=transition_status(uow),

@@ -1,6 +1,6 @@
 """What the connector's JSON API reads, set-based: one query per part of a page of
 students, never one per student; and for its writes the write lock and the stored answers
-by Idempotency-Key (what the writes change: record_writes.py)."""
+by Idempotency-Key (what the writes change: writes.py)."""
 
 from __future__ import annotations
 

@@ -113,3 +113,31 @@ def test_each_code_stands_once_in_the_catalogue():
             seen[code] = module
     assert not twice
     assert set(seen) == set(i18n.CATALOG)
+
+
+ARCHITECTURE = PACKAGE.parents[1] / "docs" / "architecture.md"
+
+
+def _documented_folders() -> set[str]:
+    """The folders of docs/architecture.md's tree, from its indentation."""
+    text = ARCHITECTURE.read_text("utf-8")
+    tree = text.split("## The tree", 1)[1].split("```")[1]
+    found: set[str] = set()
+    path: list[str] = []
+    for line in tree.splitlines():
+        name = line.strip().split(" ", 1)[0]
+        if not name.endswith("/") or name == "src/koppel/":
+            continue
+        depth = (len(line) - len(line.lstrip()) - 2) // 2
+        path = [*path[:depth], name.rstrip("/")]
+        written = "/".join(path)
+        found |= {written.rsplit("/", n)[0] for n in range(written.count("/") + 1)}
+    return found
+
+
+def test_the_architecture_page_names_every_package():
+    documented = _documented_folders()
+    assert {"domain", "domain/sis", "store/repositories/sis", "web/api"} <= documented
+    packages = {str(folder.relative_to(PACKAGE)) for folder in _folders() if folder != PACKAGE}
+    assert sorted(packages - documented) == []
+    assert sorted(documented - packages - {"web/templates", "web/static"}) == []

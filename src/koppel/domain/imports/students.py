@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from koppel.domain.audit import JsonValue
-from koppel.domain.changes import FieldChange, field_changes
+from koppel.domain.field_changes import FieldChange, field_changes
 from koppel.domain.personal import Gender, PersonalData
 from koppel.domain.students import Student, StudentStatus
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from koppel.domain.accounts import Account, AccountKind, Role
 from koppel.domain.audit import JsonValue
-from koppel.domain.changes import FieldChange, field_changes
 from koppel.domain.errors import InvalidValue
+from koppel.domain.field_changes import FieldChange, field_changes
 from koppel.domain.groups import GroupKind
 from koppel.domain.imports.students import DEFAULT_STATE
 from koppel.domain.personal import full_name

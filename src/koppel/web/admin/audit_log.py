@@ -17,4 +17,6 @@ router = APIRouter(include_in_schema=False)
 def audit_log(
     request: Request, uow: UnitOfWorkDep, language: LanguageDep, session: AdministratorDep
 ) -> HTMLResponse:
-    return render(request, "admin/audit_log.html", language, session=session, entries=latest_entries(uow))
+    return render(
+        request, "admin/audit_log.html", language, session=session, entries=latest_entries(uow)
+    )

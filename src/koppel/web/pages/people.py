@@ -36,7 +36,9 @@ def mentor_page(
     opgeslagen: bool = False,
 ) -> Response:
     view = mentor_view(uow, session.account)
-    return render(request, "pages/mentor.html", language, view=view, session=session, saved=opgeslagen)
+    return render(
+        request, "pages/mentor.html", language, view=view, session=session, saved=opgeslagen
+    )
 
 
 @router.post("/mentor/leerlingen/{number}", response_class=HTMLResponse)
@@ -88,7 +90,9 @@ def student_page(
     opgeslagen: bool = False,
 ) -> Response:
     view = student_view(uow, session.account, date.today())
-    return render(request, "pages/student.html", language, view=view, session=session, saved=opgeslagen)
+    return render(
+        request, "pages/student.html", language, view=view, session=session, saved=opgeslagen
+    )
 
 
 @router.post("/leerling/pakket/{code}", response_class=HTMLResponse)

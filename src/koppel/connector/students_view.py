@@ -86,9 +86,6 @@ class Cell:
         return self.mark is not Mark.SAME
 
 
-EMPTY = Cell("")
-
-
 @dataclass(frozen=True, slots=True)
 class Summary:
     """A column over all departments (Afd, Klas): the values, a marker where any

@@ -32,16 +32,6 @@ class RunStatus(StrEnum):
 
 BUSY_STATUSES = frozenset({RunStatus.RUNNING, RunStatus.APPROVING})
 """A run in one of these is still at work."""
-FINAL_STATUSES = frozenset(
-    {
-        RunStatus.APPLIED,
-        RunStatus.APPROVED,
-        RunStatus.REJECTED,
-        RunStatus.FAILED,
-        RunStatus.SUPERSEDED,
-    }
-)
-"""What became of a set for good."""
 
 
 @dataclass(frozen=True)

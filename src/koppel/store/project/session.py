@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from koppel.domain.sync.domains import PRESENT, Fields, Key, State, SyncDomain
+from koppel.domain.sync.domains import PRESENT, Fields, Key, SyncDomain
 from koppel.store.project import tables
 from koppel.store.project.rows import (
     EXTRA_ROWS,
@@ -371,7 +371,3 @@ class ProjectSession:
     def forget_cache(self) -> None:
         """The next read asks the portal for everything again."""
         self.conn.execute(delete(tables.portal_reads))
-
-
-def state_keys(state: State) -> set[str]:
-    return {key[0] for key in state}

@@ -17,13 +17,13 @@ branch_labels = None
 depends_on = None
 
 RENAMES = (
-    # (old table, new table, (index name suffix, its columns))
-    ("roster_ids", "sis_ids", ("kind_key", ["kind", "key"])),
-    ("integration_runs", "sis_runs", ("fingerprint", ["fingerprint"])),
+    # (old table, new table, (index name suffix, its columns), primary key columns)
+    ("roster_ids", "sis_ids", ("kind_key", ["kind", "key"]), ["kind", "sourced_id"]),
+    ("integration_runs", "sis_runs", ("fingerprint", ["fingerprint"]), ["id"]),
 )
 
 
-def _rename(old: str, new: str, index: tuple[str, list[str]]) -> None:
+def _rename(old: str, new: str, index: tuple[str, list[str]], primary_key: list[str]) -> None:
     suffix, columns = index
     op.drop_index(f"ix_{old}_{suffix}", table_name=old)
     op.rename_table(old, new)
@@ -35,18 +35,14 @@ def _rename(old: str, new: str, index: tuple[str, list[str]]) -> None:
         # the table under its new primary key's name (the rows are copied)
         with op.batch_alter_table(new, recreate="always") as batch:
             batch.drop_constraint(f"pk_{old}", type_="primary")
-            batch.create_primary_key(f"pk_{new}", _primary_key(new))
-
-
-def _primary_key(table: str) -> list[str]:
-    return ["kind", "sourced_id"] if table.endswith("_ids") else ["id"]
+            batch.create_primary_key(f"pk_{new}", primary_key)
 
 
 def upgrade() -> None:
-    for old, new, index in RENAMES:
-        _rename(old, new, index)
+    for old, new, index, primary_key in RENAMES:
+        _rename(old, new, index, primary_key)
 
 
 def downgrade() -> None:
-    for old, new, index in RENAMES:
-        _rename(new, old, index)
+    for old, new, index, primary_key in RENAMES:
+        _rename(new, old, index, primary_key)

@@ -61,6 +61,7 @@ def _register_all() -> None:
         transition,
         undo,
         users,
+        year,
     )
     from koppel.cli import staff as staff_commands
     from koppel.cli.sis import oneroster, runs
@@ -79,6 +80,7 @@ def _register_all() -> None:
     app.add_typer(connect.app, name="connect")
     app.add_typer(staff_commands.app, name="staff")
     app.add_typer(transition.app, name="transition")
+    app.add_typer(year.app, name="year")
     app.add_typer(runs.app, name="integration")
     app.add_typer(oneroster.app, name="oneroster")
     app.add_typer(privacy.app, name="privacy")

@@ -110,6 +110,8 @@ class Department:
     choice_opens_on: date | None = None
     choice_closes_on: date | None = None
     subjects: frozenset[str] = frozenset()
+    is_open: bool = True
+    """Open in its school year; closed for a year it is not taught in (koppel year)."""
 
     def __post_init__(self) -> None:
         code = normalise_department_code(self.code)

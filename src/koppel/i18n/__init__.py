@@ -21,6 +21,7 @@ from koppel.i18n import (
     connector,
     imports,
     privacy,
+    school_years,
     sis_export,
     sis_import,
     sis_reading,
@@ -75,6 +76,7 @@ MODULES: Final = (
     wizard,
     wizard_steps,
     sis,
+    school_years,
 )
 """Every module of texts; a code lives in exactly one of them."""
 

@@ -1,9 +1,13 @@
-"""What the portal holds, counted (``koppel stats``)."""
+"""What the portal holds, counted (``koppel stats``): groups, memberships and teacher
+links of the current school year (the old years' stay as history and are not counted)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from koppel.domain.errors import NotFound
+from koppel.domain.school import SchoolYear
+from koppel.domain.school_years import YEAR_COUNTS
 from koppel.domain.students import StudentStatus
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -20,6 +24,7 @@ class PortalStats:
     teacher_links: int
     prognoses: int
     package_choices: int
+    school_years: dict[str, str | None]
 
     def as_json(self) -> dict[str, object]:
         """The shape of DESIGN.md section 8."""
@@ -33,21 +38,33 @@ class PortalStats:
             "teacher_links": self.teacher_links,
             "prognoses": self.prognoses,
             "package_choices": self.package_choices,
+            "school_years": self.school_years,
         }
 
 
 def collect_stats(uow: SqlAlchemyUnitOfWork) -> PortalStats:
     with uow:
         students = uow.students.count_by_status()
+        try:
+            years: dict[str, str | None] = uow.school_years.years().as_json()
+        except NotFound:  # an empty portal: no school year yet
+            years = {"current": None, "prepared": None}
+        current = years["current"]
+        in_year = (
+            uow.school_years.counts(SchoolYear(current))
+            if current
+            else dict.fromkeys(YEAR_COUNTS, 0)
+        )
         return PortalStats(
             students_active=students[StudentStatus.ACTIVE],
             students_left=students[StudentStatus.LEFT],
             staff=uow.staff.count(),
             accounts=uow.accounts.count(),
             departments=uow.school.count_departments(),
-            groups=uow.groups.count(),
-            memberships=uow.groups.count_memberships(),
-            teacher_links=uow.groups.count_staff_links(),
+            groups=in_year["groups"],
+            memberships=in_year["memberships"],
+            teacher_links=in_year["teacher_links"],
             prognoses=uow.planning.count_prognoses(),
             package_choices=uow.planning.count_package_choices(),
+            school_years=years,
         )

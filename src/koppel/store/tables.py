@@ -19,32 +19,40 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     PrimaryKeyConstraint,
     String,
     Table,
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-metadata = MetaData(naming_convention=NAMING)
-
-CASCADE = "CASCADE"
-RESTRICT = "RESTRICT"
-
-
-def _id() -> Column[int]:
-    return Column("id", Integer, primary_key=True, autoincrement=True)
-
+# The record of what was done (change sets, audit log, API bookkeeping, SIS runs) has its
+# own module; every table is reached through this one.
+from koppel.store.log_tables import (
+    audit_entries as audit_entries,
+)
+from koppel.store.log_tables import (
+    changesets as changesets,
+)
+from koppel.store.log_tables import (
+    idempotency_keys as idempotency_keys,
+)
+from koppel.store.log_tables import (
+    revision_counter as revision_counter,
+)
+from koppel.store.log_tables import (
+    sis_ids as sis_ids,
+)
+from koppel.store.log_tables import (
+    sis_runs as sis_runs,
+)
+from koppel.store.log_tables import (
+    transition_previews as transition_previews,
+)
+from koppel.store.metadata import CASCADE, RESTRICT, surrogate_id
+from koppel.store.metadata import metadata as metadata
 
 settings = Table(
     "settings",
@@ -56,17 +64,19 @@ settings = Table(
 school_years = Table(
     "school_years",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("name", String(9), nullable=False, unique=True),
     Column("starts_on", Date, nullable=False),
     Column("ends_on", Date, nullable=False),
     Column("is_current", Boolean, nullable=False, default=False),
+    # Next year, prepared beside the current one (koppel year prepare) until the switch.
+    Column("is_prepared", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 branches = Table(
     "branches",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("code", String(16), nullable=False, unique=True),
     Column("name", String(200), nullable=False),
 )
@@ -74,7 +84,7 @@ branches = Table(
 departments = Table(
     "departments",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("code", String(8), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
     Column("year_of_study", Integer, nullable=False),
@@ -83,6 +93,8 @@ departments = Table(
     Column("home_class_lead", String(8), nullable=False, default="portal"),
     Column("choice_opens_on", Date),
     Column("choice_closes_on", Date),
+    # Open in the current school year; a department added for next year only is not yet.
+    Column("is_open", Boolean, nullable=False, default=True, server_default=true()),
     CheckConstraint("year_of_study BETWEEN 1 AND 6", name="year_of_study"),
     CheckConstraint("home_class_lead IN ('portal', 'project')", name="home_class_lead"),
 )
@@ -96,10 +108,28 @@ department_subjects = Table(
     PrimaryKeyConstraint("department_id", "subject"),
 )
 
+# A department's settings in one school year other than the current one: the prepared
+# year's (carried over by koppel year prepare, then changed for that year only) and, after
+# the switch, the old year's as they were. The current year's are on ``departments``.
+department_years = Table(
+    "department_years",
+    metadata,
+    Column("department_id", ForeignKey("departments.id", ondelete=CASCADE), nullable=False),
+    Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("home_class_lead", String(8), nullable=False),
+    Column("choice_opens_on", Date),
+    Column("choice_closes_on", Date),
+    Column("is_open", Boolean, nullable=False),
+    Column("subjects", JSON, nullable=False),
+    PrimaryKeyConstraint("department_id", "school_year_id"),
+    CheckConstraint("home_class_lead IN ('portal', 'project')", name="home_class_lead"),
+)
+
 students = Table(
     "students",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("student_number", String(20), nullable=False, unique=True),
     Column("first_name", String(100), nullable=False),
     Column("infix", String(30), nullable=False, default=""),
@@ -134,7 +164,7 @@ department_participations = Table(
 prognoses = Table(
     "prognoses",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), nullable=False),
     Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
     Column("round", Integer, nullable=False, default=1),
@@ -156,7 +186,7 @@ prognosis_shares = Table(
 package_choices = Table(
     "package_choices",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("student_id", ForeignKey("students.id", ondelete=RESTRICT), nullable=False),
     Column("department_id", ForeignKey("departments.id", ondelete=RESTRICT), nullable=False),
     Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
@@ -176,7 +206,7 @@ package_subjects = Table(
 groups = Table(
     "groups",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("name", String(40), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("school_year_id", ForeignKey("school_years.id", ondelete=RESTRICT), nullable=False),
@@ -204,7 +234,7 @@ group_memberships = Table(
 staff_members = Table(
     "staff_members",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("staff_code", String(8), nullable=False, unique=True),
     Column("first_name", String(100), nullable=False),
     Column("infix", String(30), nullable=False, default=""),
@@ -228,7 +258,7 @@ staff_links = Table(
 accounts = Table(
     "accounts",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("username", String(64), nullable=False, unique=True),
     Column("display_name", String(200), nullable=False),
     Column("email", String(254), nullable=False, default=""),
@@ -280,7 +310,7 @@ sessions = Table(
 login_failures = Table(
     "login_failures",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("key", String(200), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_login_failures_key", "key"),
@@ -290,7 +320,7 @@ login_failures = Table(
 api_tokens = Table(
     "api_tokens",
     metadata,
-    _id(),
+    surrogate_id(),
     Column("name", String(64), nullable=False, unique=True),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("account_id", ForeignKey("accounts.id", ondelete=CASCADE), nullable=False),
@@ -298,97 +328,4 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
-)
-
-# One counter for the whole database: each change set that touches students takes the
-# next value, and those students get it as their version (so "changes since N" works).
-revision_counter = Table(
-    "revision_counter",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("value", BigInteger, nullable=False),
-)
-
-# Answers to API writes by Idempotency-Key: a retry gets the same answer, applied once.
-idempotency_keys = Table(
-    "idempotency_keys",
-    metadata,
-    Column("token_id", ForeignKey("api_tokens.id", ondelete=CASCADE), nullable=False),
-    Column("key", String(200), nullable=False),
-    Column("request_hash", String(64), nullable=False),
-    Column("status_code", Integer, nullable=False),
-    Column("body", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    PrimaryKeyConstraint("token_id", "key"),
-)
-
-changesets = Table(
-    "changesets",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("kind", String(64), nullable=False),
-    Column("actor", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("summary", JSON, nullable=False),
-    Column("undone_at", DateTime(timezone=True)),
-    Column("undone_by", String(36)),
-)
-
-# Previews of the year transition's steps: when a step was last looked at before it was
-# applied (the wizard's "previewed" state). School data is not touched by a preview.
-transition_previews = Table(
-    "transition_previews",
-    metadata,
-    Column("school_year", String(9), nullable=False),
-    Column("step", Integer, nullable=False),
-    Column("previewed_at", DateTime(timezone=True), nullable=False),
-    Column("actor", String(64), nullable=False),
-    Column("summary", JSON, nullable=False),
-    PrimaryKeyConstraint("school_year", "step"),
-)
-
-# SIS integration: which student, staff member, group, branch, department or school year
-# an SIS set's sourcedId stands for, so a later (delta) set finds the same one again.
-sis_ids = Table(
-    "sis_ids",
-    metadata,
-    Column("kind", String(16), nullable=False),
-    Column("sourced_id", String(255), nullable=False),
-    Column("key", String(64), nullable=False),
-    PrimaryKeyConstraint("kind", "sourced_id"),
-    Index("ix_sis_ids_kind_key", "kind", "key"),
-)
-
-# SIS integration: each set an automatic run found, what became of it, and (when it waits
-# for an administrator's approval) where its copy is kept.
-sis_runs = Table(
-    "sis_runs",
-    metadata,
-    Column("id", String(36), primary_key=True),
-    Column("source", String(500), nullable=False),
-    Column("fingerprint", String(64), nullable=False),
-    Column("format", String(32), nullable=False),
-    Column("received_at", DateTime(timezone=True), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("changeset", String(36)),
-    Column("summary", JSON, nullable=False),
-    Column("kept_at", String(500)),
-    Column("decided_by", String(64)),
-    Column("decided_at", DateTime(timezone=True)),
-    Index("ix_sis_runs_fingerprint", "fingerprint"),
-)
-
-audit_entries = Table(
-    "audit_entries",
-    metadata,
-    _id(),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("actor", String(64), nullable=False),
-    Column("action", String(64), nullable=False),
-    Column("entity", String(64), nullable=False),
-    Column("key", String(200), nullable=False),
-    Column("before", JSON),
-    Column("after", JSON),
-    Column("changeset", String(36)),
-    Index("ix_audit_entries_changeset", "changeset"),
 )

@@ -20,6 +20,7 @@ from koppel.store.repositories.groups import SqlAlchemyGroupRepository
 from koppel.store.repositories.leavers import SqlAlchemyLeaverRepository
 from koppel.store.repositories.planning import SqlAlchemyPlanningRepository
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
+from koppel.store.repositories.school_years.lifecycle import SqlAlchemySchoolYearRepository
 from koppel.store.repositories.sessions import SqlAlchemySessionRepository
 from koppel.store.repositories.sis.export import SqlAlchemySisExportRepository
 from koppel.store.repositories.sis.ids import SqlAlchemySisIdRepository
@@ -37,6 +38,7 @@ class SqlAlchemyUnitOfWork:
     """``with SqlAlchemyUnitOfWork(engine) as uow: ...; uow.commit()``."""
 
     school: SqlAlchemySchoolRepository
+    school_years: SqlAlchemySchoolYearRepository
     students: SqlAlchemyStudentRepository
     student_states: SqlAlchemyStudentStateRepository
     student_planning: SqlAlchemyStudentPlanningRepository
@@ -71,6 +73,7 @@ class SqlAlchemyUnitOfWork:
         self._connection = connection
         self._transaction = connection.begin()
         self.school = SqlAlchemySchoolRepository(connection)
+        self.school_years = SqlAlchemySchoolYearRepository(connection, school=self.school)
         self.students = SqlAlchemyStudentRepository(connection)
         self.staff = SqlAlchemyStaffRepository(connection)
         self.student_states = SqlAlchemyStudentStateRepository(

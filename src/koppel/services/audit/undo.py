@@ -19,6 +19,9 @@ from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.connector_api.refusals import Conflict, NotYours, UnknownItem
 from koppel.services.connector_api.writes import API_KIND, RECORD_UNDOERS
 from koppel.services.planning.undo import PLANNING_UNDOERS
+from koppel.services.school_years.next_departments import NEXT_DEPARTMENT_UNDOERS
+from koppel.services.school_years.prepare import PREPARE_UNDOERS
+from koppel.services.school_years.switch import SWITCH_UNDOERS
 from koppel.services.sis.undo import SIS_UNDOERS
 from koppel.services.transition.groups_delete import GROUPS_DELETE_UNDOERS
 from koppel.services.transition.staff_departure import STAFF_DEPARTURE_UNDOERS
@@ -80,6 +83,9 @@ UNDOERS: dict[str, Undoer] = {
     **STAFF_DEPARTURE_UNDOERS,
     **GROUPS_DELETE_UNDOERS,
     **SIS_UNDOERS,
+    **PREPARE_UNDOERS,
+    **NEXT_DEPARTMENT_UNDOERS,
+    **SWITCH_UNDOERS,
 }
 """Per audit action, how to reverse a batch of its entries. Reversed in the opposite
 order of first appearance, so later writes are undone before earlier ones."""

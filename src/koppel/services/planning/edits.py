@@ -95,7 +95,7 @@ def _prognosis_json(prognosis: Prognosis | None, year: SchoolYear) -> dict[str, 
     }
 
 
-def _choice_json(choice: PackageChoice | None, department: str) -> dict[str, JsonValue]:
+def choice_json(choice: PackageChoice | None, department: str) -> dict[str, JsonValue]:
     subjects: list[JsonValue] = [*sorted(choice.subjects)] if choice else []
     exemptions: list[JsonValue] = [*sorted(choice.exemptions)] if choice else []
     return {
@@ -245,8 +245,8 @@ class _Editor:
                 self._write(
                     "package_choice.set",
                     number,
-                    {"school_year": self.year.name, **_choice_json(old, code)},
-                    {"school_year": self.year.name, **_choice_json(new, code)},
+                    {"school_year": self.year.name, **choice_json(old, code)},
+                    {"school_year": self.year.name, **choice_json(new, code)},
                     partial(
                         self.uow.student_planning.set_package_choice, self.year, number, code, new
                     ),

@@ -14,9 +14,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from koppel.domain.change_sets import ChangeSet
-from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear
 from koppel.domain.transition import StepPreview
+from koppel.services.school_years.years import year_of_work
 from koppel.services.transition.steps import STEPS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -110,20 +110,21 @@ def _iso(at: datetime) -> str:
 def transition_status(
     uow: SqlAlchemyUnitOfWork, school_year: str | None = None
 ) -> TransitionStatus:
+    """The transition of ``school_year``: by default the prepared year's, or the current
+    year's when none is prepared."""
     with uow:
-        if school_year is None:
-            year = uow.school.current_school_year()
-        else:
-            year = SchoolYear(school_year)
-            if year not in uow.school.school_years():
-                raise InvalidValue("transition.unknown_year", school_year=year.name)
-        records = uow.changesets.of_kinds([kind for step in STEPS for kind in step.kinds])
-        previews = uow.transition_previews.of_year(year.name)
-        runs = [
-            SisRunStatus(run.id, _iso(run.received_at), run.status.value, run.changeset)
-            for run in uow.sis_runs.list_runs()
-            if run.summary.get("school_year") == year.name
-        ]
+        return transition_status_in(uow, year_of_work(uow, school_year))
+
+
+def transition_status_in(uow: SqlAlchemyUnitOfWork, year: SchoolYear) -> TransitionStatus:
+    """:func:`transition_status` inside an open unit of work."""
+    records = uow.changesets.of_kinds([kind for step in STEPS for kind in step.kinds])
+    previews = uow.transition_previews.of_year(year.name)
+    runs = [
+        SisRunStatus(run.id, _iso(run.received_at), run.status.value, run.changeset)
+        for run in uow.sis_runs.list_runs()
+        if run.summary.get("school_year") == year.name
+    ]
     steps: list[StepStatus] = []
     for step in STEPS:
         found = [

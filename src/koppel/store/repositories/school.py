@@ -74,6 +74,7 @@ class SqlAlchemySchoolRepository:
                 "home_class_lead": d.home_class_lead.value,
                 "choice_opens_on": d.choice_opens_on,
                 "choice_closes_on": d.choice_closes_on,
+                "is_open": d.is_open,
             }
             for d in departments
         ]
@@ -83,7 +84,7 @@ class SqlAlchemySchoolRepository:
         if rows:
             self._connection.execute(t.departments.insert(), rows)
         self.department_ids.forget()
-        self._set_subjects({d.code: d.subjects for d in departments if d.subjects})
+        self.set_subjects({d.code: d.subjects for d in departments if d.subjects})
 
     def update_department(self, department: Department) -> None:
         """Store who leads the home classes, the choice window and the subjects."""
@@ -97,9 +98,9 @@ class SqlAlchemySchoolRepository:
                 choice_closes_on=department.choice_closes_on,
             )
         )
-        self._set_subjects({department.code: department.subjects})
+        self.set_subjects({department.code: department.subjects})
 
-    def _set_subjects(self, subjects: Mapping[str, frozenset[str]]) -> None:
+    def set_subjects(self, subjects: Mapping[str, frozenset[str]]) -> None:
         ds = t.department_subjects
         for code, chosen in subjects.items():
             department_id = self.department_ids.id_of(code)
@@ -122,6 +123,7 @@ class SqlAlchemySchoolRepository:
                 d.c.home_class_lead,
                 d.c.choice_opens_on,
                 d.c.choice_closes_on,
+                d.c.is_open,
             )
             .join(b, b.c.id == d.c.branch_id)
             .order_by(d.c.year_of_study, d.c.code)
@@ -143,8 +145,9 @@ class SqlAlchemySchoolRepository:
                 choice_opens_on=opens,
                 choice_closes_on=closes,
                 subjects=frozenset(subjects.get(code, ())),
+                is_open=bool(is_open),
             )
-            for code, name, year, kind, branch, lead, opens, closes in rows
+            for code, name, year, kind, branch, lead, opens, closes, is_open in rows
         ]
         levels = list(EducationType)
         return sorted(

@@ -1,0 +1,1 @@
+"""The school year's life: prepare next year, promote from the prognoses, switch."""

@@ -37,7 +37,8 @@ def delete(
     school_year: Annotated[
         str | None,
         typer.Option(
-            "--school-year", help="Het schooljaar, bijv. 2025-2026 (standaard: het huidige)."
+            "--school-year",
+            help="Het schooljaar, bijv. 2027-2028 (standaard: het klaargezette).",
         ),
     ] = None,
     dry_run: Annotated[

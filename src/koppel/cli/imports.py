@@ -42,6 +42,16 @@ MappingOption = Annotated[
 ]
 
 
+SchoolYearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--school-year",
+        help="Het schooljaar dat het bestand vult (standaard: het klaargezette; bij "
+        "personeel zonder klaargezet jaar het huidige).",
+    ),
+]
+
+
 def _run(
     kind: ImportKind,
     file: Path,
@@ -99,16 +109,19 @@ def students(
     force: Annotated[
         bool, typer.Option("--force", help="Ook als meer dan 10% als vertrokken wordt gemarkeerd.")
     ] = False,
+    school_year: SchoolYearOption = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Lees leerlingen (deelnemers) in, met hun afdeling en stamklas."""
+    """Lees leerlingen (deelnemers) in, met hun afdeling en stamklas, in het klaargezette
+    schooljaar (of het schooljaar van --school-year)."""
     options = ImportOptions(
         dry_run=dry_run,
         sheet=sheet,
         mapping=mapping,
         mark_absent_left=mark_absent_left,
         force=force,
+        school_year=school_year,
     )
     _run(ImportKind.STUDENTS, file, options, database, as_json)
 
@@ -121,10 +134,13 @@ def _register_plain_import(kind: ImportKind, summary: str) -> None:
         dry_run: DryRunOption = False,
         sheet: SheetOption = None,
         mapping: MappingOption = None,
+        school_year: SchoolYearOption = None,
         database: DatabaseOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        options = ImportOptions(dry_run=dry_run, sheet=sheet, mapping=mapping)
+        options = ImportOptions(
+            dry_run=dry_run, sheet=sheet, mapping=mapping, school_year=school_year
+        )
         _run(kind, file, options, database, as_json)
 
     command.__doc__ = summary

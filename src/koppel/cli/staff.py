@@ -50,6 +50,13 @@ def remove_departed(
             "--force", help="Ook als meer dan het ingestelde aandeel (standaard 10%) vertrekt."
         ),
     ] = False,
+    school_year: Annotated[
+        str | None,
+        typer.Option(
+            "--school-year",
+            help="Het schooljaar van de jaarovergang (standaard: het klaargezette).",
+        ),
+    ] = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -63,6 +70,7 @@ def remove_departed(
             dry_run=dry_run,
             force=force,
             progress=progress,
+            school_year=school_year,
         )
     finish(report, as_json=as_json, show=_print)
 

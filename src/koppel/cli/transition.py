@@ -34,7 +34,11 @@ STATE_WORDS = {
 @reports_errors
 def status(
     school_year: Annotated[
-        str | None, typer.Option("--school-year", help="Bijv. 2026-2027 (standaard: het huidige).")
+        str | None,
+        typer.Option(
+            "--school-year",
+            help="Bijv. 2027-2028 (standaard: het klaargezette, anders het huidige).",
+        ),
     ] = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,

@@ -20,3 +20,5 @@ class ImportOptions:
     file_label: str | None = None
     actor: str = COMMAND_LINE_ACTOR
     """Who imports: the command line, or the administrator in the portal's wizard."""
+    school_year: str | None = None
+    """The year a file fills; by default the prepared year (koppel year prepare)."""

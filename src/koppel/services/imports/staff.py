@@ -25,6 +25,7 @@ from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
+from koppel.services.school_years.years import year_of_work, year_to_fill
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_FILES, LINK_STAFF, Step
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -92,7 +93,8 @@ def import_staff(
     if table is None:
         return report
     with uow:
-        year, incoming = staff_in_file(uow, table, report)
+        year = year_of_work(uow, options.school_year)
+        incoming = staff_in_file(uow, year, table, report)
         existing = uow.staff.states()
         if report.errors:
             return report
@@ -124,13 +126,12 @@ def read_staff_file(
 
 
 def staff_in_file(
-    uow: SqlAlchemyUnitOfWork, table: ParsedTable, report: ImportReport
-) -> tuple[SchoolYear, list[IncomingStaff]]:
-    """Inside an open unit of work: the current school year and the file's staff, each
-    row checked (its groups against the year's); problems go into ``report``."""
-    year = uow.school.current_school_year()
+    uow: SqlAlchemyUnitOfWork, year: SchoolYear, table: ParsedTable, report: ImportReport
+) -> list[IncomingStaff]:
+    """Inside an open unit of work: the file's staff, each row checked (its groups
+    against those of ``year``); problems go into ``report``."""
     groups = {g.name for g in uow.groups.list(year)}
-    return year, _staff_rows(table, report, groups)
+    return _staff_rows(table, report, groups)
 
 
 def _staff_rows(table: ParsedTable, report: ImportReport, groups: set[str]) -> list[IncomingStaff]:
@@ -278,7 +279,7 @@ def import_teacher_groups(
     if table is None:
         return report
     with uow:
-        year = uow.school.current_school_year()
+        year = year_to_fill(uow, options.school_year)
         codes = set(uow.staff.states())
         by_email = uow.staff.codes_by_email()
         groups = {g.name for g in uow.groups.list(year)}

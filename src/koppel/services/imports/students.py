@@ -23,9 +23,11 @@ from koppel.progress import NoProgress, Progress
 from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.apply_students import apply_student_plan
 from koppel.services.imports.options import ImportOptions
+from koppel.services.imports.prognosis_check import prognosis_differences
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedRow, ParsedTable, RowProblems, parse_file
 from koppel.services.imports.student_safety import absence_refusal, expected_absent
+from koppel.services.school_years.years import open_departments, year_to_fill
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_PARTICIPANTS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -62,9 +64,9 @@ def import_students(
     shown.advance()
     shown.step(translate("progress.check"), report.rows)
     with uow:
-        year = uow.school.current_school_year()
+        year = year_to_fill(uow, options.school_year)
         existing = uow.student_states.states(year)
-        departments = {d.code for d in uow.school.departments()}
+        departments = open_departments(uow, year)
         groups = {g.name: g for g in uow.groups.list(year)}
         width = uow.school.setting("student_number_width")
         incoming = _rows_to_students(
@@ -85,6 +87,8 @@ def import_students(
             mark_absent_left=options.mark_absent_left,
         )
         _describe(report, plan, existing)
+        if year != uow.school.current_school_year():
+            report.details["prognosis_differs"] = prognosis_differences(uow, year, incoming)
         expected = expected_absent(uow, existing, plan)
         report.details["absent_final_year"] = len(expected)
         report.refusal = absence_refusal(uow, year, existing, plan, options, len(expected))

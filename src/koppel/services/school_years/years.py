@@ -44,3 +44,14 @@ def year_of_work(uow: SqlAlchemyUnitOfWork, name: str | None = None) -> SchoolYe
         return known_year(uow, name)
     years = uow.school_years.years()
     return years.prepared or years.current
+
+
+def open_departments(uow: SqlAlchemyUnitOfWork, year: SchoolYear) -> set[str]:
+    """The codes of the departments open in ``year``: the current year's, or those with
+    settings of that year (a prepared year's, where one may be closed or added)."""
+    if year == uow.school.current_school_year():
+        return {d.code for d in uow.school.departments() if d.is_open}
+    in_year = uow.school_years.departments_in(year)
+    if not in_year:  # a year never prepared: the departments as they are
+        return {d.code for d in uow.school.departments()}
+    return {d.code for d in in_year if d.is_open}

@@ -1,12 +1,19 @@
-"""Year transition, step 2: delete the old groups (``koppel groups delete``).
+"""Year transition, step 2: the old groups out of use (``koppel groups delete``).
 
-All groups of a school year, or those of one folder (map). Students are never deleted:
-their memberships and the groups' teacher and mentor links go with the groups. Before a
-student's home class goes, its name is kept as the student's previous home class
-(stamklas oud). Prognoses and package choices hang off students, not groups, and stay.
+The step works on the year being filled, by default the prepared one: the current
+year's groups are not carried into it and stay with their own year as history (who was
+in which class, which teacher taught which group), untouched. What the step deletes are
+the groups already in the year being filled (all, or one folder): left from an earlier
+attempt or a rehearsal, or made by a project sync, so that step 3 starts from the file.
 
-Applying is one transaction and one change set; ``koppel undo`` puts back the groups
-with their ids, members and links, and every previous home class as it was.
+Given the current year explicitly (``--school-year``), it deletes that year's groups as
+before the school year had a life: students are never deleted; their memberships and the
+groups' teacher and mentor links go with the groups, and before a student's home class
+goes its name is kept as the student's previous home class (stamklas oud).
+
+Applying is one transaction and one change set, also when nothing is left to delete
+(it records how many groups of the old year stay as history); ``koppel undo`` puts back
+the groups with their ids, members and links, and every previous home class as it was.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from koppel.domain.school import SchoolYear
 from koppel.i18n import translate
 from koppel.services.audit.change_sets import STUDENT_ENTITY, ChangeRecorder
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
+from koppel.services.school_years.years import year_of_work, year_to_fill
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import DELETE_GROUPS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -52,6 +60,8 @@ class GroupsDeleteReport:
     teacher_links: int = 0
     previous_home_classes: int = 0
     examples: list[str] = field(default_factory=list)
+    history: int = 0
+    """Groups of the years before, kept as they are."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -60,7 +70,7 @@ class GroupsDeleteReport:
             "rows": self.groups,
             "errors": [],
             "warnings": [],
-            "groups": {"new": 0, "deleted": self.groups},
+            "groups": {"new": 0, "deleted": self.groups, "kept_as_history": self.history},
             "memberships": self.memberships,
             "teacher_links": self.teacher_links,
             "previous_home_classes": self.previous_home_classes,
@@ -81,18 +91,6 @@ def previous_home_classes(records: list[GroupSnapshot]) -> dict[str, str]:
     return chosen
 
 
-def _school_year(uow: SqlAlchemyUnitOfWork, name: str | None) -> SchoolYear:
-    if name is None:
-        return uow.school.current_school_year()
-    year = SchoolYear(name)
-    known = [y.name for y in uow.school.school_years()]
-    if year.name not in known:
-        raise InvalidValue(
-            "transition.unknown_school_year", year=year.name, years=", ".join(known) or "-"
-        )
-    return year
-
-
 def _check_folder(uow: SqlAlchemyUnitOfWork, year: SchoolYear, folder: str) -> None:
     folders = uow.group_deletion.folders(year)
     if folder in folders or folder in uow.group_deletion.deleted_folders(KIND, year):
@@ -102,10 +100,17 @@ def _check_folder(uow: SqlAlchemyUnitOfWork, year: SchoolYear, folder: str) -> N
 
 
 def group_folders(uow: SqlAlchemyUnitOfWork) -> list[str]:
-    """The folders (mappen) that hold groups in the current school year: what step 2 can
-    delete one at a time."""
+    """The folders (mappen) that hold groups in the year being filled (the prepared one,
+    else the current one): what step 2 can delete one at a time."""
     with uow:
-        return uow.group_deletion.folders(uow.school.current_school_year())
+        return uow.group_deletion.folders(year_of_work(uow))
+
+
+def _applied(uow: SqlAlchemyUnitOfWork, year: SchoolYear) -> bool:
+    return any(
+        not record.is_undone and record.summary.get("school_year") == year.name
+        for record in uow.changesets.of_kinds([KIND])
+    )
 
 
 def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> GroupsDeleteReport:
@@ -115,11 +120,13 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
     with uow:
         if not request.dry_run:
             uow.records.lock_for_write()  # one at a time with the API's writes
-        year = _school_year(uow, request.school_year)
+        year = year_to_fill(uow, request.school_year)
+        years = uow.school_years.years()
+        filling = year != years.current
         if request.folder is not None:
             _check_folder(uow, year, request.folder)
         records = uow.group_deletion.groups(year, folder=request.folder)
-        homes = previous_home_classes(records)
+        homes = {} if filling else previous_home_classes(records)
         report = GroupsDeleteReport(
             school_year=year.name,
             folder=request.folder,
@@ -128,6 +135,7 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
             teacher_links=sum(len(r.links) for r in records),
             previous_home_classes=len(homes),
             examples=[r.name for r in records[:EXAMPLES]],
+            history=uow.school_years.counts(years.current)["groups"] if filling else 0,
         )
         if request.dry_run:
             note_report_preview(
@@ -137,7 +145,7 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
                 actor=request.actor,
                 report=report.as_json(),
             )
-        if request.dry_run or not records:
+        if request.dry_run or (not records and (not filling or _applied(uow, year))):
             return report
         stored = uow.group_deletion.previous_home_classes(homes)
         changed = {n: name for n, name in sorted(homes.items()) if stored.get(n) != name}
@@ -161,6 +169,7 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
             "memberships": report.memberships,
             "teacher_links": report.teacher_links,
             "previous_home_classes": len(changed),
+            "kept_as_history": report.history,
         }
         report.changeset = recorder.save(uow, summary)
         uow.commit()

@@ -38,6 +38,7 @@ from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.staff import read_staff_file, staff_in_file
 from koppel.services.school_settings import StaffRetention, load_school_settings
+from koppel.services.school_years.years import year_to_fill
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import REMOVE_DEPARTED
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -72,14 +73,19 @@ def remove_departed_staff(
     actor: str = COMMAND_LINE_ACTOR,
     file_label: str | None = None,
     progress: Progress | None = None,
+    school_year: str | None = None,
 ) -> DepartureReport:
+    """Step 5 in ``school_year`` (by default the prepared year): the staff members missing
+    from the staff file are deactivated and their links in that year removed; their links
+    in earlier years stay as history."""
     options = ImportOptions(dry_run=dry_run, force=force, file_label=file_label)
     report = DepartureReport(file=file_label or path.name, kind=KIND)
     table = read_staff_file(path, options, report, progress)
     if table is None:
         return report
     with uow:
-        year, incoming = staff_in_file(uow, table, report)
+        year = year_to_fill(uow, school_year)
+        incoming = staff_in_file(uow, year, table, report)
         existing = uow.staff.states()
         if report.errors:
             return report

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from koppel.domain.groups import GroupKind
 from koppel.domain.personal import sort_key
 from koppel.domain.staff import StaffRole, StaffStatus
+from koppel.services.school_years.years import year_of_work
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -113,7 +114,7 @@ class LinkOverview:
 def link_overview(uow: SqlAlchemyUnitOfWork) -> LinkOverview:
     """Read only: four queries, whatever the size of the school."""
     with uow:
-        year = uow.school.current_school_year()
+        year = year_of_work(uow)
         groups = sorted(uow.groups.list(year), key=lambda g: natural_key(g.name))
         links = uow.groups.staff_links(year)
         members = uow.staff.list()

@@ -23,6 +23,7 @@ from koppel.domain.staff import StaffLink, StaffRole, StaffStatus, validate_staf
 from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.imports.staff import LINK_ROLES
+from koppel.services.school_years.years import year_of_work
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 KIND = "staff.link"
@@ -112,7 +113,7 @@ def change_staff_links(
     one change set (none when nothing changes)."""
     with uow:
         uow.records.lock_for_write()  # two administrators saving at once: one after the other
-        year = uow.school.current_school_year()
+        year = year_of_work(uow)
         groups = {group.name for group in uow.groups.list(year)}
         staff = uow.staff.states()
 

@@ -77,9 +77,11 @@ def _print(report: GroupsDeleteReport, *, dry_run: bool) -> None:
             translate("transition.examples", names=", ".join(report.examples)), highlight=False
         )
     console.print(translate("transition.students_kept"), highlight=False)
+    if report.history:
+        console.print(translate("transition.groups_kept", count=report.history), highlight=False)
     if report.written:
         console.print(translate("cli.applied", changeset=report.changeset), highlight=False)
-    elif not report.groups:
+    elif not report.groups and not dry_run:
         console.print(translate("transition.nothing_left"), highlight=False)
     elif dry_run:
         console.print(translate("transition.preview_only"), highlight=False)

@@ -82,8 +82,18 @@ def _print(report: ImportReport) -> None:
             data = counts.as_json()
             table.add_row(translate(f"import.kind.{name}"), *(str(data[c]) for c in data))
     console.print(table)
+    if report.school_year is not None:
+        console.print(translate("import.school_year", year=report.school_year), highlight=False)
     if report.groups_new:
         console.print(translate("import.groups_new", count=report.groups_new), highlight=False)
+    differs = report.details.get("prognosis_differs")
+    if isinstance(differs, dict) and differs:
+        per_department = ", ".join(
+            f"{code} {len(rows) if isinstance(rows, list) else 0}" for code, rows in differs.items()
+        )
+        console.print(
+            translate("import.prognosis_differs", departments=per_department), highlight=False
+        )
     if report.refusal is not None:
         errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
     elif report.written:
@@ -113,8 +123,8 @@ def students(
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Lees leerlingen (deelnemers) in, met hun afdeling en stamklas, in het klaargezette
-    schooljaar (of het schooljaar van --school-year)."""
+    """Lees leerlingen (deelnemers) in, met hun afdeling en stamklas: in het klaargezette
+    schooljaar als er een is (jaarovergang, stap 3), anders in het huidige."""
     options = ImportOptions(
         dry_run=dry_run,
         sheet=sheet,

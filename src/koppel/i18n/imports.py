@@ -269,4 +269,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "progress.read": {"nl": "{file} lezen", "en": "reading {file}"},
     "progress.check": {"nl": "Rijen controleren", "en": "checking rows"},
     "progress.apply": {"nl": "Wijzigingen toepassen", "en": "applying changes"},
+    "import.school_year": {
+        "nl": "Schooljaar: {year}.",
+        "en": "School year: {year}.",
+    },
+    "import.prognosis_differs": {
+        "nl": "Afdeling in het bestand anders dan de prognose (teamleiders controleren dit), "
+        "per afdeling: {departments}. De leerlingen staan in --json onder prognosis_differs.",
+        "en": "Department in the file differs from the prognosis (team leaders check these), "
+        "per department: {departments}. The students are listed in --json under "
+        "prognosis_differs.",
+    },
 }

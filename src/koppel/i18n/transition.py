@@ -93,4 +93,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Volgende stap: {step}. Bekijk eerst wat die doet met --dry-run.",
         "en": "Next step: {step}. See first what it does with --dry-run.",
     },
+    "transition.groups_kept": {
+        "nl": "{count} groepen van het huidige schooljaar blijven daar bewaard als geschiedenis "
+        "(wie in welke klas zat, welke docent welke groep had); ze gaan niet mee naar het "
+        "nieuwe jaar.",
+        "en": "{count} groups of the current school year are kept there as history (who was in "
+        "which class, which teacher taught which group); they do not carry into the new year.",
+    },
 }

@@ -42,6 +42,8 @@ class ImportReport:
     marked_left: int = 0
     details: dict[str, JsonValue] = field(default_factory=dict)
     refusal: KoppelError | None = None
+    school_year: str | None = None
+    """The school year the file filled (or would fill)."""
     """Set when a safety rule refused to apply the plan (exit code 3)."""
 
     @property
@@ -73,4 +75,6 @@ class ImportReport:
         if self.marked_left:
             result["marked_left"] = self.marked_left
         result["details"] = self.details
+        if self.school_year is not None:
+            result["school_year"] = self.school_year
         return result

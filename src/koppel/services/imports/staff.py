@@ -25,7 +25,7 @@ from koppel.services.audit.change_sets import ChangeRecorder
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedTable, RowProblems, parse_file
-from koppel.services.school_years.years import year_of_work, year_to_fill
+from koppel.services.school_years.years import year_of_work
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_FILES, LINK_STAFF, Step
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -94,6 +94,7 @@ def import_staff(
         return report
     with uow:
         year = year_of_work(uow, options.school_year)
+        report.school_year = year.name
         incoming = staff_in_file(uow, year, table, report)
         existing = uow.staff.states()
         if report.errors:
@@ -279,7 +280,8 @@ def import_teacher_groups(
     if table is None:
         return report
     with uow:
-        year = year_to_fill(uow, options.school_year)
+        year = year_of_work(uow, options.school_year)
+        report.school_year = year.name
         codes = set(uow.staff.states())
         by_email = uow.staff.codes_by_email()
         groups = {g.name for g in uow.groups.list(year)}

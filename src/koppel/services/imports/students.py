@@ -27,7 +27,7 @@ from koppel.services.imports.prognosis_check import prognosis_differences
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedRow, ParsedTable, RowProblems, parse_file
 from koppel.services.imports.student_safety import absence_refusal, expected_absent
-from koppel.services.school_years.years import open_departments, year_to_fill
+from koppel.services.school_years.years import open_departments, year_of_work
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_PARTICIPANTS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -64,8 +64,9 @@ def import_students(
     shown.advance()
     shown.step(translate("progress.check"), report.rows)
     with uow:
-        year = year_to_fill(uow, options.school_year)
+        year = year_of_work(uow, options.school_year)
         existing = uow.student_states.states(year)
+        report.school_year = year.name
         departments = open_departments(uow, year)
         groups = {g.name: g for g in uow.groups.list(year)}
         width = uow.school.setting("student_number_width")

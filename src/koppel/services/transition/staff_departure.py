@@ -38,7 +38,7 @@ from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.staff import read_staff_file, staff_in_file
 from koppel.services.school_settings import StaffRetention, load_school_settings
-from koppel.services.school_years.years import year_to_fill
+from koppel.services.school_years.years import year_of_work
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import REMOVE_DEPARTED
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -84,8 +84,9 @@ def remove_departed_staff(
     if table is None:
         return report
     with uow:
-        year = year_to_fill(uow, school_year)
+        year = year_of_work(uow, school_year)
         incoming = staff_in_file(uow, year, table, report)
+        report.school_year = year.name
         existing = uow.staff.states()
         if report.errors:
             return report

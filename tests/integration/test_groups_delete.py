@@ -1,4 +1,7 @@
-"""Year transition, step 2: ``koppel groups delete`` on a demo school (SQLite and PostgreSQL).
+"""Year transition, step 2: ``koppel groups delete`` on a demo school (SQLite and PostgreSQL),
+given the current year explicitly (as before the school year had a life; the lifecycle's
+step 2 on a prepared year is in test_transition_end_to_end.py). Without a prepared year
+and without ``--school-year`` it refuses.
 
 Groups go with their memberships and teacher links, students never; each student's
 home class is kept as the previous home class; prognoses and package choices stay; the
@@ -34,6 +37,11 @@ class Demo:
     engine: Engine
     url: str
     year: str
+
+    @property
+    def this_year(self) -> tuple[str, str]:
+        """The current year named: with no year prepared, step 2 asks for it explicitly."""
+        return ("--school-year", self.year)
 
     def count(self, table: Table, *, year_only: bool = False) -> int:
         query = select(func.count()).select_from(table)
@@ -99,7 +107,7 @@ def test_all_deletes_every_group_keeps_students_and_undoes_exactly(demo: Demo) -
     assert memberships
     assert homes
 
-    run = koppel("groups", "delete", "--all", "--json", database=demo.url)
+    run = koppel("groups", "delete", "--all", *demo.this_year, "--json", database=demo.url)
     assert run.code == 0, run.stderr
     report = run.json()
     assert report["written"] is True
@@ -125,7 +133,7 @@ def test_all_deletes_every_group_keeps_students_and_undoes_exactly(demo: Demo) -
     assert stamped == len(homes)  # the connector sees these students changed
 
     after = snapshot(demo.engine, bookkeeping=True)
-    again = koppel("groups", "delete", "--all", "--json", database=demo.url)
+    again = koppel("groups", "delete", "--all", *demo.this_year, "--json", database=demo.url)
     assert again.code == 0, again.stderr
     assert again.json()["written"] is False
     assert again.json()["changeset"] is None
@@ -144,7 +152,8 @@ def test_folder_deletes_only_that_folder(demo: Demo) -> None:
     assert {"Stamklassen", "Clustergroepen"} <= set(folders)
     before = snapshot(demo.engine)
     report = delete_groups(
-        SqlAlchemyUnitOfWork(demo.engine), GroupsDeleteRequest(folder="Clustergroepen")
+        SqlAlchemyUnitOfWork(demo.engine),
+        GroupsDeleteRequest(folder="Clustergroepen", school_year=demo.year),
     )
     assert report.written
     with SqlAlchemyUnitOfWork(demo.engine) as uow:
@@ -155,7 +164,8 @@ def test_folder_deletes_only_that_folder(demo: Demo) -> None:
     assert demo.home_classes()  # home classes untouched
 
     again = delete_groups(
-        SqlAlchemyUnitOfWork(demo.engine), GroupsDeleteRequest(folder="Clustergroepen")
+        SqlAlchemyUnitOfWork(demo.engine),
+        GroupsDeleteRequest(folder="Clustergroepen", school_year=demo.year),
     )
     assert not again.written
     assert again.groups == 0
@@ -166,7 +176,9 @@ def test_folder_deletes_only_that_folder(demo: Demo) -> None:
 
 def test_dry_run_writes_nothing(demo: Demo) -> None:
     before = snapshot(demo.engine, bookkeeping=True)
-    run = koppel("groups", "delete", "--all", "--dry-run", "--json", database=demo.url)
+    run = koppel(
+        "groups", "delete", "--all", *demo.this_year, "--dry-run", "--json", database=demo.url
+    )
     assert run.code == 0, run.stderr
     report = run.json()
     assert report["written"] is False
@@ -183,7 +195,9 @@ def test_bad_input_exits_2_and_writes_nothing(demo: Demo) -> None:
     assert neither.code == 2
     assert "--all" in neither.stderr
     assert "--folder" in neither.stderr
-    folder = koppel("groups", "delete", "--folder", "Bestaat niet", database=demo.url)
+    folder = koppel(
+        "groups", "delete", "--folder", "Bestaat niet", *demo.this_year, database=demo.url
+    )
     assert folder.code == 2
     assert "Stamklassen" in folder.stderr
     year = koppel(
@@ -192,6 +206,9 @@ def test_bad_input_exits_2_and_writes_nothing(demo: Demo) -> None:
     assert year.code == 2
     assert "2001-2002" in year.stderr
     assert "--school-year" in year.stderr
+    unprepared = koppel("groups", "delete", "--all", database=demo.url, lang="en")
+    assert unprepared.code == 2  # no year prepared: this year's groups are its history
+    assert "koppel year prepare" in unprepared.stderr
     with pytest.raises(InvalidValue):
         delete_groups(
             SqlAlchemyUnitOfWork(demo.engine), GroupsDeleteRequest(all_groups=True, folder="X")

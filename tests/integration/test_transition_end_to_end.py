@@ -1,12 +1,15 @@
-"""Issue 7 acceptance: the whole year transition on the demo school, on SQLite and
-PostgreSQL, through the real command line.
+"""Issues 7 and 17 acceptance: the school year's whole life on the demo school, on
+SQLite and PostgreSQL, through the real command line.
 
-The files are next year's SIS export as ``koppel demo next-year`` derives it from the
-demo school (promotions by prognosis, exam years and a few others gone, new
-first-years, staff who left and joined). The five steps run in order, each one change
-set; afterwards the portal holds exactly what the files say, no student was deleted and
-every group has its teachers and mentors; undoing the steps newest first restores the
-starting state exactly. A students file cut in half is refused in step 3.
+Next year is prepared beside the current one and promoted from the prognoses; the files
+are next year's SIS export as ``koppel demo next-year`` derives it from the demo school
+(promotions by prognosis, exam years and a few others gone, new first-years, staff who
+left and joined). The five steps fill the prepared year, each one change set; then the
+school switches to it. Afterwards the new year holds exactly what the files say, the old
+year's participations, home classes, groups, memberships and teacher links are exactly
+as before (row by row), no student was deleted and every group has its teachers and
+mentors; undoing everything newest first restores each state before it exactly. A
+students file cut in half is refused in step 3.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
+from koppel.domain.school import SchoolYear
+from koppel.domain.school_years import participation_text
 from koppel.domain.staff import StaffStatus
 from koppel.domain.students import StudentStatus
 from koppel.files.columns import ImportKind
@@ -29,6 +34,7 @@ from koppel.services.demo.build import build_demo_school
 from koppel.services.demo.next_year import write_next_year_files
 from koppel.services.imports.options import ImportOptions
 from koppel.services.imports.run import run_import
+from koppel.services.school_years.prepare import PrepareRequest, prepare_year
 from koppel.services.stats import collect_stats
 from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete_groups
 from koppel.services.transition.staff_departure import remove_departed_staff
@@ -40,6 +46,8 @@ from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.cli.runner import Run, koppel
 from tests.integration.snapshot import snapshot
 
+NEXT_YEAR = "2027-2028"
+"""The year the demo school prepares and fills (its current year is 2026-2027)."""
 DEMO_STUDENTS = 1_000
 SEED = 4
 PREVIEWS = "transition_previews"
@@ -69,6 +77,15 @@ class School:
         assert self.changesets() == before + 1
         return found
 
+    def step_again(self, *args: str) -> dict[str, Any]:
+        """Run a step that was applied already: nothing may be written."""
+        before = self.changesets()
+        done = self.run(*args)
+        assert done.code == 0, done.stderr
+        assert self.changesets() == before
+        found: dict[str, Any] = done.json()
+        return found
+
     def uow(self) -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(self.engine)
 
@@ -78,7 +95,7 @@ class School:
 
     def states(self) -> list[str]:
         """Each step's state, as ``koppel transition status --json`` shows it."""
-        return [step.state.value for step in transition_status(self.uow()).steps]
+        return [step.state.value for step in transition_status(self.uow(), NEXT_YEAR).steps]
 
     def students(self) -> dict[str, str]:
         """Student number -> status, every student in the database."""
@@ -105,16 +122,56 @@ class School:
             return set(rows.scalars())
 
     def roles_per_group(self) -> dict[str, set[str]]:
-        g, link = t.groups, t.staff_links
+        """Group name -> the roles linked to it, for the groups of next year."""
+        g, link, y = t.groups, t.staff_links, t.school_years
+        of_year = (
+            g.c.school_year_id == select(y.c.id).where(y.c.name == NEXT_YEAR).scalar_subquery()
+        )
         with self.engine.connect() as connection:
             found: dict[str, set[str]] = {
-                name: set() for name in connection.scalars(select(g.c.name))
+                name: set() for name in connection.scalars(select(g.c.name).where(of_year))
             }
             for name, role in connection.execute(
-                select(g.c.name, link.c.role).join(link, link.c.group_id == g.c.id)
+                select(g.c.name, link.c.role).join(link, link.c.group_id == g.c.id).where(of_year)
             ):
                 found[name].add(role)
         return found
+
+
+def year_rows(engine: Engine, year: str) -> dict[str, list[tuple[object, ...]]]:
+    """What one school year holds, by natural keys: participations, groups (home classes
+    among them), memberships and teacher links."""
+    y, s, d = t.school_years, t.students, t.departments
+    g, m, p, link, st = (
+        t.groups,
+        t.group_memberships,
+        t.department_participations,
+        t.staff_links,
+        t.staff_members,
+    )
+    with engine.connect() as connection:
+        year_id = connection.scalar(select(y.c.id).where(y.c.name == year))
+        queries = {
+            "participations": select(s.c.student_number, d.c.code, p.c.percentage)
+            .join(s, s.c.id == p.c.student_id)
+            .join(d, d.c.id == p.c.department_id)
+            .where(p.c.school_year_id == year_id),
+            "groups": select(g.c.name, g.c.kind, d.c.code, g.c.folder)
+            .outerjoin(d, d.c.id == g.c.department_id)
+            .where(g.c.school_year_id == year_id),
+            "memberships": select(g.c.name, s.c.student_number)
+            .join(m, m.c.group_id == g.c.id)
+            .join(s, s.c.id == m.c.student_id)
+            .where(g.c.school_year_id == year_id),
+            "teacher_links": select(g.c.name, st.c.staff_code, link.c.role)
+            .join(link, link.c.group_id == g.c.id)
+            .join(st, st.c.id == link.c.staff_id)
+            .where(g.c.school_year_id == year_id),
+        }
+        return {
+            name: sorted(tuple(row) for row in connection.execute(query))
+            for name, query in queries.items()
+        }
 
 
 @pytest.fixture
@@ -137,9 +194,36 @@ def _without_previews(found: dict[str, list[tuple[object, ...]]]) -> dict[str, A
     return {name: rows for name, rows in found.items() if name != PREVIEWS}
 
 
-def test_the_five_steps_from_next_years_files_and_undone_newest_first(
+def test_a_year_prepared_promoted_filled_by_the_five_steps_switched_and_undone(
     school: School, tmp_path: Path
 ) -> None:
+    current, following = "2026-2027", "2027-2028"
+    old_year = year_rows(school.engine, current)
+    assert old_year["groups"]
+    assert old_year["teacher_links"]
+    states: list[dict[str, Any]] = [snapshot(school.engine)]  # before each change set
+    stats_start = school.stats()
+
+    # Prepare next year beside the current one, then promote from the prognoses.
+    refused = koppel("groups", "delete", "--all", database=school.url)
+    assert refused.code == 2  # a transition step needs a prepared year
+    assert "koppel year prepare" in refused.stderr
+    prepared = school.step("year", "prepare")
+    assert prepared["school_year"] == following
+    assert school.stats()["school_years"] == {"current": current, "prepared": following}
+    states.append(snapshot(school.engine))
+    promoted = school.step("year", "promote")
+    assert promoted["school_year"] == following
+    with school.uow() as uow:
+        prognoses = {p.student_number: p for p in uow.planning.prognoses(SchoolYear(following))}
+        next_states = uow.student_states.states(SchoolYear(following))
+    assert promoted["participations"] == len(prognoses) > 0
+    for number, prognosis in prognoses.items():
+        assert next_states[number]["department"] == participation_text(prognosis.shares)
+    assert promoted["leaving"] > 0  # exam years have no prognosis
+    assert school.step_again("year", "promote")["written"] is False
+    states.append(snapshot(school.engine))
+
     made = school.run("demo", "next-year", str(tmp_path / "sis"), "--seed", str(SEED))
     assert made.code == 0, made.stderr
     report = made.json()
@@ -175,6 +259,7 @@ def test_the_five_steps_from_next_years_files_and_undone_newest_first(
     assert {row["Docentcode"] for row in links} <= staff
     stats_before = school.stats()
     start = snapshot(school.engine)
+    assert start == states[-1]
 
     # Step 1: the students file is checked (nothing written), the staff file imported.
     checked = school.run("import", "students", str(students_file), "--dry-run")
@@ -192,19 +277,54 @@ def test_the_five_steps_from_next_years_files_and_undone_newest_first(
     step1 = school.step("import", "staff", str(staff_file))
     assert step1["staff"]["new"] == len(joined)
     assert step1["staff"]["updated"] == 0
+    states.append(snapshot(school.engine))
 
-    # Step 2: the old groups go; step 3: participants; 4: teachers; 5: staff who left.
+    # Step 2: the old year's groups stay as history; step 3: participants into next year;
+    # 4: teachers; 5: staff who left. Each says the year it fills.
     step2 = school.step("groups", "delete", "--all")
-    assert step2["groups"]["deleted"] == stats_before["groups"]
+    assert step2["groups"]["deleted"] == 0
+    assert step2["kept_as_history"] == stats_before["groups"]
+    states.append(snapshot(school.engine))
     step3 = school.step("import", "students", str(students_file), "--mark-absent-left")
     assert step3["students"]["new"] == len(new_students)
     assert step3["marked_left"] == len(absent)
     assert step3["groups"]["new"] == len(groups)
+    differs = step3["details"]["prognosis_differs"]
+    listed = {row["student"]: row for rows in differs.values() for row in rows}
+    for number, row in students.items():
+        prognosis = prognoses.get(number)
+        expected = participation_text(prognosis.shares) if prognosis else ""
+        assert (number in listed) == (expected != row["Afdeling"]), number
+    assert all(row["sis"].split()[0] == code for code, rows in differs.items() for row in rows)
+    states.append(snapshot(school.engine))
     step4 = school.step("import", "teacher-groups", str(links_file))
     assert step4["links"]["new"] == len(links)
+    states.append(snapshot(school.engine))
     step5 = school.step("staff", "remove-departed", "--staff-file", str(staff_file))
     assert set(step5["departed"]) == departed
+    states.append(snapshot(school.engine))
     applied = [step1, step2, step3, step4, step5]
+    for step in applied:
+        assert step["school_year"] == following
+    assert year_rows(school.engine, current) == old_year  # filled beside, not over it
+
+    # An applied step run again changes nothing.
+    before_again = school.changesets()
+    again = school.run("import", "students", str(students_file), "--mark-absent-left")
+    assert again.code == 0, again.stderr
+    assert again.json()["written"] is False
+    assert again.json()["changeset"] is None
+    for kind, path in ((ImportKind.STAFF, staff_file), (ImportKind.TEACHER_GROUPS, links_file)):
+        assert not run_import(school.uow(), kind, path, options=ImportOptions()).written
+    assert not remove_departed_staff(school.uow(), staff_file).written
+    assert school.step_again("groups", "delete", "--all")["written"] is False
+    assert school.changesets() == before_again
+
+    # The first school day: next year becomes the current one.
+    switched = school.step("year", "switch", following)
+    assert switched["previous"] == current
+    assert switched["steps_not_applied"] == []
+    applied.append(switched)
 
     counted = school.run("stats")
     assert counted.code == 0, counted.stderr
@@ -226,34 +346,31 @@ def test_the_five_steps_from_next_years_files_and_undone_newest_first(
     roles = school.roles_per_group()
     assert set(roles) == groups
     assert all(found == {"teacher", "mentor"} for found in roles.values()), roles
+    assert stats["school_years"] == {"current": following, "prepared": None}
+    assert year_rows(school.engine, current) == old_year  # the old year stays as it was
     shown = school.run("transition", "status")
     assert shown.code == 0, shown.stderr
     status = shown.json()
+    assert status["school_year"] == following
     assert [s["state"] for s in status["steps"]] == ["applied"] * 5
-    assert [s["changeset"] for s in status["steps"]] == [s["changeset"] for s in applied]
+    assert [s["changeset"] for s in status["steps"]] == [s["changeset"] for s in applied[:5]]
     assert status["next_step"] is None
+    life = school.run("year", "status").json()
+    assert [step["done"] for step in life["lifecycle"]] == [True, True, True]
 
-    # An applied step run again changes nothing.
-    before_again = school.changesets()
-    again = school.run("import", "students", str(students_file), "--mark-absent-left")
-    assert again.code == 0, again.stderr
-    assert again.json()["written"] is False
-    assert again.json()["changeset"] is None
-    for kind, path in ((ImportKind.STAFF, staff_file), (ImportKind.TEACHER_GROUPS, links_file)):
-        assert not run_import(school.uow(), kind, path, options=ImportOptions()).written
-    assert not remove_departed_staff(school.uow(), staff_file).written
-    assert school.changesets() == before_again
-
-    # Only the newest change set can be undone: step 2 waits for the steps after it.
+    # Only the newest change set can be undone: step 2 waits for the ones after it. Each
+    # undo, newest first, gives back exactly the state before that change set.
     early = koppel("undo", step2["changeset"], database=school.url)
     assert early.code == 3
-    assert step5["changeset"] in early.stderr
-    for done in reversed(applied):
+    assert switched["changeset"] in early.stderr
+    for done, before in zip(
+        reversed([prepared, promoted, *applied]), reversed(states), strict=True
+    ):
         undone = school.run("undo", done["changeset"])
         assert undone.code == 0, undone.stderr
         assert undone.json()["written"] is True
-    assert snapshot(school.engine) == start
-    assert school.stats() == stats_before
+        assert snapshot(school.engine) == before, done
+    assert school.stats() == stats_start
     assert school.states() == ["undone"] * 5
 
 
@@ -263,6 +380,7 @@ def test_a_students_file_cut_in_half_is_refused_in_step_3(school: School, tmp_pa
     kept = (len(lines) - 1) // 2
     half = tmp_path / "half.csv"
     half.write_text("".join(lines[: 1 + kept]), encoding="utf-8-sig")
+    assert prepare_year(SqlAlchemyUnitOfWork(school.engine), PrepareRequest()).written
     deleted = delete_groups(
         SqlAlchemyUnitOfWork(school.engine), GroupsDeleteRequest(all_groups=True)
     )

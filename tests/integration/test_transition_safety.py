@@ -26,6 +26,9 @@ from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.snapshot import snapshot
 
+YEAR = "2026-2027"
+"""The demo school's current year, named: with no year prepared, step 2 needs it."""
+
 
 @pytest.fixture
 def school(database_url: str) -> Iterator[Engine]:
@@ -64,7 +67,9 @@ def test_a_preview_is_noted_and_the_state_follows_apply_and_undo(
 ) -> None:
     uow = SqlAlchemyUnitOfWork(school)
     before = snapshot(school, bookkeeping=True)
-    preview = delete_groups(uow, GroupsDeleteRequest(all_groups=True, dry_run=True, actor="beheer"))
+    preview = delete_groups(
+        uow, GroupsDeleteRequest(all_groups=True, dry_run=True, actor="beheer", school_year=YEAR)
+    )
     assert snapshot(school, bookkeeping=True) == before  # no school data, no change set
     step = transition_status(uow).steps[1]
     assert step.state is StepState.PREVIEWED
@@ -75,12 +80,14 @@ def test_a_preview_is_noted_and_the_state_follows_apply_and_undo(
     }
     assert step.changeset is None
     assert step.previewed_at is not None
-    applied = delete_groups(uow, GroupsDeleteRequest(all_groups=True, actor="beheer"))
+    applied = delete_groups(
+        uow, GroupsDeleteRequest(all_groups=True, actor="beheer", school_year=YEAR)
+    )
     assert transition_status(uow).steps[1].state is StepState.APPLIED
     assert applied.changeset is not None
     undo_changeset(uow, applied.changeset)
     assert transition_status(uow).steps[1].state is StepState.UNDONE
-    delete_groups(uow, GroupsDeleteRequest(all_groups=True, dry_run=True))
+    delete_groups(uow, GroupsDeleteRequest(all_groups=True, dry_run=True, school_year=YEAR))
     again = transition_status(uow).steps[1]
     assert again.state is StepState.PREVIEWED
     assert again.changeset == applied.changeset  # the last one, undone
@@ -103,7 +110,9 @@ def test_step_three_refuses_a_truncated_file_and_writes_nothing(
 ) -> None:
     path, rows = _students_file(school, tmp_path, first=120)
     assert rows == 120  # half the school, with last year's classes as new ones
-    delete_groups(SqlAlchemyUnitOfWork(school), GroupsDeleteRequest(all_groups=True))
+    delete_groups(
+        SqlAlchemyUnitOfWork(school), GroupsDeleteRequest(all_groups=True, school_year=YEAR)
+    )
     before = snapshot(school, bookkeeping=True)
     refused = _students(school, path)
     assert refused.exit_code == 3
@@ -128,7 +137,7 @@ def test_exam_year_students_are_expected_to_be_missing(school: Engine, tmp_path:
     exam = {n for n, s in states.items() if s["department"] in finals and s["status"] == "active"}
     assert finals
     assert exam
-    delete_groups(uow, GroupsDeleteRequest(all_groups=True))
+    delete_groups(uow, GroupsDeleteRequest(all_groups=True, school_year=YEAR))
     path, _rows = _students_file(school, tmp_path, without=exam)
     applied = _students(school, path, mark_absent_left=True)
     assert applied.exit_code == 0, applied.refusal

@@ -31,11 +31,18 @@ def in_transition(uow: SqlAlchemyUnitOfWork, year: SchoolYear) -> bool:
 
 
 def expected_absent(
-    uow: SqlAlchemyUnitOfWork, existing: Mapping[str, StudentState], plan: StudentImportPlan
+    uow: SqlAlchemyUnitOfWork,
+    year: SchoolYear,
+    existing: Mapping[str, StudentState],
+    plan: StudentImportPlan,
 ) -> list[str]:
-    """The absent students in an exam-year department: expected to have left."""
+    """The absent students in an exam-year department: expected to have left. Filling a
+    prepared year, that is their department in the current year (exam-year students are
+    not promoted into the next)."""
     finals = final_year_departments(uow.school.departments())
-    return [n for n in plan.absent if existing[n].get("department") in finals]
+    current = uow.school.current_school_year()
+    now = existing if year == current else uow.student_states.states(current)
+    return [n for n in plan.absent if now[n].get("department") in finals]
 
 
 def absence_refusal(

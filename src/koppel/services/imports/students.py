@@ -90,7 +90,7 @@ def import_students(
         _describe(report, plan, existing)
         if year != uow.school.current_school_year():
             report.details["prognosis_differs"] = prognosis_differences(uow, year, incoming)
-        expected = expected_absent(uow, existing, plan)
+        expected = expected_absent(uow, year, existing, plan)
         report.details["absent_final_year"] = len(expected)
         report.refusal = absence_refusal(uow, year, existing, plan, options, len(expected))
         if options.dry_run or report.refusal is not None:

@@ -62,6 +62,8 @@ class GroupsDeleteReport:
     examples: list[str] = field(default_factory=list)
     history: int = 0
     """Groups of the years before, kept as they are."""
+    already_applied: bool = False
+    """The step stands for this year already: it deletes nothing more (undo it first)."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -70,7 +72,9 @@ class GroupsDeleteReport:
             "rows": self.groups,
             "errors": [],
             "warnings": [],
-            "groups": {"new": 0, "deleted": self.groups, "kept_as_history": self.history},
+            "groups": {"new": 0, "deleted": self.groups},
+            "kept_as_history": self.history,
+            "already_applied": self.already_applied,
             "memberships": self.memberships,
             "teacher_links": self.teacher_links,
             "previous_home_classes": self.previous_home_classes,
@@ -125,7 +129,9 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
         filling = year != years.current
         if request.folder is not None:
             _check_folder(uow, year, request.folder)
-        records = uow.group_deletion.groups(year, folder=request.folder)
+        done = filling and _applied(uow, year)
+        # Once step 2 stands for the year being filled, the groups in it are step 3's.
+        records = [] if done else uow.group_deletion.groups(year, folder=request.folder)
         homes = {} if filling else previous_home_classes(records)
         report = GroupsDeleteReport(
             school_year=year.name,
@@ -145,7 +151,8 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
                 actor=request.actor,
                 report=report.as_json(),
             )
-        if request.dry_run or (not records and (not filling or _applied(uow, year))):
+        report.already_applied = done
+        if request.dry_run or (not records and (not filling or done)):
             return report
         stored = uow.group_deletion.previous_home_classes(homes)
         changed = {n: name for n, name in sorted(homes.items()) if stored.get(n) != name}

@@ -296,6 +296,11 @@ def test_a_year_prepared_promoted_filled_by_the_five_steps_switched_and_undone(
         expected = participation_text(prognosis.shares) if prognosis else ""
         assert (number in listed) == (expected != row["Afdeling"]), number
     assert all(row["sis"].split()[0] == code for code, rows in differs.items() for row in rows)
+    new_year = year_rows(school.engine, following)
+    assert {number for number, _, _ in new_year["participations"]} == set(students)
+    assert sorted((number, code) for number, code, _ in new_year["participations"]) == sorted(
+        (number, row["Afdeling"]) for number, row in students.items()
+    )  # the file's departments; promoted students who left have no place next year
     states.append(snapshot(school.engine))
     step4 = school.step("import", "teacher-groups", str(links_file))
     assert step4["links"]["new"] == len(links)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import Group, GroupKind
-from koppel.domain.imports.students import StudentImportPlan, personal_of
+from koppel.domain.imports.students import StudentImportPlan, StudentState, personal_of
 from koppel.domain.school import SchoolYear
 from koppel.domain.students import Student, StudentStatus
 from koppel.services.audit.change_sets import ChangeRecorder
@@ -16,9 +17,18 @@ IMPORT_FOLDER = "Import"
 
 
 def apply_student_plan(
-    uow: SqlAlchemyUnitOfWork, year: SchoolYear, plan: StudentImportPlan, recorder: ChangeRecorder
+    uow: SqlAlchemyUnitOfWork,
+    year: SchoolYear,
+    plan: StudentImportPlan,
+    recorder: ChangeRecorder,
+    *,
+    placed_before: Mapping[str, StudentState] | None = None,
 ) -> None:
-    """Write ``plan``: new groups, new students, updated fields, students marked as left."""
+    """Write ``plan``: new groups, new students, updated fields, students marked as left.
+
+    Filling a prepared year, ``placed_before`` holds that year's states: a student marked
+    as left keeps the current year as history but loses the place promotion gave it in
+    the year it will not be at school."""
     uow.groups.add_many(
         [
             Group(g.name, GroupKind.HOME_CLASS, year.name, g.department_code, folder=IMPORT_FOLDER)
@@ -60,8 +70,14 @@ def apply_student_plan(
         u.student_number: {name: change.after for name, change in u.changes.items()}
         for u in plan.updated
     }
+    unplaced: dict[str, dict[str, JsonValue]] = {}
     for number in plan.to_mark_left:
         updates.setdefault(number, {})["status"] = StudentStatus.LEFT.value
+        before = (placed_before or {}).get(number, {})
+        unplaced[number] = {
+            name: before[name] for name in ("department", "home_class") if before.get(name)
+        }
+        updates[number].update(dict.fromkeys(unplaced[number], ""))
     uow.student_states.write_many(year, updates)
     for update in plan.updated:
         recorder.record(
@@ -76,6 +92,6 @@ def apply_student_plan(
             "student.update",
             "student",
             number,
-            before={"status": StudentStatus.ACTIVE.value},
-            after={"status": StudentStatus.LEFT.value},
+            before={"status": StudentStatus.ACTIVE.value, **unplaced[number]},
+            after={"status": StudentStatus.LEFT.value, **dict.fromkeys(unplaced[number], "")},
         )

@@ -105,7 +105,8 @@ def import_students(
             return report
         recorder = ChangeRecorder("import.students", actor=options.actor)
         shown.step(translate("progress.apply"), 1)
-        apply_student_plan(uow, year, plan, recorder)
+        filling = year != uow.school.current_school_year()
+        apply_student_plan(uow, year, plan, recorder, placed_before=existing if filling else None)
         shown.advance()
         report.changeset = recorder.save(
             uow,

@@ -11,6 +11,7 @@ from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
 from koppel.i18n import translate
+from koppel.services.school_years.years import school_years
 from koppel.services.transition.status import StepState, transition_status
 
 app = typer.Typer(help="De jaarovergang, stap voor stap.", no_args_is_help=True)
@@ -73,5 +74,11 @@ def status(
             status = translate(f"integration.status.{run.status}")
             runs.add_row(run.run, run.at[:16].replace("T", " "), status, run.changeset or "")
         console.print(runs)
-    if found.next_step is not None:
+    years = school_years(CONTEXT.unit_of_work(database))
+    if years.prepared is None:
+        console.print(
+            translate("year.status.none_prepared", next=years.current.next().name),
+            highlight=False,
+        )
+    elif found.next_step is not None:
         console.print(translate("transition.next", step=found.next_step), highlight=False)

@@ -9,8 +9,9 @@ from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
 def school_years(uow: SqlAlchemyUnitOfWork) -> SchoolYears:
-    """The current and the prepared year (inside an open unit of work)."""
-    return uow.school_years.years()
+    """The current and the prepared year."""
+    with uow:
+        return uow.school_years.years()
 
 
 def known_year(uow: SqlAlchemyUnitOfWork, name: str) -> SchoolYear:

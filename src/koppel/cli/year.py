@@ -93,7 +93,7 @@ def status(database: DatabaseOption = None, as_json: JsonOption = False) -> None
         table.add_column(f"{found.years.prepared.name} ({translate('year.status.prepared')})")
     for count in YEAR_COUNTS:
         table.add_row(
-            translate(f"year.count.{count}"), *(str(found.counts[n][count]) for n in names)
+            translate(COUNT_WORDS[count]), *(str(found.counts[n][count]) for n in names)
         )
     console.print(table)
     if found.years.prepared is None:

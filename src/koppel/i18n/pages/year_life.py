@@ -204,8 +204,9 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Undo the change of department {code}",
     },
     "year_life.undo_department_help": {
-        "nl": "De afdeling wordt in {year} weer zoals ze was.",
-        "en": "The department becomes in {year} as it was.",
+        "nl": "De afdeling wordt in {year} weer zoals ze was; een toegevoegde afdeling verdwijnt "
+        "weer.",
+        "en": "The department becomes in {year} as it was; an added department goes again.",
     },
     "year_life.add_heading": {
         "nl": "Een afdeling toevoegen voor {year}",

@@ -95,7 +95,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "stappen niet toegepast",
         "en": "steps not applied",
     },
-    "year_life.summary.added": {"nl": "nieuwe afdeling", "en": "new department"},
+    "year_life.summary.links_added": {"nl": "koppelingen gemaakt", "en": "links made"},
+    "year_life.summary.links_removed": {"nl": "koppelingen weggehaald", "en": "links removed"},
+    "year_life.summary.history": {
+        "nl": "groepen van het jaar ervoor (geschiedenis)",
+        "en": "groups of the year before (history)",
+    },
+    "year_life.summary.departments_changed": {
+        "nl": "afdelingen met andere instellingen",
+        "en": "departments with other settings",
+    },
     # Nieuw schooljaar klaarzetten
     "year_life.explain.prepare": {
         "nl": "Zet schooljaar {year} klaar naast het huidige schooljaar {current}. Alle "

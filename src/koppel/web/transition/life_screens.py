@@ -14,7 +14,12 @@ from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.transition.life import SCREEN_KINDS, undo_on_screen, year_life
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.rendering import render
-from koppel.web.transition.page import LIFE_PATHS, STATE_WORDS, SUMMARY_WORDS
+from koppel.web.transition.page import (
+    LIFE_PATHS,
+    STAGE_SUMMARY_WORDS,
+    STATE_WORDS,
+    SUMMARY_WORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class LifeScreen:
             newest=life.newest,
             state_words=STATE_WORDS,
             summary_words=SUMMARY_WORDS,
+            stage_summary_words=STAGE_SUMMARY_WORDS,
             life_paths=LIFE_PATHS,
             **more,
         )

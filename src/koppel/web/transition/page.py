@@ -55,7 +55,7 @@ SUMMARY_WORDS = {
     "absent": "wizard.summary.absent",
     "departed": "wizard.summary.departed",
     "links": "import.kind.links",
-    "kept_as_history": "wizard.count.groups_history",
+    "kept_as_history": "year_life.summary.history",
     # the summaries of prepare, promote and switch
     "current": "year_life.summary.current",
     "departments": "stats.departments",
@@ -67,9 +67,13 @@ SUMMARY_WORDS = {
     "forced": "year_life.summary.forced",
     "reason": "year_life.summary.reason",
     "steps_not_applied": "year_life.summary.steps_not_applied",
-    "added": "year_life.summary.added",
+    "added": "year_life.summary.links_added",
+    "removed": "year_life.summary.links_removed",
 }
 """The text that names each part of a step's summary (a part without one shows its name)."""
+STAGE_SUMMARY_WORDS = {"switch": {"departments": "year_life.summary.departments_changed"}}
+"""Where a stage's summary means something else by a name: the switch counts departments
+whose settings changed with the year."""
 LIFE_PATHS = {
     "prepare": "/beheer/jaarovergang/klaarzetten",
     "promote": "/beheer/jaarovergang/doorzetten",
@@ -179,6 +183,7 @@ class Screen:
             chosen=school_settings(self.uow),
             state_words=STATE_WORDS,
             summary_words=SUMMARY_WORDS,
+            stage_summary_words=STAGE_SUMMARY_WORDS,
             life=life,
             life_paths=LIFE_PATHS,
             **more,

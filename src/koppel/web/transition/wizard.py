@@ -33,6 +33,7 @@ from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.transition.page import (
     FIELD,
     LIFE_PATHS,
+    STAGE_SUMMARY_WORDS,
     STATE_WORDS,
     SUMMARY_WORDS,
     ChoicesDep,
@@ -60,6 +61,7 @@ def overview(
         newest=life.newest,
         state_words=STATE_WORDS,
         summary_words=SUMMARY_WORDS,
+        stage_summary_words=STAGE_SUMMARY_WORDS,
         life_paths=LIFE_PATHS,
     )
 

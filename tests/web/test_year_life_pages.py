@@ -276,6 +276,12 @@ def test_switch_is_refused_while_steps_are_open_unless_forced_with_a_reason(own:
     run(own, "year", "department", "4M", "--closed")
     run(own, "year", "promote")
     admin = sign_in(own, *own.admin)
+    # while 2027-2028 is prepared, the pages that plan it name it
+    planned = "Schooljaar 2027-2028 staat klaar naast dit schooljaar: de prognoses plannen"
+    for role, path in (("mentor", "/mentor"), ("team_leader", "/afdelingen/1M")):
+        planner = sign_in(own, *own.login_as(role))
+        assert planned in planner.get(path).text, role
+        planner.close()
     page = admin.get(f"{LIFE}/wisselen")
     assert "Stap 1, 2, 3, 4, 5 van de jaarovergang is nog niet toegepast" in page.text
     assert 'name="force"' in page.text

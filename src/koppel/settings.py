@@ -16,6 +16,8 @@ class Settings(BaseSettings):
 
     database_url: str = DEFAULT_DATABASE_URL
     language: str = "nl"
+    time_zone: str = "Europe/Amsterdam"
+    """The school's time zone: the portal's pages show times in it (stored in UTC)."""
     session_idle_minutes: int = 30
     """A session ends after this long without a request."""
     session_absolute_hours: int = 12

@@ -43,6 +43,16 @@ FORMS: dict[str, dict[str, str]] = {
     "/beheer/docentplanner/koppelen": {"staff_code": "HAK", "group": "1M1", "role": "mentor"},
     "/beheer/docentplanner/ontkoppelen": {"staff_code": "HAK", "group": "1M1", "role": "mentor"},
     "/beheer/jaarovergang/stap/3/toepassen": {"confirm": "ja", "force": "ja"},
+    "/beheer/jaarovergang/klaarzetten/toepassen": {"confirm": "on"},
+    "/beheer/jaarovergang/klaarzetten/afdelingen": {
+        "new_code": "1T",
+        "name": "1 Technasium",
+        "education_type": "HAVO/VWO",
+        "lead": "portal",
+    },
+    "/beheer/jaarovergang/klaarzetten/afdelingen/4V": {"name": "4 VWO", "is_open": "closed"},
+    "/beheer/jaarovergang/doorzetten/toepassen": {"confirm": "on"},
+    "/beheer/jaarovergang/wisselen/toepassen": {"confirm": "on", "force": "on", "reason": "x"},
     "/beheer/koppeling/0123456789ab/goedkeuren": {"confirm": "ja"},
     "/beheer/tokens": {"name": "overgenomen", "username": "beheerder", "role": "administrator"},
     "/beheer/instellingen": {"administrators_need_totp": "", "mentors_edit_prognoses": "on"},
@@ -108,6 +118,9 @@ def test_a_valid_csrf_token_does_not_open_the_administrators_forms(
         ("team_leader", "/afdelingen/6V/selectie", {"action": "lwoo", "students": "000001"}),
         ("student", "/mentor/leerlingen/{own}", {"prognosis": "2M 100"}),
         ("scheduler", "/leerling/pakket/1M", {"subjects": "netl"}),
+        ("scheduler", "/afdelingen/1M/doorzetten", {"confirm": "on"}),
+        ("team_leader", "/afdelingen/6V/doorzetten", {"confirm": "on"}),
+        ("mentor", "/afdelingen/1M/doorzetten", {"confirm": "on"}),
     ],
 )
 def test_a_valid_csrf_token_does_not_open_other_roles_planning_forms(

@@ -37,6 +37,19 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/beheer/jaarovergang/stap/1/voorbeeld"): POST_WITHOUT_CSRF,
     ("POST", "/beheer/jaarovergang/stap/3/toepassen"): POST_WITHOUT_CSRF,
     ("POST", "/beheer/jaarovergang/stap/2/ongedaan-maken"): POST_WITHOUT_CSRF,
+    # the school year's life around the five steps (the shared portal has no prepared
+    # year: the screens explain where to start, with 200)
+    ("GET", "/beheer/jaarovergang/klaarzetten"): ADMIN_ONLY,
+    ("POST", "/beheer/jaarovergang/klaarzetten/toepassen"): POST_WITHOUT_CSRF,
+    ("POST", "/beheer/jaarovergang/klaarzetten/afdelingen"): POST_WITHOUT_CSRF,
+    ("POST", "/beheer/jaarovergang/klaarzetten/afdelingen/4V"): POST_WITHOUT_CSRF,
+    ("POST", "/beheer/jaarovergang/klaarzetten/ongedaan-maken"): POST_WITHOUT_CSRF,
+    ("GET", "/beheer/jaarovergang/doorzetten"): ADMIN_ONLY,
+    ("POST", "/beheer/jaarovergang/doorzetten/toepassen"): POST_WITHOUT_CSRF,
+    ("POST", "/beheer/jaarovergang/doorzetten/ongedaan-maken"): POST_WITHOUT_CSRF,
+    ("GET", "/beheer/jaarovergang/wisselen"): ADMIN_ONLY,
+    ("POST", "/beheer/jaarovergang/wisselen/toepassen"): POST_WITHOUT_CSRF,
+    ("POST", "/beheer/jaarovergang/wisselen/ongedaan-maken"): POST_WITHOUT_CSRF,
     ("GET", "/beheer/koppeling"): ADMIN_ONLY,
     ("GET", "/beheer/koppeling/0123456789ab"): (303, 404, 403, 403, 403, 403, 403),
     ("POST", "/beheer/koppeling/0123456789ab/goedkeuren"): POST_WITHOUT_CSRF,
@@ -72,6 +85,9 @@ ROUTE_OF: dict[str, str] = {
     "/beheer/jaarovergang/stap/1/voorbeeld": "/beheer/jaarovergang/stap/{step}/voorbeeld",
     "/beheer/jaarovergang/stap/3/toepassen": "/beheer/jaarovergang/stap/{step}/toepassen",
     "/beheer/jaarovergang/stap/2/ongedaan-maken": "/beheer/jaarovergang/stap/{step}/ongedaan-maken",
+    "/beheer/jaarovergang/klaarzetten/afdelingen/4V": (
+        "/beheer/jaarovergang/klaarzetten/afdelingen/{code}"
+    ),
     "/beheer/tokens/rooster-pc/intrekken": "/beheer/tokens/{name}/intrekken",
     "/beheer/koppeling/0123456789ab": "/beheer/koppeling/{run_id}",
     "/beheer/koppeling/0123456789ab/goedkeuren": "/beheer/koppeling/{run_id}/goedkeuren",

@@ -19,6 +19,13 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/afdelingen/1M/leerlingen/{other_student}"): (303, 404, 404, 404, 403, 403, 403),
     ("POST", "/afdelingen/1M/selectie"): (303, 403, 403, 403, 403, 403, 403),  # without CSRF
     ("POST", "/afdelingen/1M/leerlingen/{own_student}"): (303, 403, 403, 403, 403, 403, 403),
+    # promoting a department to the prepared year: who may edit its planning (the
+    # shared portal has no prepared year: the page says so, with 200)
+    ("GET", "/afdelingen/1M/doorzetten"): (303, 200, 403, 200, 403, 403, 403),
+    ("GET", "/afdelingen/6V/doorzetten"): (303, 200, 403, 403, 403, 403, 403),
+    ("GET", "/afdelingen/9Q/doorzetten"): (303, 404, 403, 403, 403, 403, 403),
+    ("POST", "/afdelingen/1M/doorzetten"): (303, 403, 403, 403, 403, 403, 403),  # no CSRF
+    ("POST", "/afdelingen/1M/doorzetten/ongedaan-maken"): (303, 403, 403, 403, 403, 403, 403),
     ("GET", "/mentor"): (303, 403, 403, 403, 200, 403, 403),
     ("POST", "/mentor/leerlingen/{own_student}"): (303, 403, 403, 403, 403, 403, 403),
     ("GET", "/docent"): (303, 403, 200, 200, 200, 200, 403),
@@ -45,6 +52,10 @@ ROUTE_OF: dict[str, str] = {
     "/afdelingen/6V/leerlingen/{other_student}": "/afdelingen/{code}/leerlingen/{number}",
     "/afdelingen/1M/leerlingen/{other_student}": "/afdelingen/{code}/leerlingen/{number}",
     "/afdelingen/1M/selectie": "/afdelingen/{code}/selectie",
+    "/afdelingen/1M/doorzetten": "/afdelingen/{code}/doorzetten",
+    "/afdelingen/6V/doorzetten": "/afdelingen/{code}/doorzetten",
+    "/afdelingen/9Q/doorzetten": "/afdelingen/{code}/doorzetten",
+    "/afdelingen/1M/doorzetten/ongedaan-maken": "/afdelingen/{code}/doorzetten/ongedaan-maken",
     "/mentor/leerlingen/{own_student}": "/mentor/leerlingen/{number}",
     "/leerling/pakket/1M": "/leerling/pakket/{code}",
     "/static/koppel.css": "/static/{path:path}",

@@ -1,8 +1,10 @@
 """The year-transition wizard (/beheer/jaarovergang) over real HTTP against a real portal:
-administrators only; a bad row is shown with file, row and column and nothing is written;
-preview then apply writes one change set, which the page undoes; a truncated students
-file in step 3 is refused until the explicit confirmation; unknown upload tokens are
-refused. Files come from the demo school (koppel's next-year generator)."""
+administrators only; the steps fill the prepared year and refuse without one (a clear
+message and a link to the first screen, nothing written); a bad row is shown with file,
+row and column and nothing is written; preview then apply writes one change set, which
+the page undoes; a truncated students file in step 3 is refused until the explicit
+confirmation; unknown upload tokens are refused. Files come from the demo school
+(koppel's next-year generator)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from koppel.services.demo.next_year import NextYearFiles, write_next_year_files
 from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from tests.cli.runner import koppel
 from tests.web.conftest import Portal, csrf_of, demo_portal, sign_in
 
 WIZARD = "/beheer/jaarovergang"
@@ -90,9 +93,18 @@ def cells(html: str, table_class: str) -> list[list[str]]:
     ]
 
 
+def prepare_and_promote(portal: Portal) -> None:
+    """Next year prepared beside the current one and its students promoted (koppel year),
+    so that the wizard's steps have a year to fill."""
+    for command in (("year", "prepare"), ("year", "promote")):
+        done = koppel(*command, database=portal.database)
+        assert done.code == 0, done.stderr
+
+
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[Portal]:
     with demo_portal(tmp_path, students=150, seed=4) as started:
+        prepare_and_promote(started)
         yield started
 
 
@@ -121,9 +133,34 @@ def test_only_administrators_open_the_wizard(portal: Portal, admin: httpx.Client
         other.close()
 
 
-def test_a_bad_row_is_shown_and_nothing_is_written(
+def test_without_a_prepared_year_the_steps_refuse_and_point_to_the_first_screen(
     portal: Portal, admin: httpx.Client, tmp_path: Path
 ):
+    files = next_year_files(portal, tmp_path)
+    before = changesets(portal)
+    for step in range(1, 6):
+        page = admin.get(f"{WIZARD}/stap/{step}")
+        assert page.status_code == 200
+        assert "Er staat nog geen nieuw schooljaar klaar" in page.text
+        assert "Zet eerst schooljaar 2027-2028 klaar" in page.text
+        assert 'href="/beheer/jaarovergang/klaarzetten"' in page.text
+        assert "/voorbeeld" not in page.text  # no form to run the step
+    refused = post(admin, 1, "voorbeeld", {}, staff_file=upload(files.staff_file))
+    assert refused.status_code == 409
+    assert 'role="alert" id="needs-prepared"' in refused.text
+    assert "Er is niets veranderd." in refused.text
+    applied = post(admin, 2, "toepassen", {"scope": "all", "confirm": "on"})
+    assert applied.status_code == 409
+    assert "Er staat nog geen nieuw schooljaar klaar" in applied.text
+    english = admin.get(f"{WIZARD}/stap/3", params={"lang": "en"})
+    assert "No new school year has been prepared yet" in english.text
+    admin.get(WIZARD, params={"lang": "nl"})
+    assert changesets(portal) == before
+
+
+def test_a_bad_row_is_shown_and_nothing_is_written(fresh: Portal, tmp_path: Path):
+    portal = fresh
+    admin = sign_in(fresh, *fresh.admin)
     files = next_year_files(portal, tmp_path)
     rows = list(csv.reader(files.staff_file.open(encoding="utf-8-sig"), delimiter=";"))
     email = rows[0].index("E-mail")
@@ -151,6 +188,7 @@ def test_a_bad_row_is_shown_and_nothing_is_written(
     traversal = post(admin, 5, "toepassen", {"staff_token": "../../etc/passwd", "confirm": "on"})
     assert traversal.status_code == 400
     assert changesets(portal) == before
+    admin.close()
 
 
 def test_step_one_previews_applies_one_change_set_and_is_undone_from_the_page(
@@ -169,6 +207,7 @@ def test_step_one_previews_applies_one_change_set_and_is_undone_from_the_page(
         students_file=upload(files.students_file),
     )
     assert preview.status_code == 200, preview.text
+    assert "Deze stap vult schooljaar 2027-2028" in preview.text
     assert "er is nog niets opgeslagen" in preview.text
     assert "Alleen gecontroleerd" in preview.text  # the students file waits for step 3
     assert changesets(fresh) == before

@@ -44,6 +44,8 @@ from koppel.i18n.pages import (
     sis,
     wizard,
     wizard_steps,
+    year_life,
+    year_life_steps,
 )
 
 LANGUAGES: Final = ("nl", "en")
@@ -77,6 +79,8 @@ MODULES: Final = (
     wizard_steps,
     sis,
     school_years,
+    year_life,
+    year_life_steps,
 )
 """Every module of texts; a code lives in exactly one of them."""
 

@@ -36,9 +36,12 @@ class DepartmentForm:
     subjects: str
 
 
-def department_settings(uow: SqlAlchemyUnitOfWork) -> list[Department]:
+def department_settings(uow: SqlAlchemyUnitOfWork, *, open_only: bool = False) -> list[Department]:
+    """The departments; ``open_only``: those open in the current year (one added for next
+    year only waits for the switch: its settings for next year are in the year
+    transition)."""
     with uow:
-        return uow.school.departments()
+        return [d for d in uow.school.departments() if d.is_open or not open_only]
 
 
 def parse_subjects(text: str) -> frozenset[str]:
@@ -60,6 +63,28 @@ def _date(text: str) -> date | None:
         raise InvalidValue("date.format", value=text.strip()) from None
 
 
+def parse_choice_window(
+    code: str, opens_text: str, closes_text: str, errors: dict[str, KoppelError]
+) -> tuple[date | None, date | None]:
+    """The choice window a form gives (both days or neither, the first not after the
+    last); a wrong field's error goes into ``errors`` under ``opens`` or ``closes``."""
+    dates: dict[str, date | None] = {}
+    for field, text in (("opens", opens_text), ("closes", closes_text)):
+        try:
+            dates[field] = _date(text)
+        except InvalidValue as error:
+            errors[field] = error
+    opens, closes = dates.get("opens"), dates.get("closes")
+    if "opens" not in errors and "closes" not in errors:
+        if opens is None and closes is not None:
+            errors["opens"] = InvalidValue("choice_window.half", code=code.upper())
+        elif closes is None and opens is not None:
+            errors["closes"] = InvalidValue("choice_window.half", code=code.upper())
+        elif opens is not None and closes is not None and closes < opens:
+            errors["closes"] = InvalidValue("choice_window.order", opens=opens, closes=closes)
+    return opens, closes
+
+
 def update_department_settings(
     uow: SqlAlchemyUnitOfWork, code: str, form: DepartmentForm, *, actor: str
 ) -> Department:
@@ -71,25 +96,12 @@ def update_department_settings(
         lead = LeadingSide(form.lead)
     except ValueError:
         errors["lead"] = InvalidValue("department.lead", value=form.lead)
-    dates: dict[str, date | None] = {}
-    for field, text in (("opens", form.opens), ("closes", form.closes)):
-        try:
-            dates[field] = _date(text)
-        except InvalidValue as error:
-            errors[field] = error
+    opens, closes = parse_choice_window(code, form.opens, form.closes, errors)
     subjects: frozenset[str] = frozenset()
     try:
         subjects = parse_subjects(form.subjects)
     except InvalidValue as error:
         errors["subjects"] = error
-    opens, closes = dates.get("opens"), dates.get("closes")
-    if "opens" not in errors and "closes" not in errors:
-        if opens is None and closes is not None:
-            errors["opens"] = InvalidValue("choice_window.half", code=code.upper())
-        elif closes is None and opens is not None:
-            errors["closes"] = InvalidValue("choice_window.half", code=code.upper())
-        elif opens is not None and closes is not None and closes < opens:
-            errors["closes"] = InvalidValue("choice_window.order", opens=opens, closes=closes)
     with uow:
         before = uow.school.department(code)
         if errors:

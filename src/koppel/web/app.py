@@ -19,9 +19,9 @@ from koppel.web.admin import settings as admin_settings
 from koppel.web.api import health, v1
 from koppel.web.body_limit import BodyLimit
 from koppel.web.denials import add_denial_handlers
-from koppel.web.pages import account, departments, people, planning, sign_in
+from koppel.web.pages import account, departments, people, planning, promotion, sign_in
 from koppel.web.security import add_security_headers_everywhere
-from koppel.web.transition import wizard
+from koppel.web.transition import prepare, promote, switch, wizard
 
 STATIC = Path(__file__).with_name("static")
 ROUTERS: tuple[APIRouter, ...] = (
@@ -35,10 +35,14 @@ ROUTERS: tuple[APIRouter, ...] = (
     admin_settings.router,
     staff_links.router,
     wizard.router,
+    prepare.router,
+    promote.router,
+    switch.router,
     sis.router,
     audit_log.router,
     departments.router,
     planning.router,
+    promotion.router,
     people.router,
 )
 """Every router of the portal, in the order their routes are matched: the API, signing

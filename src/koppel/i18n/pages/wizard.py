@@ -8,15 +8,20 @@ from typing import Final
 TEXTS: Final[dict[str, dict[str, str]]] = {
     "wizard.title": {"nl": "Jaarovergang", "en": "Year transition"},
     "wizard.intro": {
-        "nl": "Ieder nieuw schooljaar komen leerlingen in andere groepen en worden docenten aan "
-        "andere groepen gekoppeld. Zonder koppeling met het schooladministratiesysteem doet u dat "
-        "hier in vijf stappen. Elke stap toont eerst een voorbeeld (er wordt dan niets "
-        "opgeslagen), past pas toe als u dat bevestigt, en laat daarna zien wat er is gebeurd. "
-        "Een toegepaste stap kunt u ongedaan maken zolang er daarna niets anders is toegepast.",
-        "en": "Every new school year students move to other groups and teachers are linked to "
-        "other groups. Without an integration with the school administration system you do that "
-        "here in five steps. Each step first shows a preview (nothing is saved), applies only "
-        "when you confirm it, and then reports what happened. An applied step can be undone as "
+        "nl": "Van het voorjaar tot de zomer werkt de school aan twee schooljaren: het huidige "
+        "loopt door, het nieuwe wordt ernaast klaargezet. Hier doet u dat in volgorde: het "
+        "nieuwe schooljaar klaarzetten, de leerlingen doorzetten vanuit hun prognoses, de "
+        "vijf stappen met de bestanden uit het schooladministratiesysteem, en op de eerste "
+        "schooldag wisselen. Elk onderdeel toont eerst een voorbeeld (er wordt dan niets "
+        "opgeslagen), past pas toe als u dat bevestigt, en laat daarna zien wat er is "
+        "gebeurd. Wat is toegepast, kunt u ongedaan maken zolang er daarna niets anders is "
+        "toegepast.",
+        "en": "From spring to summer the school works on two school years: the current one "
+        "carries on while the new one is prepared beside it. Here you do that in order: "
+        "prepare the new school year, promote the students from their prognoses, the five "
+        "steps with the files from the school administration system, and switch on the first "
+        "school day. Each part first shows a preview (nothing is saved), applies only when you "
+        "confirm it, and then reports what happened. What has been applied can be undone as "
         "long as nothing else has been applied after it.",
     },
     "wizard.go_next": {
@@ -42,12 +47,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Previewed, not applied yet.",
     },
     "wizard.overview_help": {
-        "nl": "Tijden in UTC. Dezelfde stappen kunnen ook op de opdrachtregel (koppel transition "
-        "status, koppel import, koppel groups delete, koppel staff remove-departed); de stand "
-        "hierboven geldt voor beide.",
-        "en": "Times in UTC. The same steps can be run on the command line (koppel transition "
-        "status, koppel import, koppel groups delete, koppel staff remove-departed); the state "
-        "above holds for both.",
+        "nl": "Tijden in de tijdzone van de school ({zone}). Dezelfde onderdelen kunnen ook op "
+        "de opdrachtregel (koppel year, koppel import, koppel groups delete, koppel staff "
+        "remove-departed); de stand hierboven geldt voor beide.",
+        "en": "Times in the school's time zone ({zone}). The same parts can be run on the "
+        "command line (koppel year, koppel import, koppel groups delete, koppel staff "
+        "remove-departed); the state above holds for both.",
     },
     "wizard.step.import_files": {"nl": "Bestanden inlezen", "en": "Read the files"},
     "wizard.step.delete_groups": {"nl": "Oude groepen verwijderen", "en": "Delete old groups"},
@@ -77,8 +82,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "wizard.optional": {"nl": "(mag ook later, in stap 3)", "en": "(may also wait until step 3)"},
     "wizard.use_kept": {
-        "nl": "Gebruik {file} (gekozen om {at} UTC)",
-        "en": "Use {file} (chosen at {at} UTC)",
+        "nl": "Gebruik {file} (gekozen om {at})",
+        "en": "Use {file} (chosen at {at})",
     },
     "wizard.use_other": {"nl": "Een ander bestand kiezen", "en": "Choose another file"},
     "wizard.choose.staff": {"nl": "Kies het personeelsbestand", "en": "Choose the staff file"},

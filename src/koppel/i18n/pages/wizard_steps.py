@@ -48,20 +48,25 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "decide about them in step 5. Students are not changed in this step.",
     },
     "wizard.explain.2.what": {
-        "nl": "Verwijder de groepen van het oude schooljaar: alle groepen, of alleen de groepen "
-        "van één map. De groepsindelingen en de koppelingen van docenten en mentoren verdwijnen "
-        "met de groepen (die koppelt u opnieuw in stap 4). Van iedere leerling wordt de naam van "
-        "de stamklas bewaard als stamklas oud.",
-        "en": "Delete the groups of the old school year: all of them, or the groups of one "
-        "folder. Group memberships and the links of teachers and mentors go with the groups "
-        "(relink them in step 4). Each student's home class name is kept as the previous home "
-        "class.",
+        "nl": "Het nieuwe schooljaar begint zonder groepen: de groepen van het huidige "
+        "schooljaar gaan niet mee en blijven bij dat jaar bewaard als geschiedenis (wie in "
+        "welke klas zat, welke docent welke groep had). Deze stap verwijdert de groepen die al "
+        "in het nieuwe schooljaar staan (alle, of alleen die van één map), bijvoorbeeld van een "
+        "eerdere poging of een oefening, zodat stap 3 begint met de groepen uit het bestand. "
+        "Hun groepsindelingen en koppelingen van docenten en mentoren gaan mee.",
+        "en": "The new school year starts without groups: the current year's groups are not "
+        "carried over and stay with that year as history (who was in which class, which "
+        "teacher taught which group). This step deletes the groups already in the new school "
+        "year (all of them, or those of one folder), for instance from an earlier attempt or a "
+        "rehearsal, so that step 3 starts from the groups in the file. Their memberships and "
+        "the links of teachers and mentors go with them.",
     },
     "wizard.explain.2.never": {
         "nl": "Leerlingen worden nooit verwijderd, ook hun prognoses, LWOO en pakketkeuzes "
-        "blijven. Medewerkers en accounts blijven ook.",
-        "en": "Students are never deleted; their prognoses, LWOO and package choices stay. Staff "
-        "and accounts stay too.",
+        "blijven. De groepen van het huidige schooljaar blijven. Medewerkers en accounts "
+        "blijven ook.",
+        "en": "Students are never deleted; their prognoses, LWOO and package choices stay. The "
+        "current school year's groups stay. Staff and accounts stay too.",
     },
     "wizard.explain.3.what": {
         "nl": "Lees de deelnemers voor het nieuwe schooljaar in, met de namen van hun groepen "
@@ -83,12 +88,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "'mark missing students as left'.",
     },
     "wizard.explain.4.what": {
-        "nl": "Door stap 2 zijn docenten en mentoren niet meer aan groepen gekoppeld. Koppel ze "
-        "opnieuw met een bestand (docentcode of e-mailadres, groep, rol docent of mentor), of één "
-        "voor één in de docentplanner.",
-        "en": "Step 2 removed the links of teachers and mentors to groups. Link them again from a "
-        "file (staff code or email, group, role teacher or mentor), or one by one on the planner "
-        "page.",
+        "nl": "De groepen van het nieuwe schooljaar (uit stap 3) hebben nog geen docenten en "
+        "mentoren. Koppel ze met een bestand (docentcode of e-mailadres, groep, rol docent of "
+        "mentor), of één voor één in de docentplanner.",
+        "en": "The new school year's groups (from step 3) have no teachers or mentors yet. Link "
+        "them from a file (staff code or email, group, role teacher or mentor), or one by one "
+        "on the planner page.",
     },
     "wizard.explain.4.never": {
         "nl": "Er wordt niets verwijderd: koppelingen die er al zijn blijven, alleen nieuwe "
@@ -174,6 +179,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "wizard.count.teacher_links": {
         "nl": "Koppelingen docent/mentor die meegaan",
         "en": "Teacher and mentor links that go with them",
+    },
+    "wizard.count.groups_history": {
+        "nl": "Groepen van het huidige schooljaar die als geschiedenis blijven",
+        "en": "Groups of the current school year that stay as history",
     },
     "wizard.count.previous_home_classes": {
         "nl": "Leerlingen van wie de stamklas oud bewaard wordt",

@@ -15,7 +15,7 @@ from koppel.domain.access import (
     sees_lwoo,
 )
 from koppel.domain.accounts import Account
-from koppel.domain.errors import NotAllowed
+from koppel.domain.errors import NotAllowed, NotFound
 from koppel.domain.school import Department
 from koppel.domain.text import clean_text
 from koppel.services.audit.entries import audit_entry
@@ -82,6 +82,10 @@ class DepartmentView:
     may_edit_home_classes: bool
     shows_lwoo: bool
     query: ViewQuery
+    prepared_year: str | None = None
+    """Next year when it is prepared beside this one (its prognoses plan it)."""
+    may_promote: bool = False
+    """Next year is prepared and the viewer may promote this department's students."""
 
 
 def _matches(row: PlanningRow, query: ViewQuery) -> bool:
@@ -113,7 +117,10 @@ def department_view(
         raise NotAllowed  # before the lookup: an unknown code is no business of theirs
     with uow:
         department = uow.school.department(code)
+        if not department.is_open:  # closed this year (added for next year only, or gone)
+            raise NotFound("afdeling", department.code)
         year = uow.school.current_school_year()
+        prepared = uow.school_years.years().prepared
         following = next_school_year(uow, year)
         students = [
             s
@@ -173,4 +180,6 @@ def department_view(
             may_edit_home_classes=may_edit_home_classes(viewer, department),
             shows_lwoo=shows_lwoo,
             query=query,
+            prepared_year=None if prepared is None else prepared.name,
+            may_promote=prepared is not None and may_edit_planning(viewer, department.code),
         )

@@ -15,10 +15,13 @@ class DepartmentSummary:
 
 
 def list_departments(uow: SqlAlchemyUnitOfWork) -> tuple[str, list[DepartmentSummary]]:
-    """The current school year and each department with its number of active students."""
+    """The current school year and each department open in it with its number of active
+    students (a department added for next year only, or closed this year, is not listed)."""
     with uow:
         year = uow.school.current_school_year()
         counts = uow.students.count_per_department(year.name)
         return year.name, [
-            DepartmentSummary(d, counts.get(d.code, 0)) for d in uow.school.departments()
+            DepartmentSummary(d, counts.get(d.code, 0))
+            for d in uow.school.departments()
+            if d.is_open
         ]

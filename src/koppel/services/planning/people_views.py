@@ -51,6 +51,8 @@ class StaffView:
     prognosis_year: str
     groups: list[GroupView]
     may_edit_prognoses: bool
+    prepared_year: str | None = None
+    """Next year when it is prepared beside this one (the prognoses plan it)."""
 
 
 def _linked_groups(
@@ -94,7 +96,14 @@ def _staff_view(uow: SqlAlchemyUnitOfWork, account: Account, role: StaffRole) ->
     allowed = may_edit_mentee_prognosis(
         account, school_allows=load_school_settings(uow).mentors_edit_prognoses
     )
-    return StaffView(year.name, following.name, groups, allowed and role is StaffRole.MENTOR)
+    prepared = uow.school_years.years().prepared
+    return StaffView(
+        year.name,
+        following.name,
+        groups,
+        allowed and role is StaffRole.MENTOR,
+        None if prepared is None else prepared.name,
+    )
 
 
 def mentor_view(uow: SqlAlchemyUnitOfWork, account: Account) -> StaffView:

@@ -31,7 +31,8 @@ class DepartmentChange:
     is_open: bool | None = None
     home_class_lead: LeadingSide | None = None
     subjects: frozenset[str] | None = None
-    choice_window: tuple[date, date] | None = None
+    choice_window: tuple[date | None, date | None] | None = None
+    """Both days, or ``(None, None)`` for no choice window next year."""
     new_year_of_study: int | None = None
     """With ``new_education_type``: add this department, for next year only."""
     new_education_type: EducationType | None = None

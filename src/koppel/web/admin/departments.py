@@ -32,7 +32,7 @@ def departments_page(
         "admin/departments.html",
         language,
         session=session,
-        departments=department_settings(uow),
+        departments=department_settings(uow, open_only=True),
         typed={},
         errors={},
     )
@@ -62,7 +62,7 @@ def department_save(
             language,
             status_code=422,
             session=session,
-            departments=department_settings(uow),
+            departments=department_settings(uow, open_only=True),
             failed=code.upper(),
             typed={code.upper(): form},
             errors={
@@ -75,7 +75,7 @@ def department_save(
         "admin/departments.html",
         language,
         session=session,
-        departments=department_settings(uow),
+        departments=department_settings(uow, open_only=True),
         saved=saved.code,
         typed={},
         errors={},

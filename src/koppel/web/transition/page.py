@@ -16,7 +16,8 @@ from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.audit.undo import newest_standing_changeset
 from koppel.services.school_settings import school_settings
 from koppel.services.transition.groups_delete import group_folders
-from koppel.services.transition.status import StepState, transition_status
+from koppel.services.transition.life import PARTLY, school_years_now, year_life
+from koppel.services.transition.status import StepState
 from koppel.services.transition.uploads import UnknownUpload, UploadStore, upload_directory
 from koppel.services.transition.wizard import (
     FILES_OF_STEP,
@@ -33,11 +34,12 @@ from koppel.web.transition.reports import report_views
 
 FIELD = {kind: kind.value.replace("-", "_") for kind in ImportKind}
 """``teacher-groups`` -> ``teacher_groups``: the form's names (``*_file``, ``*_token``)."""
-STATE_WORDS = {
+STATE_WORDS: dict[str, str] = {
     StepState.NOT_STARTED: "transition.state.not_started",
     StepState.PREVIEWED: "transition.state.previewed",
     StepState.APPLIED: "integration.status.applied",
     StepState.UNDONE: "wizard.state.undone",
+    PARTLY: "year_life.state.partly",
 }
 """The text that names a step's state on the wizard's pages."""
 SUMMARY_WORDS = {
@@ -53,8 +55,31 @@ SUMMARY_WORDS = {
     "absent": "wizard.summary.absent",
     "departed": "wizard.summary.departed",
     "links": "import.kind.links",
+    "kept_as_history": "year_life.summary.history",
+    # the summaries of prepare, promote and switch
+    "current": "year_life.summary.current",
+    "departments": "stats.departments",
+    "department": "year.column.department",
+    "participations": "year.promote.count.participations",
+    "package_choices": "year.promote.count.package_choices",
+    "without_prognosis": "year_life.summary.without_prognosis",
+    "previous": "year_life.summary.previous",
+    "forced": "year_life.summary.forced",
+    "reason": "year_life.summary.reason",
+    "steps_not_applied": "year_life.summary.steps_not_applied",
+    "added": "year_life.summary.links_added",
+    "removed": "year_life.summary.links_removed",
 }
 """The text that names each part of a step's summary (a part without one shows its name)."""
+STAGE_SUMMARY_WORDS = {"switch": {"departments": "year_life.summary.departments_changed"}}
+"""Where a stage's summary means something else by a name: the switch counts departments
+whose settings changed with the year."""
+LIFE_PATHS = {
+    "prepare": "/beheer/jaarovergang/klaarzetten",
+    "promote": "/beheer/jaarovergang/doorzetten",
+    "switch": "/beheer/jaarovergang/wisselen",
+}
+"""Where each stage of the year's life has its screen (a step: ``/stap/{number}``)."""
 
 
 def upload_store(request: Request) -> UploadStore:
@@ -135,7 +160,8 @@ class Screen:
     ) -> HTMLResponse:
         if step not in STEP_NUMBERS:
             raise PageNotFound(translate("wizard.no_such_step", self.language, step=step))
-        status = transition_status(self.uow)
+        life = year_life(self.uow)
+        status = life.transition
         username = self.session.account.username
         kept = {
             FIELD[kind]: self.store.latest(username=username, kind=kind.value)
@@ -157,5 +183,15 @@ class Screen:
             chosen=school_settings(self.uow),
             state_words=STATE_WORDS,
             summary_words=SUMMARY_WORDS,
+            stage_summary_words=STAGE_SUMMARY_WORDS,
+            life=life,
+            life_paths=LIFE_PATHS,
             **more,
         )
+
+    def without_prepared_year(self, step: int) -> HTMLResponse | None:
+        """The steps fill the prepared year: without one, the step's page says so (409)
+        and nothing runs."""
+        if step in STEP_NUMBERS and school_years_now(self.uow).prepared is None:
+            return self.page(step, refused_unprepared=True, status_code=409)
+        return None

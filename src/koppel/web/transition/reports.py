@@ -37,6 +37,7 @@ def groups_view(report: GroupsDeleteReport) -> ReportView:
             ("wizard.count.memberships", report.memberships),
             ("wizard.count.teacher_links", report.teacher_links),
             ("wizard.count.previous_home_classes", report.previous_home_classes),
+            ("wizard.count.groups_history", report.history),
         ],
         lists=[("wizard.list.groups", report.examples)],
     )

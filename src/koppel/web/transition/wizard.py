@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse
 
 from koppel.domain.errors import KoppelError
 from koppel.files.columns import ImportKind
-from koppel.services.audit.undo import newest_standing_changeset, undo_changeset
-from koppel.services.transition.status import StepState, transition_status
+from koppel.services.audit.undo import undo_changeset
+from koppel.services.transition.life import year_life
+from koppel.services.transition.status import StepState
 from koppel.services.transition.wizard import (
     STEP_NUMBERS,
     ChosenFile,
@@ -31,6 +32,8 @@ from koppel.web.rendering import render
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.transition.page import (
     FIELD,
+    LIFE_PATHS,
+    STAGE_SUMMARY_WORDS,
     STATE_WORDS,
     SUMMARY_WORDS,
     ChoicesDep,
@@ -47,15 +50,19 @@ OptionalUpload = Annotated[UploadFile | None, File()]
 def overview(
     request: Request, language: LanguageDep, uow: UnitOfWorkDep, session: AdministratorDep
 ) -> HTMLResponse:
+    life = year_life(uow)
     return render(
         request,
         "transition/overview.html",
         language,
         session=session,
-        status=transition_status(uow),
-        newest=newest_standing_changeset(uow),
+        life=life,
+        status=life.transition,
+        newest=life.newest,
         state_words=STATE_WORDS,
         summary_words=SUMMARY_WORDS,
+        stage_summary_words=STAGE_SUMMARY_WORDS,
+        life_paths=LIFE_PATHS,
     )
 
 
@@ -89,6 +96,9 @@ def preview(
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
+    refused = screen.without_prepared_year(step)
+    if refused is not None:
+        return refused
     files = {
         ImportKind.STAFF: staff_file,
         ImportKind.STUDENTS: students_file,
@@ -100,9 +110,9 @@ def preview(
         if upload is not None and upload.filename
     }
     username = session.account.username
-    refused = keep_files(store, step, chosen, choices, username=username)
-    if refused:
-        outcome = StepOutcome(step, False, choices, refused_files=refused)
+    not_kept = keep_files(store, step, chosen, choices, username=username)
+    if not_kept:
+        outcome = StepOutcome(step, False, choices, refused_files=not_kept)
         return screen.page(step, outcome, status_code=422)
     missing = missing_file(step, choices)
     if missing is not None:
@@ -128,6 +138,9 @@ def apply(
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
+    refused = screen.without_prepared_year(step)
+    if refused is not None:
+        return refused
     confirmed = confirm == "on"
     return screen.run(
         step,
@@ -153,7 +166,7 @@ def undo(
     screen = Screen(request, language, uow, store, session)
     if step not in STEP_NUMBERS:
         return screen.page(step)
-    shown = transition_status(uow).steps[step - 1]
+    shown = year_life(uow).transition.steps[step - 1]
     if shown.state is not StepState.APPLIED or shown.changeset != changeset:
         return screen.page(step, undo_error="wizard.undo_stale", status_code=409)
     try:

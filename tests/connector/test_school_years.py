@@ -19,6 +19,7 @@ from koppel.store.project import tables as project_tables
 from koppel.store.project.file import ProjectFile
 from tests.cli.runner import Run, koppel
 from tests.connector.conftest import Linked
+from tests.connector.edits import project_rows
 from tests.connector.years import (
     CURRENT,
     NEXT,
@@ -151,27 +152,36 @@ def test_a_project_of_next_year_syncs_next_year_and_leaves_the_current_year_alon
     assert portal_leads.code == 2  # next year the portal leads 3V
 
     next_before = year_rows(prepared.engine, NEXT)
+    new = "990001"  # a student the portal has not got: its account and participation
+    person = ("Noor", "van", "Dam", "V", "Laan", "1", "1234 AB", "Utrecht", "", "", False)
+    project_rows(path, SyncDomain.STUDENTS, {(new, None): person})
+    project_rows(path, SyncDomain.DEPARTMENT_PARTICIPATION, {(new, "4V"): (100,)})
+    created = _ok(koppel("connect", "upload", file, "students", "--json"))
+    assert created["applied"] == 1
+    assert _participations(prepared, NEXT)[new] == {("4V", 100)}
+    assert new not in _participations(prepared, CURRENT)
+    with_new = year_rows(prepared.engine, NEXT)
     uploaded = _ok(koppel("connect", "upload", file, "group_assignments", "--json"))
     assert uploaded["written"] is True
     assert uploaded["applied"] == 5
     next_after = year_rows(prepared.engine, NEXT)
     new_groups = {row[1:3] for row in next_after["groups"]} - {
-        row[1:3] for row in next_before["groups"]
+        row[1:3] for row in with_new["groups"]
     }
     assert new_groups == {
         ("4V1", "home_class"),
         ("3H1", "home_class"),
         ("4V.ak1", "cluster_group"),
     }
-    assert len(next_after["group_memberships"]) == len(next_before["group_memberships"]) + 5
+    assert len(next_after["group_memberships"]) == len(with_new["group_memberships"]) + 5
     assert year_rows(prepared.engine, CURRENT) == current_before
     status = _ok(koppel("connect", "status", file, "--json"))["domains"]
     assert isinstance(status, dict)
     assert status["home_classes"]["differences"] == 0
     assert status["cluster_groups"]["differences"] == 0
 
-    undone = _ok(koppel("connect", "undo", file, "--json"))
-    assert undone["written"] is True
+    for _ in range(2):  # the group assignments, then the new student
+        assert _ok(koppel("connect", "undo", file, "--json"))["written"] is True
     assert year_rows(prepared.engine, NEXT) == next_before
     assert year_rows(prepared.engine, CURRENT) == current_before
 

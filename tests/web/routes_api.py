@@ -25,6 +25,7 @@ MATRIX: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/api/health"): (200,) * 7,
     ("GET", "/openapi.json"): (200,) * 7,
     ("GET", "/api/v1/me"): (401,) * 7,
+    ("GET", "/api/v1/school-years"): (401,) * 7,
     **{("GET", f"/api/v1/records/{domain}"): (401,) * 7 for domain in DOMAINS},
     ("GET", "/api/v1/records/no_such_domain"): (401,) * 7,
     ("POST", "/api/v1/students"): (401,) * 7,

@@ -128,6 +128,22 @@ def test_only_scheduler_and_administrator_tokens_read_records(portal, tokens, do
     assert all({"student", "department", "version"} <= set(r) for r in page["records"])
 
 
+def test_school_years_name_the_current_and_the_prepared_year(portal, tokens):
+    answers = {
+        role: httpx.get(f"{portal.url}/api/v1/school-years", headers=bearer(tokens[role]))
+        for role in ROLES
+    }
+    assert {role: r.status_code for role, r in answers.items()} == {
+        role: 200 if role in CONNECTOR_ROLES else 403 for role in ROLES
+    }
+    # the demo holds prognoses for 2027-2028, but has not prepared it: no project year
+    assert answers["scheduler"].json() == {"current": YEAR, "prepared": None, "years": [YEAR]}
+    assert answers["teacher"].json()["error"]["code"] == "api.forbidden"
+    anonymous = httpx.get(f"{portal.url}/api/v1/school-years")
+    assert anonymous.status_code == 401
+    assert anonymous.json()["error"]["code"] == "api.unauthorised"
+
+
 def test_without_a_token_the_records_answer_401(portal):
     response = httpx.get(f"{portal.url}/api/v1/records/students")
     assert response.status_code == 401
@@ -179,12 +195,15 @@ def test_prognoses_of_a_year_forecast_the_next_one(scheduler):
     for record in with_shares:
         assert sum(share["percentage"] for share in record["shares"]) == 100
         assert record["round"] >= 1
-    # a school year with a next one that holds no prognoses shows none
+    # the demo's 2027-2028 holds these prognoses but no participations yet: no student
+    # is in its scope (a prepared year's project sees the prognoses that forecast it:
+    # tests/connector/test_school_years.py)
     later = scheduler.get(
         "/api/v1/records/prognoses", params={"school_year": "2027-2028", "limit": 5}
     )
     assert later.status_code == 200
-    assert all(r["shares"] == [] for r in later.json()["records"])
+    assert later.json()["school_year"] == "2027-2028"
+    assert later.json()["records"] == []
 
 
 def test_package_choices_and_cluster_groups_have_their_lists(scheduler):

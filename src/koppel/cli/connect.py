@@ -19,6 +19,7 @@ from koppel.connector.applying import Selection
 from koppel.connector.client import PortalClient
 from koppel.connector.comparing import Comparer
 from koppel.connector.results import ApplyResult
+from koppel.connector.years import open_comparer
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Value
 from koppel.i18n import translate
@@ -58,7 +59,7 @@ def _connector(file: Path) -> Iterator[Comparer]:
     info = project.info()
     try:
         with PortalClient(info.portal_url, info.token) as client:
-            yield Comparer(project, client)
+            yield open_comparer(project, client)
     finally:
         project.close()
 

@@ -9,13 +9,14 @@ import typer
 
 from koppel.cli.options import JsonOption
 from koppel.cli.output import console, print_json, reports_errors
-from koppel.connector.client import PortalClient
+from koppel.connector.client import PortalClient, PortalRefused, PortalUnreachable
 from koppel.connector.project_setup import (
     assign_groups,
     init_project,
     parse_department_list,
     set_property,
 )
+from koppel.connector.years import year_of
 from koppel.i18n import translate
 from koppel.store.project.file import ProjectFile, ProjectInfo
 
@@ -32,16 +33,24 @@ def init(
     token: Annotated[
         str, typer.Option("--token", envvar="KOPPEL_TOKEN", help="API-token (roostermaker).")
     ],
-    school_year: Annotated[str, typer.Option("--school-year", help="Bijv. 2026-2027.")],
     departments: Annotated[
         str, typer.Option("--departments", help="Afdelingen van het project, bijv. 4H,4V.")
     ],
+    school_year: Annotated[
+        str | None,
+        typer.Option(
+            "--school-year",
+            help="Bijv. 2027-2028; standaard het klaargezette schooljaar van het portal, "
+            "anders het huidige.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Maak een nieuw roosterbestand, gekoppeld aan één portal, schooljaar en afdelingen."""
-    info = ProjectInfo(school_year, parse_department_list(departments), portal, token)
+    wanted = ProjectInfo(school_year or "", parse_department_list(departments), portal, token)
     with PortalClient(portal, token) as client:
-        project = init_project(file, info, client)
+        project = init_project(file, wanted, client)
+    info = project.info()
     project.close()
     if as_json:
         print_json(
@@ -129,6 +138,21 @@ def set_extra_property(
         )
 
 
+def _check_before_opening(file: Path) -> None:
+    """A clear error before anything starts: the file is no project, or the portal
+    answers that it has not got the project's school year. Other troubles with the
+    portal (it does not answer, the token is refused) the dashboard shows."""
+    project = ProjectFile.open(file)
+    try:
+        info = project.info()
+        with PortalClient(info.portal_url, info.token) as client:
+            year_of(project, client)
+    except (PortalUnreachable, PortalRefused):
+        pass
+    finally:
+        project.close()
+
+
 @app.command("open")
 @reports_errors
 def open_project(
@@ -146,7 +170,7 @@ def open_project(
 
     from koppel.web.project.app import KEY_PARAMETER, create_project_app
 
-    ProjectFile.open(file).close()  # a clear error before anything starts
+    _check_before_opening(file)
     secret = secrets.token_urlsafe(24)
     url = f"http://127.0.0.1:{port}/?{KEY_PARAMETER}={secret}"
     console.print(translate("project.open", path=file, url=url), highlight=False, soft_wrap=True)

@@ -71,6 +71,16 @@ class PortalRead:
     left_scope: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PortalYears:
+    """The school years the portal has for projects (``GET /api/v1/school-years``)."""
+
+    current: str
+    prepared: str | None
+    years: tuple[str, ...]
+    """The prepared year, the current one and earlier ones."""
+
+
 class PortalClient:
     def __init__(
         self,
@@ -162,6 +172,15 @@ class PortalClient:
             cursor = page.get("next_cursor")
             if not cursor or limit is not None:
                 return read
+
+    def school_years(self) -> PortalYears:
+        found = self._send("GET", "/api/v1/school-years").json()
+        prepared = found.get("prepared")
+        return PortalYears(
+            str(found["current"]),
+            None if prepared is None else str(prepared),
+            tuple(str(year) for year in found.get("years", ())),
+        )
 
     def leads(self, school_year: str) -> dict[str, str]:
         """Every department of the portal, with who leads its home classes."""

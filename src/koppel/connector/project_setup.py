@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from koppel.connector.client import PortalClient
+from koppel.connector.years import check_year, default_year
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import SchoolYear, normalise_department_code
 from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
@@ -28,11 +30,17 @@ def init_project(
     info: ProjectInfo,
     client: PortalClient,
 ) -> ProjectFile:
-    """A new project file linked to the portal; the portal is asked first whether the
-    token works and knows the school year and departments, so nothing is made in vain."""
-    SchoolYear(info.school_year)
+    """A new project file linked to the portal, for ``info.school_year`` or, when that
+    is empty, the portal's prepared year (else its current one). The portal is asked
+    first whether the token works and it has the school year and departments, so nothing
+    is made in vain."""
+    if info.school_year:
+        info = replace(info, school_year=SchoolYear(info.school_year).name)
     if path.exists():
         raise ProjectFileError("project.exists", path=str(path))
+    years = client.school_years()
+    info = replace(info, school_year=info.school_year or default_year(years))
+    check_year(years, info.school_year)
     leads = client.leads(info.school_year)
     unknown = [code for code in info.departments if code not in leads]
     if unknown:

@@ -105,6 +105,23 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Niets veranderd: de groepsindeling was al zo.",
         "en": "Nothing changed: the group assignment was already like that.",
     },
+    "connector.year_not_prepared": {
+        "nl": "het portal heeft schooljaar {year} nog niet klaargezet (het huidige schooljaar "
+        "is {current}); er is niets gelezen of geschreven. Laat de beheerder {year} eerst "
+        "klaarzetten in de jaarovergang in het portal of met 'koppel year prepare', en "
+        "probeer het daarna opnieuw",
+        "en": "the portal has not prepared school year {year} yet (the current school year is "
+        "{current}); nothing was read or written. Ask the administrator to prepare {year} "
+        "first, in the portal's year transition or with 'koppel year prepare', then try again",
+    },
+    "connector.year_unknown": {
+        "nl": "het portal heeft schooljaar {year} niet; het werkt met {years}. Er is niets "
+        "gelezen of geschreven. Maak een roosterbestand voor een van die schooljaren met "
+        "'koppel project init' en --school-year",
+        "en": "the portal has not got school year {year}; it works with {years}. Nothing was "
+        "read or written. Make a project file for one of those school years with "
+        "'koppel project init' and --school-year",
+    },
     "connector.portal_unreachable": {
         "nl": "het portal op {url} antwoordt niet ({reason}); er is niets geschreven. "
         "Controleer het adres en of het portal draait, en probeer het opnieuw",

@@ -25,7 +25,6 @@ from koppel.domain.school import LeadingSide, SchoolYear
 from koppel.domain.students import Student, validate_student_number
 from koppel.domain.text import clean_text
 from koppel.services.audit.change_sets import ChangeRecorder
-from koppel.services.connector_api.reads import school_year_id
 from koppel.services.connector_api.refusals import (
     Conflict,
     StaleVersion,
@@ -33,6 +32,7 @@ from koppel.services.connector_api.refusals import (
     Unprocessable,
     VersionRequired,
 )
+from koppel.services.connector_api.years import year_scope
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 CONNECTOR_FOLDER = "Connector"
@@ -104,6 +104,7 @@ class PortalState:
     year: SchoolYear
     year_id: int
     leads: dict[str, tuple[int, str]]
+    """Per department (id, who leads its home classes in the year)."""
     versions: dict[str, tuple[int, int]]
     """student number -> (id, version), of the named students that exist."""
     taking_part: dict[int, set[str]]
@@ -126,8 +127,10 @@ class PortalState:
         groups: Collection[str] = (),
     ) -> PortalState:
         """``students`` and ``groups``: every student number and (cleaned) group name the
-        write names; the school year's id is checked first (404 when unknown)."""
-        year, year_id = school_year_id(uow, school_year)
+        write names; the school year's id is checked first (404 when unknown). Everything
+        is of that year: participations, groups, memberships and who leads."""
+        scope = year_scope(uow, school_year)
+        year, year_id = scope.year, scope.year_id
         versions = uow.record_writes.student_versions(students)
         ids = [sid for sid, _ in versions.values()]
         taking_part: dict[int, set[str]] = {}
@@ -137,7 +140,7 @@ class PortalState:
             uow,
             year,
             year_id,
-            uow.records.department_leads(),
+            uow.records.department_leads(scope.settings_year_id),
             versions,
             taking_part,
             uow.record_writes.groups_named(year_id, groups),

@@ -2,10 +2,12 @@
 the students in a project's departments, page by page, with versions.
 
 A student is in scope when it participates in one of the chosen departments in the
-school year. A record's ``version`` is its student's version (the revision of the last
-change set that touched the student); ``since=N`` keeps the students whose version is
-above N. The page's ``revision`` is read before the records, so asking ``since`` it next
-time misses nothing (at worst a record comes twice).
+school year (the one the query names, else the current one; see :mod:`.years`: every
+record is of that year, and so is who leads the home classes). A record's ``version``
+is its student's version (the revision of the last change set that touched the
+student); ``since=N`` keeps the students whose version is above N. The page's
+``revision`` is read before the records, so asking ``since`` it next time misses nothing
+(at worst a record comes twice).
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from koppel.domain.audit import JsonValue
 from koppel.domain.connector_api import StudentInScope
 from koppel.domain.errors import InvalidValue
 from koppel.domain.groups import GroupKind
-from koppel.domain.school import SchoolYear, normalise_department_code
+from koppel.domain.school import normalise_department_code
 from koppel.domain.sync.domains import PERSONAL_FIELDS as SYNC_PERSONAL_FIELDS
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.audit.entries import audit_entry
-from koppel.services.connector_api.refusals import UnknownItem, Unprocessable
+from koppel.services.connector_api.refusals import Unprocessable
+from koppel.services.connector_api.years import YearScope, year_scope
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 Record = dict[str, JsonValue]
@@ -104,11 +107,15 @@ def decode_cursor(cursor: str, domain: Domain, school_year: str) -> str:
 class _Context:
     uow: SqlAlchemyUnitOfWork
     """Entered: the page is read inside the use case's transaction."""
-    year: SchoolYear
-    year_id: int
-    next_year_id: int | None
+    scope: YearScope
     departments: frozenset[str] | None
     page: list[StudentInScope]
+    leads: dict[str, str]
+    """Per department who leads its home classes in the year."""
+
+    @property
+    def year_id(self) -> int:
+        return self.scope.year_id
 
     @property
     def ids(self) -> list[int]:
@@ -176,15 +183,17 @@ def _participations(ctx: _Context) -> list[Record]:
 
 
 def _prognoses(ctx: _Context) -> list[Record]:
-    """The prognosis made during the school year forecasts the next one: it is stored
-    under the next school year, and shown here under the year it was made in."""
-    rows = [] if ctx.next_year_id is None else ctx.uow.records.prognoses(ctx.next_year_id, ctx.ids)
+    """A prognosis is stored under the year it forecasts. A running (or past) year shows
+    the prognoses made during it, which forecast the next one; the prepared year, not
+    begun yet, shows those that forecast it (see :class:`.years.YearScope`)."""
+    stored = ctx.scope.prognosis_year_id
+    rows = [] if stored is None else ctx.uow.records.prognoses(stored, ctx.ids)
     heads: dict[int, tuple[int, str]] = {}
     shares: dict[int, list[JsonValue]] = defaultdict(list)
     for sid, round_, comment, code, pct in rows:
         heads[sid] = (round_, comment)
         shares[sid].append({"department": code, "percentage": pct})
-    forecast = ctx.year.next().name
+    forecast = ctx.scope.forecast.name
     return [
         _record(
             s,
@@ -247,10 +256,9 @@ def _home_classes(ctx: _Context) -> list[Record]:
         if code is not None:
             classes[(sid, code)] = name
             extra[sid].add(code)
-    leads = {code: lead for code, (_id, lead) in ctx.uow.records.department_leads().items()}
     departments = _per_department(ctx, extra)
     return [
-        _record(s, code, home_class=classes.get((s.id, code)), lead=leads[code])
+        _record(s, code, home_class=classes.get((s.id, code)), lead=ctx.leads[code])
         for s in ctx.page
         for code in departments.get(s.id, [])
     ]
@@ -277,25 +285,11 @@ _BUILDERS: dict[Domain, Callable[[_Context], list[Record]]] = {
 }
 
 
-def school_year_id(uow: SqlAlchemyUnitOfWork, name: str | None) -> tuple[SchoolYear, int]:
-    """The named school year (the current one when None) and its id; 404 otherwise."""
-    if name is None:
-        year = uow.school.current_school_year()
-    else:
-        try:
-            year = SchoolYear(name)
-        except InvalidValue as error:
-            raise UnknownItem("api.unknown_school_year", school_year=name) from error
-    year_id = uow.school.school_year_ids.find(year.name)
-    if year_id is None:
-        raise UnknownItem("api.unknown_school_year", school_year=year.name)
-    return year, year_id
-
-
-def _department_ids(uow: SqlAlchemyUnitOfWork, codes: Sequence[str] | None) -> list[int] | None:
+def _department_ids(
+    leads: dict[str, tuple[int, str]], codes: Sequence[str] | None
+) -> list[int] | None:
     if codes is None:
         return None
-    leads = uow.records.department_leads()
     unknown = [code for code in codes if code not in leads]
     if unknown:
         raise Unprocessable("api.unknown_department", department=", ".join(unknown))
@@ -309,13 +303,15 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
         raise Unprocessable("api.bad_limit", low=1, high=MAX_LIMIT)
     as_of = datetime.now(UTC)
     with uow:
-        year, year_id = school_year_id(uow, query.school_year)
-        department_ids = _department_ids(uow, query.departments)
+        scope = year_scope(uow, query.school_year)
+        year, year_id = scope.year, scope.year_id
+        departments = uow.records.department_leads(scope.settings_year_id)
+        department_ids = _department_ids(departments, query.departments)
         after = (
             None if query.cursor is None else decode_cursor(query.cursor, query.domain, year.name)
         )
         revision = uow.versions.current()
-        leads = {code: lead for code, (_id, lead) in uow.records.department_leads().items()}
+        leads = {code: lead for code, (_id, lead) in departments.items()}
         in_scope = uow.records.scope_count(year_id, department_ids)
         left = (
             []
@@ -328,11 +324,10 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
         page = found[: query.limit]
         context = _Context(
             uow,
-            year,
-            year_id,
-            uow.school.school_year_ids.find(year.next().name),
+            scope,
             None if query.departments is None else frozenset(query.departments),
             page,
+            leads,
         )
         records = _BUILDERS[query.domain](context) if page else []
         if query.domain in LOGGED_DOMAINS:

@@ -28,6 +28,8 @@ class ProjectFileError(KoppelError):
 @dataclass(frozen=True)
 class ProjectInfo:
     school_year: str
+    """The project's school year; empty in a file without one (see
+    :mod:`koppel.connector.years`: it then works as the portal's current year)."""
     departments: tuple[str, ...]
     portal_url: str
     token: str
@@ -46,7 +48,7 @@ class ProjectInfo:
     @classmethod
     def from_settings(cls, found: dict[str, str]) -> ProjectInfo:
         return cls(
-            found["school_year"],
+            found.get("school_year", ""),
             tuple(code for code in found["departments"].split(",") if code),
             found["portal_url"],
             found["token"],

@@ -69,7 +69,8 @@ class ShareView(BaseModel):
 
 class PrognosisRecord(RecordBase):
     forecast_year: str
-    """The school year the prognosis forecasts: the year after the one asked for."""
+    """The school year the prognosis forecasts: the year after the one asked for, or the
+    year asked for itself when it has not begun yet (the prepared year)."""
     round: int | None
     comment: str
     shares: list[ShareView]
@@ -124,7 +125,11 @@ _MODELS: dict[Domain, type[RecordBase]] = {
 
 SchoolYearQuery = Annotated[
     str | None,
-    Query(description="Like 2026-2027; the current school year when left out.", max_length=20),
+    Query(
+        description="Like 2026-2027 (a year of GET /api/v1/school-years); the current school "
+        "year when left out.",
+        max_length=20,
+    ),
 ]
 DepartmentsQuery = Annotated[
     str | None,

@@ -6,12 +6,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from koppel.web.api import records, uploads, writes
+from koppel.web.api import records, school_years, uploads, writes
 from koppel.web.api.auth import HolderDep, Unauthorised, unauthorised
 from koppel.web.api.common import ErrorEnvelope, add_record_error_handlers
 from koppel.web.api.router import router
 
-__all__ = ["add_api_error_handlers", "records", "router", "uploads", "writes"]
+__all__ = ["add_api_error_handlers", "records", "router", "school_years", "uploads", "writes"]
 
 
 class MeView(BaseModel):

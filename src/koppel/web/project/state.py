@@ -16,6 +16,7 @@ from koppel.connector.client import PortalClient
 from koppel.connector.comparing import Comparer
 from koppel.connector.results import ApplyResult, UndoResult
 from koppel.connector.snapshot import Snapshot, take_snapshot
+from koppel.connector.years import open_comparer
 from koppel.store.project.file import ProjectFile, ProjectInfo
 
 
@@ -45,12 +46,13 @@ class ProjectState:
 
     @contextmanager
     def comparer(self) -> Iterator[Comparer]:
-        """A connector on the project file and its portal, for one request."""
+        """A connector on the project file and its portal, for one request (refused,
+        naming the year, when the portal has not got the project's school year)."""
         project = ProjectFile.open(self.path)
         info = project.info()
         try:
             with PortalClient(info.portal_url, info.token, transport=self.transport) as client:
-                yield Comparer(project, client)
+                yield open_comparer(project, client)
         finally:
             project.close()
 

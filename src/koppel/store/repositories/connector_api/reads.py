@@ -143,9 +143,19 @@ class SqlAlchemyRecordRepository:
             found += [(sid, *groups[gid]) for sid, gid in rows if gid in groups]
         return sorted(found, key=lambda row: (row[0], row[1]))
 
-    def department_leads(self) -> dict[str, tuple[int, str]]:
-        """department code -> (id, who leads its home classes)."""
-        rows = self._connection.execute(select(_d.c.code, _d.c.id, _d.c.home_class_lead))
+    def department_leads(self, year_id: int | None = None) -> dict[str, tuple[int, str]]:
+        """department code -> (id, who leads its home classes): the current year's
+        settings, or with ``year_id`` those of that other year (the prepared one, or an
+        old one after the switch) where it has its own, the current ones elsewhere."""
+        if year_id is None:
+            rows = self._connection.execute(select(_d.c.code, _d.c.id, _d.c.home_class_lead))
+            return {code: (did, lead) for code, did, lead in rows}
+        dy = t.department_years
+        rows = self._connection.execute(
+            select(_d.c.code, _d.c.id, func.coalesce(dy.c.home_class_lead, _d.c.home_class_lead))
+            .select_from(_d)
+            .outerjoin(dy, (dy.c.department_id == _d.c.id) & (dy.c.school_year_id == year_id))
+        )
         return {code: (did, lead) for code, did, lead in rows}
 
     # --- writing ------------------------------------------------------------------------

@@ -92,9 +92,7 @@ def status(database: DatabaseOption = None, as_json: JsonOption = False) -> None
         names.append(found.years.prepared.name)
         table.add_column(f"{found.years.prepared.name} ({translate('year.status.prepared')})")
     for count in YEAR_COUNTS:
-        table.add_row(
-            translate(COUNT_WORDS[count]), *(str(found.counts[n][count]) for n in names)
-        )
+        table.add_row(translate(COUNT_WORDS[count]), *(str(found.counts[n][count]) for n in names))
     console.print(table)
     if found.years.prepared is None:
         console.print(

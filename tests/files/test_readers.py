@@ -8,7 +8,6 @@ import codecs
 import csv
 import io
 import struct
-import time
 import tracemalloc
 import zipfile
 from collections.abc import Sequence
@@ -569,15 +568,11 @@ def test_a_zip_bomb_is_refused_from_its_directory(tmp_path: Path):
             for _ in range(100):
                 entry.write(chunk)
     tracemalloc.start()
-    started = time.perf_counter()
     error = assert_refused(path, "xlsx.bomb")
-    seconds = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(f"zip bomb refused in {seconds * 1000:.1f} ms, peak {peak / 1e6:.2f} MB (tracemalloc)")
     assert "uitgepakt" in error.message("nl")
-    assert seconds < 5  # sanity only: the benchmark measures
-    assert peak < 150_000_000
+    assert peak < 150_000_000  # refused before unpacking: memory, not time (benchmarks time)
 
 
 def test_an_entry_that_declares_gigabytes_is_refused(tmp_path: Path):

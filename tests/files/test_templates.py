@@ -5,7 +5,6 @@ are laid out like the students template."""
 from __future__ import annotations
 
 import csv
-import time
 from datetime import date
 from pathlib import Path
 
@@ -153,12 +152,10 @@ def test_nasty_files_use_the_students_template_headers():
 
 
 @pytest.mark.parametrize("case", sorted(nasty.ALL_CASES))
-def test_every_nasty_maker_writes_a_file_quickly(tmp_path: Path, case: str):
+def test_every_nasty_maker_writes_one_file(tmp_path: Path, case: str):
     maker = nasty.ALL_CASES[case]
     assert maker.__doc__, f"make_{case} says what a careful importer does with it"
-    started = time.perf_counter()
     path = maker(tmp_path)
-    assert time.perf_counter() - started < 5
     assert path.parent == tmp_path
     assert path.stat().st_size > 0
     assert list(tmp_path.iterdir()) == [path]  # no helper files left behind

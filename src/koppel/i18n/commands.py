@@ -67,6 +67,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Start het portal met 'koppel serve' en open http://127.0.0.1:8000.",
         "en": "Start the portal with 'koppel serve' and open http://127.0.0.1:8000.",
     },
+    "cli.demo.next_year": {
+        "nl": "Volgend schooljaar {year} bestaat al met {prognoses} prognoses en {choices} "
+        "pakketkeuzes van de teamleiders, maar is nog niet klaargezet. Volgende stap: "
+        "'koppel year prepare'. De hele jaarovergang oefenen: 'koppel demo next-year MAP' "
+        "(met --rehearse in één keer).",
+        "en": "Next school year {year} exists already with {prognoses} prognoses and "
+        "{choices} package choices from the team leaders, but has not been prepared. Next "
+        "step: 'koppel year prepare'. Rehearse the whole year transition: 'koppel demo "
+        "next-year DIR' (with --rehearse all at once).",
+    },
     "cli.serve.start": {
         "nl": "Portal op http://{host}:{port} (database {url}); stop met Ctrl+C.",
         "en": "Portal at http://{host}:{port} (database {url}); stop with Ctrl+C.",

@@ -16,6 +16,7 @@ from koppel.services.demo.next_year import NextYearFiles, write_next_year_files
 from koppel.services.demo.rehearsal import STEP_CODES, rehearse
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
+from koppel.store.repositories import student_planning
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -57,3 +58,20 @@ def test_a_failing_step_stops_the_rehearsal_where_it_failed(school: Engine, tmp_
     assert years.current.name == done.previous  # not switched
     assert years.prepared is not None
     assert years.prepared.name == done.school_year
+
+
+def test_step_threes_prognoses_read_the_same_whole_or_in_batches(
+    school: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Step 3 asks the prognoses of every student in the file: from 5,000 students on
+    they are read for the whole year at once (not in batches of 500) and filtered."""
+    with SqlAlchemyUnitOfWork(school) as uow:
+        year = uow.school.current_school_year().next()
+        every = sorted(uow.student_states.states(year))
+        asked = [*every[::3], "999999"]  # a third of them, and one who does not exist
+        batched = uow.student_planning.prognoses_of(year, asked)
+        monkeypatch.setattr(student_planning, "_WHOLE_YEAR", 10)
+        whole = uow.student_planning.prognoses_of(year, asked)
+    assert batched
+    assert whole == batched
+    assert set(whole) <= set(asked)

@@ -19,6 +19,10 @@ from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
 _BATCH = 500
+_WHOLE_YEAR = 5_000
+"""From this many students on, read the year's prognoses whole and keep theirs: batches
+of 500 in ``IN (...)`` cost a query each, and on PostgreSQL right after a bulk load
+(tables not yet analysed) each took over a second (100 of them in step 3 at 50,000)."""
 
 
 def _batches(numbers: Collection[str]) -> list[list[str]]:
@@ -47,18 +51,25 @@ class SqlAlchemyStudentPlanningRepository:
             return {}
         shares: dict[str, list[DepartmentShare]] = defaultdict(list)
         heads: dict[str, tuple[int, str]] = {}
-        for batch in _batches(numbers):
-            rows = self._connection.execute(
-                select(s.c.student_number, pr.c.round, pr.c.comment, d.c.code, sh.c.percentage)
-                .join(pr, pr.c.student_id == s.c.id)
-                .join(sh, sh.c.prognosis_id == pr.c.id)
-                .join(d, d.c.id == sh.c.department_id)
-                .where(pr.c.school_year_id == year_id, s.c.student_number.in_(batch))
-                .order_by(s.c.student_number, sh.c.percentage.desc(), d.c.code)
-            )
-            for number, round_, comment, code, percentage in rows:
-                heads[number] = (round_, comment)
-                shares[number].append(DepartmentShare(code, percentage))
+        wanted = set(numbers)
+        query = (
+            select(s.c.student_number, pr.c.round, pr.c.comment, d.c.code, sh.c.percentage)
+            .join(pr, pr.c.student_id == s.c.id)
+            .join(sh, sh.c.prognosis_id == pr.c.id)
+            .join(d, d.c.id == sh.c.department_id)
+            .where(pr.c.school_year_id == year_id)
+            .order_by(s.c.student_number, sh.c.percentage.desc(), d.c.code)
+        )
+        queries = (
+            [query]  # a whole school (step 3): one read of the year, not 100 batches
+            if len(wanted) > _WHOLE_YEAR
+            else [query.where(s.c.student_number.in_(batch)) for batch in _batches(wanted)]
+        )
+        for chosen in queries:
+            for number, round_, comment, code, percentage in self._connection.execute(chosen):
+                if number in wanted:
+                    heads[number] = (round_, comment)
+                    shares[number].append(DepartmentShare(code, percentage))
         return {
             number: Prognosis(number, tuple(shares[number]), round=round_, comment=comment)
             for number, (round_, comment) in heads.items()

@@ -119,7 +119,7 @@ def test_rehearse_shows_each_step_and_a_table_and_can_go_on_a_year(
     assert shown.code == 0, shown.stderr
     text = shown.stdout
     for number in range(1, len(LIFE) + 1):
-        assert f"  stap {number}/{len(LIFE)}, " in text
+        assert f"  {number} van {len(LIFE)} · " in text
     assert "Oefening van het schooljaar: 2026-2027 -> 2027-2028" in text
     assert "Wijzigingenset" in text
     assert "als vertrokken gemarkeerd" in text

@@ -151,8 +151,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "change set.",
     },
     "cli.next_year.rehearsal.step": {
-        "nl": "  stap {number}/{total}, {label}: {outcome} ({seconds} s)",
-        "en": "  step {number}/{total}, {label}: {outcome} ({seconds} s)",
+        "nl": "  {number} van {total} · {label}: {outcome} ({seconds} s)",
+        "en": "  {number} of {total} · {label}: {outcome} ({seconds} s)",
     },
     "cli.next_year.rehearsal.applied": {
         "nl": "toegepast als wijzigingenset {changeset}",

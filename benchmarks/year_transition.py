@@ -9,7 +9,10 @@ five steps with the real commands in child processes, as an administrator would:
   4. ``koppel import teacher-groups``
   5. ``koppel staff remove-departed``
 
-then undoes them in reverse order. Times include starting each command.
+then undoes them in reverse order. Times include starting each command. Since the school
+year has a life the steps fill a prepared year: next year is prepared and promoted from
+the prognoses first (``koppel year prepare``, ``koppel year promote``; not timed here,
+``benchmarks/year_lifecycle.py`` times the whole life).
 
     .venv/bin/python benchmarks/year_transition.py [--students 50000] [--no-postgres]
 
@@ -34,6 +37,8 @@ from rich.table import Table
 
 from koppel.services.demo.build import build_demo_school
 from koppel.services.demo.next_year import write_next_year_files
+from koppel.services.school_years.prepare import PrepareRequest, prepare_year
+from koppel.services.school_years.promote import PromoteRequest, promote
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -68,6 +73,8 @@ def transition(kind: str, students: int, console: Console) -> dict[str, float]:
             SqlAlchemyUnitOfWork(engine), students=students, seed=7, today=date(2026, 11, 23)
         )
         files = write_next_year_files(SqlAlchemyUnitOfWork(engine), folder / "sis", seed=7)
+        prepare_year(SqlAlchemyUnitOfWork(engine), PrepareRequest())
+        promote(SqlAlchemyUnitOfWork(engine), PromoteRequest())
         engine.dispose()
         console.print(
             f"{kind}: demo school of {students:,} students and next year's files "

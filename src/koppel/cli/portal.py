@@ -158,6 +158,15 @@ def demo(
     console.print(table)
     console.print(translate("cli.demo.keep"))
     console.print(translate("cli.demo.next"))
+    console.print(
+        translate(
+            "cli.demo.next_year",
+            year=result.next_year,
+            prognoses=result.next_year_prognoses,
+            choices=result.next_year_package_choices,
+        ),
+        highlight=False,
+    )
     if written is not None:
         console.print(
             f"Roosterbestand {written.path} ({', '.join(written.departments)}, "

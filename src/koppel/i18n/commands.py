@@ -128,14 +128,100 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "  {file}: {links} teacher and mentor links for {groups} home classes",
     },
     "cli.next_year.steps": {
-        "nl": "De jaarovergang oefenen, stap voor stap (elke stap eerst met --dry-run; "
-        "'koppel undo WIJZIGINGENSET' draait de nieuwste stap terug):",
-        "en": "Rehearse the year transition, step by step (each step first with --dry-run; "
-        "'koppel undo CHANGESET' undoes the newest step):",
+        "nl": "Het hele schooljaar oefenen, stap voor stap: klaarzetten, doorzetten, de vijf "
+        "stappen van de jaarovergang, wisselen (elke stap eerst met --dry-run; 'koppel undo "
+        "WIJZIGINGENSET' draait de nieuwste stap terug):",
+        "en": "Rehearse the whole school year, step by step: prepare, promote, the five steps "
+        "of the year transition, switch (each step first with --dry-run; 'koppel undo "
+        "CHANGESET' undoes the newest step):",
     },
     "cli.next_year.status": {
-        "nl": "Waar je staat: {koppel} transition status",
-        "en": "Where you are: {koppel} transition status",
+        "nl": "Waar je staat: {koppel} year status",
+        "en": "Where you are: {koppel} year status",
+    },
+    "cli.next_year.rehearse_hint": {
+        "nl": "Alles in één keer, met een overzicht aan het eind: {koppel} demo next-year MAP "
+        "--rehearse",
+        "en": "All at once, with an overview at the end: {koppel} demo next-year DIR --rehearse",
+    },
+    "cli.next_year.rehearsal.title": {
+        "nl": "Het schooljaar oefenen in {url}: van {previous} naar {year}, elke stap één "
+        "wijzigingenset.",
+        "en": "Rehearsing the school year in {url}: from {previous} to {year}, each step one "
+        "change set.",
+    },
+    "cli.next_year.rehearsal.step": {
+        "nl": "  {number} van {total} · {label}: {outcome} ({seconds} s)",
+        "en": "  {number} of {total} · {label}: {outcome} ({seconds} s)",
+    },
+    "cli.next_year.rehearsal.applied": {
+        "nl": "toegepast als wijzigingenset {changeset}",
+        "en": "applied as change set {changeset}",
+    },
+    "cli.next_year.rehearsal.unchanged": {
+        "nl": "niets te veranderen",
+        "en": "nothing to change",
+    },
+    "cli.next_year.rehearsal.failed": {"nl": "gestopt", "en": "stopped"},
+    "cli.next_year.rehearsal.table": {
+        "nl": "Oefening van het schooljaar: {previous} -> {year}",
+        "en": "Rehearsal of the school year: {previous} -> {year}",
+    },
+    "cli.next_year.rehearsal.counts": {"nl": "aantallen", "en": "counts"},
+    "cli.next_year.rehearsal.seconds": {"nl": "seconden", "en": "seconds"},
+    "cli.next_year.rehearsal.total": {"nl": "totaal", "en": "total"},
+    "cli.next_year.rehearsal.undo": {
+        "nl": "Terugdraaien kan stap voor stap, nieuwste eerst: {koppel} undo {changeset}, "
+        "dan de stap ervoor. Waar je staat: {koppel} year status",
+        "en": "Undo goes step by step, newest first: {koppel} undo {changeset}, then the "
+        "step before. Where you are: {koppel} year status",
+    },
+    "cli.next_year.rehearsal.stopped": {
+        "nl": "De oefening stopte bij '{label}'; wat daarvoor is toegepast blijft staan "
+        "({koppel} year status):",
+        "en": "The rehearsal stopped at '{label}'; what was applied before stays "
+        "({koppel} year status):",
+    },
+    "cli.next_year.count.without_prognosis": {"nl": "zonder prognose", "en": "without a prognosis"},
+    "cli.next_year.count.kept_as_history": {
+        "nl": "bewaard als geschiedenis",
+        "en": "kept as history",
+    },
+    "cli.next_year.count.marked_left": {
+        "nl": "als vertrokken gemarkeerd",
+        "en": "marked as left",
+    },
+    "cli.next_year.count.prognosis_differs": {
+        "nl": "afdeling anders dan de prognose",
+        "en": "department differs from the prognosis",
+    },
+    "cli.next_year.count.departed": {
+        "nl": "medewerkers gedeactiveerd",
+        "en": "staff members deactivated",
+    },
+    "demo.rehearse.not_demo": {
+        "nl": "deze database is niet met 'koppel demo' gebouwd: --rehearse zet het schooljaar "
+        "van een echte school niet om. Oefen op een demoschool ('koppel --database "
+        "sqlite:///oefen.db demo').",
+        "en": "this database was not built by 'koppel demo': --rehearse does not switch a "
+        "real school's year. Rehearse on a demo school ('koppel --database "
+        "sqlite:///rehearse.db demo').",
+    },
+    "demo.rehearse.started": {
+        "nl": "de jaarovergang van {year} is al begonnen (stap {steps} toegepast); maak de "
+        "stappen af met de commando's of begin opnieuw met 'koppel demo --replace'",
+        "en": "the year transition of {year} has started already (step {steps} applied); "
+        "finish the steps with the commands or start again with 'koppel demo --replace'",
+    },
+    "cli.demo.next_year": {
+        "nl": "Volgend schooljaar {year} bestaat al met {prognoses} prognoses en {choices} "
+        "pakketkeuzes van de teamleiders, maar is nog niet klaargezet. Volgende stap: "
+        "'koppel year prepare'. De hele jaarovergang oefenen: 'koppel demo next-year MAP' "
+        "(met --rehearse in één keer).",
+        "en": "Next school year {year} exists already with {prognoses} prognoses and "
+        "{choices} package choices from the team leaders, but has not been prepared. Next "
+        "step: 'koppel year prepare'. Rehearse the whole year transition: 'koppel demo "
+        "next-year DIR' (with --rehearse all at once).",
     },
     "folder.not_private": {
         "nl": "de map {path} is een koppeling of is van een andere gebruiker: koppel bewaart "

@@ -35,6 +35,10 @@ class DemoResult:
     personas: dict[str, str]
     """role -> username of an account to try the portal with, all with ``persona_password``."""
     persona_password: str
+    next_year: str
+    """The year after: it exists (team leaders plan it) but is not prepared."""
+    next_year_prognoses: int
+    next_year_package_choices: int
 
     def as_json(self, project: str | None = None) -> dict[str, object]:
         return {
@@ -52,6 +56,12 @@ class DemoResult:
             "personas": {
                 "usernames": self.personas,
                 "password": self.persona_password,
+            },
+            "next_year": {
+                "school_year": self.next_year,
+                "prepared": False,
+                "prognoses": self.next_year_prognoses,
+                "package_choices": self.next_year_package_choices,
             },
         }
 
@@ -103,6 +113,9 @@ def build_demo_school(
             role.value: name for role, name in school.personas.items() if role != Role.ADMINISTRATOR
         },
         persona_password=persona_password,
+        next_year=school.next_year.name,
+        next_year_prognoses=len(school.prognoses),
+        next_year_package_choices=len(school.choices_next),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from koppel.domain.audit import AuditEntry
 from koppel.domain.planning import PackageChoice, Prognosis, parse_shares
 from koppel.domain.school import SchoolYear
@@ -49,6 +51,7 @@ def _undo_home_classes(
 def _undo_package_choices(
     uow: SqlAlchemyUnitOfWork, _year: SchoolYear, entries: list[AuditEntry]
 ) -> None:
+    restored: dict[SchoolYear, dict[tuple[str, str], PackageChoice | None]] = defaultdict(dict)
     for entry in entries:
         before = dict(entry.before or {})
         code = str(before["department"])
@@ -67,9 +70,9 @@ def _undo_package_choices(
             if subjects
             else None
         )
-        uow.student_planning.set_package_choice(
-            SchoolYear(str(before["school_year"])), entry.key, code, choice
-        )
+        restored[SchoolYear(str(before["school_year"]))][(entry.key, code)] = choice
+    for year, choices in restored.items():
+        uow.student_planning.set_package_choices(year, choices)
 
 
 PLANNING_UNDOERS = {

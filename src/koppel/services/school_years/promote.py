@@ -206,7 +206,9 @@ def _write(
             before={"school_year": year.name, **choice_json(old, code)},
             after={"school_year": year.name, **choice_json(new, code)},
         )
-        uow.student_planning.set_package_choice(year, number, code, new)
+    uow.student_planning.set_package_choices(
+        year, {pair: new for pair, (_, new) in plan.package_choices.items()}
+    )
     summary: dict[str, JsonValue] = {
         "school_year": year.name,
         "department": report.department,

@@ -47,6 +47,12 @@ class SqlAlchemyAuditRepository:
                 ],
             )
 
+    def has_action(self, action: str) -> bool:
+        """Whether any entry records ``action`` (``demo.build``: a demo school)."""
+        a = t.audit_entries
+        found = self._connection.execute(select(a.c.id).where(a.c.action == action).limit(1))
+        return found.first() is not None
+
     def latest(self, limit: int = 50) -> list[AuditEntry]:
         rows = self._connection.execute(_ENTRIES.order_by(t.audit_entries.c.id.desc()).limit(limit))
         return [AuditEntry(*row) for row in rows]

@@ -4,7 +4,7 @@ prognosis, LWOO, home class and package choice (the portal's planning pages)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import Connection, select
 
@@ -13,11 +13,16 @@ from koppel.domain.groups import GroupKind
 from koppel.domain.planning import DepartmentShare, PackageChoice, Prognosis
 from koppel.domain.school import SchoolYear
 from koppel.store import tables as t
+from koppel.store.chunks import chunks
 from koppel.store.repositories.memberships import replace_home_class
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 
 _BATCH = 500
+_WHOLE_YEAR = 5_000
+"""From this many students on, read the year's prognoses whole and keep theirs: batches
+of 500 in ``IN (...)`` cost a query each, and on PostgreSQL right after a bulk load
+(tables not yet analysed) each took over a second (100 of them in step 3 at 50,000)."""
 
 
 def _batches(numbers: Collection[str]) -> list[list[str]]:
@@ -46,18 +51,25 @@ class SqlAlchemyStudentPlanningRepository:
             return {}
         shares: dict[str, list[DepartmentShare]] = defaultdict(list)
         heads: dict[str, tuple[int, str]] = {}
-        for batch in _batches(numbers):
-            rows = self._connection.execute(
-                select(s.c.student_number, pr.c.round, pr.c.comment, d.c.code, sh.c.percentage)
-                .join(pr, pr.c.student_id == s.c.id)
-                .join(sh, sh.c.prognosis_id == pr.c.id)
-                .join(d, d.c.id == sh.c.department_id)
-                .where(pr.c.school_year_id == year_id, s.c.student_number.in_(batch))
-                .order_by(s.c.student_number, sh.c.percentage.desc(), d.c.code)
-            )
-            for number, round_, comment, code, percentage in rows:
-                heads[number] = (round_, comment)
-                shares[number].append(DepartmentShare(code, percentage))
+        wanted = set(numbers)
+        query = (
+            select(s.c.student_number, pr.c.round, pr.c.comment, d.c.code, sh.c.percentage)
+            .join(pr, pr.c.student_id == s.c.id)
+            .join(sh, sh.c.prognosis_id == pr.c.id)
+            .join(d, d.c.id == sh.c.department_id)
+            .where(pr.c.school_year_id == year_id)
+            .order_by(s.c.student_number, sh.c.percentage.desc(), d.c.code)
+        )
+        queries = (
+            [query]  # a whole school (step 3): one read of the year, not 100 batches
+            if len(wanted) > _WHOLE_YEAR
+            else [query.where(s.c.student_number.in_(batch)) for batch in _batches(wanted)]
+        )
+        for chosen in queries:
+            for number, round_, comment, code, percentage in self._connection.execute(chosen):
+                if number in wanted:
+                    heads[number] = (round_, comment)
+                    shares[number].append(DepartmentShare(code, percentage))
         return {
             number: Prognosis(number, tuple(shares[number]), round=round_, comment=comment)
             for number, (round_, comment) in heads.items()
@@ -235,36 +247,69 @@ class SqlAlchemyStudentPlanningRepository:
     def set_package_choice(
         self, year: SchoolYear, number: str, department_code: str, choice: PackageChoice | None
     ) -> None:
-        year_id = self._school.school_year_ids.id_of(year.name)
-        student_id = self._students.ids.id_of(number)
-        department_id = self._school.department_ids.id_of(department_code)
-        pc = t.package_choices
-        self._connection.execute(
-            pc.delete().where(
-                pc.c.student_id == student_id,
-                pc.c.school_year_id == year_id,
-                pc.c.department_id == department_id,
-            )
-        )
-        if choice is None or not choice.subjects:
+        self.set_package_choices(year, {(number, department_code): choice})
+
+    def set_package_choices(
+        self, year: SchoolYear, choices: Mapping[tuple[str, str], PackageChoice | None]
+    ) -> None:
+        """Replace the package choices of these ``(student number, department)`` pairs in
+        ``year`` (None, or no subjects, removes one) in a few statements for all of them."""
+        if not choices:
             return
-        choice_id = self._connection.execute(
-            pc.insert().values(
-                student_id=student_id,
-                department_id=department_id,
-                school_year_id=year_id,
-                profile=choice.profile,
+        year_id = self._school.school_year_ids.id_of(year.name)
+        keys = {
+            pair: (
+                self._students.ids.id_of(pair[0]),
+                self._school.department_ids.id_of(pair[1]),
             )
-        ).inserted_primary_key
-        assert choice_id is not None
+            for pair in choices
+        }
+        pc = t.package_choices
+        by_department: dict[int, list[int]] = defaultdict(list)
+        for student_id, department_id in keys.values():
+            by_department[department_id].append(student_id)
+        for department_id, student_ids in by_department.items():
+            for chunk in chunks(student_ids):
+                self._connection.execute(
+                    pc.delete().where(
+                        pc.c.school_year_id == year_id,
+                        pc.c.department_id == department_id,
+                        pc.c.student_id.in_(chunk),
+                    )
+                )
+        kept = {keys[pair]: c for pair, c in choices.items() if c is not None and c.subjects}
+        if not kept:
+            return
+        self._connection.execute(
+            pc.insert(),
+            [
+                {
+                    "student_id": student_id,
+                    "department_id": department_id,
+                    "school_year_id": year_id,
+                    "profile": choice.profile,
+                }
+                for (student_id, department_id), choice in kept.items()
+            ],
+        )
+        choice_ids = {
+            (student_id, department_id): choice_id
+            for student_id, department_id, choice_id in self._connection.execute(
+                select(pc.c.student_id, pc.c.department_id, pc.c.id).where(
+                    pc.c.school_year_id == year_id,
+                    pc.c.department_id.in_({key[1] for key in kept}),
+                )
+            )
+        }
         self._connection.execute(
             t.package_subjects.insert(),
             [
                 {
-                    "package_choice_id": choice_id[0],
+                    "package_choice_id": choice_ids[key],
                     "subject": subject,
                     "is_exemption": subject in choice.exemptions,
                 }
+                for key, choice in kept.items()
                 for subject in sorted(choice.subjects)
             ],
         )

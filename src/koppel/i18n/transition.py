@@ -52,12 +52,6 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Voorbeeld: er is niets geschreven. Voer het uit zonder --dry-run om toe te passen.",
         "en": "Preview: nothing was written. Run it without --dry-run to apply.",
     },
-    "transition.unknown_year": {
-        "nl": "schooljaar {school_year} bestaat niet in het portal; laat --school-year weg "
-        "voor het huidige",
-        "en": "school year {school_year} does not exist in the portal; leave out "
-        "--school-year for the current one",
-    },
     "transition.status_title": {
         "nl": "Jaarovergang {school_year}",
         "en": "Year transition {school_year}",

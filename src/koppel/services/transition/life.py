@@ -182,12 +182,6 @@ def year_life(uow: SqlAlchemyUnitOfWork) -> YearLife:
     )
 
 
-def school_years_now(uow: SqlAlchemyUnitOfWork) -> SchoolYears:
-    """The current and the prepared year."""
-    with uow:
-        return uow.school_years.years()
-
-
 def undo_on_screen(
     uow: SqlAlchemyUnitOfWork,
     changeset_id: str,

@@ -15,8 +15,9 @@ from koppel.i18n import translate
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.audit.undo import newest_standing_changeset
 from koppel.services.school_settings import school_settings
+from koppel.services.school_years.years import school_years
 from koppel.services.transition.groups_delete import group_folders
-from koppel.services.transition.life import PARTLY, school_years_now, year_life
+from koppel.services.transition.life import PARTLY, year_life
 from koppel.services.transition.status import StepState
 from koppel.services.transition.uploads import UnknownUpload, UploadStore, upload_directory
 from koppel.services.transition.wizard import (
@@ -192,6 +193,6 @@ class Screen:
     def without_prepared_year(self, step: int) -> HTMLResponse | None:
         """The steps fill the prepared year: without one, the step's page says so (409)
         and nothing runs."""
-        if step in STEP_NUMBERS and school_years_now(self.uow).prepared is None:
+        if step in STEP_NUMBERS and school_years(self.uow).prepared is None:
             return self.page(step, refused_unprepared=True, status_code=409)
         return None

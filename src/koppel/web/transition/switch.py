@@ -14,7 +14,7 @@ from koppel.domain.errors import KoppelError
 from koppel.domain.school_years import LifecycleStep
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.school_years.switch import SwitchReport, SwitchRequest, switch_year
-from koppel.services.transition.life import school_years_now
+from koppel.services.school_years.years import school_years
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
 from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 from koppel.web.transition.life_screens import LifeScreen
@@ -33,7 +33,7 @@ def _screen(
 
 def _preview(screen: LifeScreen) -> SwitchReport | None:
     """What switching would do (nothing written); None without a prepared year."""
-    prepared = school_years_now(screen.uow).prepared
+    prepared = school_years(screen.uow).prepared
     if prepared is None:
         return None
     request = SwitchRequest(prepared.name, dry_run=True, actor=screen.session.account.username)

@@ -88,7 +88,8 @@ def import_students(
             mark_absent_left=options.mark_absent_left,
         )
         _describe(report, plan, existing)
-        if year != uow.school.current_school_year():
+        filling = year != uow.school.current_school_year()  # a prepared year, step 3
+        if filling:
             report.details["prognosis_differs"] = prognosis_differences(uow, year, incoming)
         expected = expected_absent(uow, year, existing, plan)
         report.details["absent_final_year"] = len(expected)
@@ -105,7 +106,6 @@ def import_students(
             return report
         recorder = ChangeRecorder("import.students", actor=options.actor)
         shown.step(translate("progress.apply"), 1)
-        filling = year != uow.school.current_school_year()
         apply_student_plan(uow, year, plan, recorder, placed_before=existing if filling else None)
         shown.advance()
         report.changeset = recorder.save(

@@ -137,10 +137,9 @@ def _write(
             else {"school_year": old.name, **department_json(earlier)},
             after={"school_year": old.name, **department_json(department)},
         )
-    then = {d.code: d for d in uow.school_years.departments_in(new)}
-    changed = [d for d in then.values() if d != next((x for x in live if x.code == d.code), None)]
-    uow.school_years.set_live(changed)
     by_code = {d.code: d for d in live}
+    changed = [d for d in uow.school_years.departments_in(new) if d != by_code.get(d.code)]
+    uow.school_years.set_live(changed)
     for department in changed:
         recorder.record(
             DEPARTMENT_LIVE,

@@ -118,15 +118,12 @@ def _plan(
     departments = uow.school.departments()
     next_departments = uow.school_years.departments_in(prepared)
     prognoses = {p.student_number: p for p in uow.planning.prognoses(prepared)}
-    chosen_next = {
-        (c.student_number, c.department_code) for c in uow.planning.package_choices(prepared)
-    }
     return plan_promotion(
         students,
         prognoses,
         {n: str(s["department"]) for n, s in next_states.items() if s["department"]},
         _continuing_choices(uow.planning.package_choices(current), next_departments),
-        frozenset(chosen_next),
+        frozenset(uow.planning.package_choice_keys(prepared)),
         open_next_year=frozenset(d.code for d in next_departments if d.is_open),
         exam_years=final_year_departments(departments),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, exists, func, select
 
 from koppel.domain.planning import (
     DepartmentParticipation,
@@ -195,6 +195,21 @@ class SqlAlchemyPlanningRepository:
             )
             for (number, code), profile in profiles.items()
         ]
+
+    def package_choice_keys(self, year: SchoolYear) -> set[tuple[str, str]]:
+        """``(student number, department code)`` of every package choice in ``year``: the
+        choices :meth:`package_choices` reads, without their subjects."""
+        pc, ps, s, d = t.package_choices, t.package_subjects, t.students, t.departments
+        rows = self._connection.execute(
+            select(s.c.student_number, d.c.code)
+            .join(s, s.c.id == pc.c.student_id)
+            .join(d, d.c.id == pc.c.department_id)
+            .where(
+                pc.c.school_year_id == self._school.school_year_ids.id_of(year.name),
+                exists().where(ps.c.package_choice_id == pc.c.id),
+            )
+        )
+        return {(number, code) for number, code in rows}
 
     def count_prognoses(self) -> int:
         return self._connection.scalar(select(func.count()).select_from(t.prognoses)) or 0

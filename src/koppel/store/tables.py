@@ -270,7 +270,8 @@ accounts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     # Two-factor sign-in (TOTP): the shared secret, enabled once a first code was right;
     # the last accepted time step, so that a code is never accepted twice.
-    Column("totp_secret", String(64)),
+    # Encrypted with the key kept outside the database (docs/security.md).
+    Column("totp_secret", String(255)),
     Column("totp_enabled", Boolean, nullable=False, default=False, server_default=false()),
     Column("totp_last_step", BigInteger),
     CheckConstraint("kind IN ('student', 'staff', 'other')", name="kind"),
@@ -328,4 +329,14 @@ api_tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+)
+
+# A token's departments: a scheduler's token reads and writes only their students and
+# groups. No rows: the token is not limited by department (an administrator's token).
+api_token_departments = Table(
+    "api_token_departments",
+    metadata,
+    Column("token_id", ForeignKey("api_tokens.id", ondelete=CASCADE), nullable=False),
+    Column("department_id", ForeignKey("departments.id", ondelete=CASCADE), nullable=False),
+    PrimaryKeyConstraint("token_id", "department_id"),
 )

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     """Failed sign-ins per username within ``login_window_minutes`` before it is paused."""
     login_window_minutes: int = 15
+    write_wait_seconds: float = 60.0
+    """How long a change waits for another change being written before it is refused
+    (nothing written; try again)."""
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "warning"
     """What ``koppel serve`` logs: ``info`` adds one access line per request (stdout)."""
     integration_directory: str | None = None

@@ -46,7 +46,17 @@ class CommandContext:
         first (``koppel init``, ``koppel demo``)."""
         from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
-        return SqlAlchemyUnitOfWork(engine)
+        wait = self.settings().write_wait_seconds
+        return SqlAlchemyUnitOfWork(
+            engine, write_wait_seconds=wait, on_wait=lambda: _say_it_waits(wait)
+        )
+
+
+def _say_it_waits(seconds: float) -> None:
+    from koppel.cli.output import errors
+    from koppel.i18n import translate
+
+    errors.print(translate("database.waiting", seconds=round(seconds)))
 
 
 CONTEXT = CommandContext()

@@ -248,6 +248,18 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "de database {url} is niet bereikbaar: {reason}",
         "en": "the database {url} cannot be reached: {reason}",
     },
+    "database.busy": {
+        "nl": "een andere wijziging werd al {seconds} seconden geschreven; deze is niet "
+        "begonnen en er is niets opgeslagen. Probeer het opnieuw als die andere klaar is",
+        "en": "another change was being written for {seconds} seconds; this one did not "
+        "start and nothing was saved. Try again once the other one is done",
+    },
+    "database.waiting": {
+        "nl": "Een andere wijziging wordt nu geschreven; koppel wacht tot die klaar is "
+        "(hoogstens {seconds} seconden) en leest dan pas.",
+        "en": "Another change is being written now; koppel waits until it is done (at "
+        "most {seconds} seconds) before it reads.",
+    },
     "database.lost": {
         "nl": "de verbinding met de database viel weg ({reason}); een wijziging die "
         "niet af was, is niet opgeslagen. Controleer of de database draait en probeer het "

@@ -40,7 +40,7 @@ def department_settings(uow: SqlAlchemyUnitOfWork, *, open_only: bool = False) -
     """The departments; ``open_only``: those open in the current year (one added for next
     year only waits for the switch: its settings for next year are in the year
     transition)."""
-    with uow:
+    with uow.unlocked():
         return [d for d in uow.school.departments() if d.is_open or not open_only]
 
 

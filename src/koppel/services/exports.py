@@ -19,7 +19,7 @@ STUDENT_FIELDS = (*PERSONAL_FIELDS, "home_class", "department")
 
 def export_students(uow: SqlAlchemyUnitOfWork, path: Path) -> int:
     """Write the active students of the current school year; returns how many."""
-    with uow:
+    with uow.unlocked():
         year = uow.school.current_school_year()
         states = uow.student_states.states(year)
     rows: list[list[Cell]] = []

@@ -83,7 +83,7 @@ def load_school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
 
 
 def school_settings(uow: SqlAlchemyUnitOfWork) -> SchoolSettings:
-    with uow:
+    with uow.unlocked():
         return load_school_settings(uow)
 
 

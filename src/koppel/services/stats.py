@@ -43,7 +43,7 @@ class PortalStats:
 
 
 def collect_stats(uow: SqlAlchemyUnitOfWork) -> PortalStats:
-    with uow:
+    with uow.unlocked():
         students = uow.students.count_by_status()
         try:
             years: dict[str, str | None] = uow.school_years.years().as_json()

@@ -1,8 +1,17 @@
 """One transaction per use case: the unit of work opens it, hands out the repositories
-and commits once; anything not committed is rolled back."""
+and commits once; anything not committed is rolled back.
+
+``with uow:`` holds the school's write lock from before its first read
+(:mod:`koppel.store.write_lock`): every use case that reads, plans and writes is
+serialised with every other, and never works from a stale read. ``with uow.unlocked():``
+is a transaction without it, for what only reads (pages, the connector's reads) or
+writes nothing another writer plans with (a session's last use, a failed sign-in, the
+audit of a read); it never waits for an import."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, RootTransaction
@@ -32,10 +41,13 @@ from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepos
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
 from koppel.store.repositories.transition_previews import SqlAlchemyTransitionPreviewRepository
+from koppel.store.write_lock import DEFAULT_WAIT_SECONDS, take_write_lock
 
 
 class SqlAlchemyUnitOfWork:
-    """``with SqlAlchemyUnitOfWork(engine) as uow: ...; uow.commit()``."""
+    """``with SqlAlchemyUnitOfWork(engine) as uow: ...; uow.commit()``; ``on_wait`` is
+    called once when another writer holds the write lock (the command line says that it
+    waits), ``write_wait_seconds`` bounds the wait."""
 
     school: SqlAlchemySchoolRepository
     school_years: SqlAlchemySchoolYearRepository
@@ -63,15 +75,50 @@ class SqlAlchemyUnitOfWork:
     leavers: SqlAlchemyLeaverRepository
     forgetting: SqlAlchemyForgettingRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        write_wait_seconds: float = DEFAULT_WAIT_SECONDS,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
         self._engine = engine
+        self._write_wait_seconds = write_wait_seconds
+        self._on_wait = on_wait
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
+        return self._open(locked=True)
+
+    def unlocked(self) -> AbstractContextManager[SqlAlchemyUnitOfWork]:
+        """A transaction without the write lock (see the module's text for when)."""
+        return self.transaction(write_lock=False)
+
+    @contextmanager
+    def transaction(self, *, write_lock: bool = True) -> Iterator[SqlAlchemyUnitOfWork]:
+        """``with uow`` or, without ``write_lock`` (a preview that writes nothing), ``with
+        uow.unlocked()``."""
+        self._open(locked=write_lock)
+        try:
+            yield self
+        finally:
+            self._close()
+
+    def _open(self, *, locked: bool) -> SqlAlchemyUnitOfWork:
+        if self._connection is not None:
+            raise RuntimeError("the unit of work is already open")
         connection = self._engine.connect()
         self._connection = connection
-        self._transaction = connection.begin()
+        try:
+            self._transaction = connection.begin()
+            if locked:
+                take_write_lock(
+                    connection, wait_seconds=self._write_wait_seconds, on_wait=self._on_wait
+                )
+        except BaseException:
+            self._close()
+            raise
         self.school = SqlAlchemySchoolRepository(connection)
         self.school_years = SqlAlchemySchoolYearRepository(connection, school=self.school)
         self.students = SqlAlchemyStudentRepository(connection)
@@ -130,6 +177,9 @@ class SqlAlchemyUnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._close()
+
+    def _close(self) -> None:
         self.rollback()
         if self._connection is not None:
             self._connection.close()

@@ -217,7 +217,7 @@ def find_accounts(
     uow: SqlAlchemyUnitOfWork, *, text: str = "", role: Role | None = None, page: int = 1
 ) -> AccountPage:
     """One page of the accounts whose username or name contains ``text``, with ``role``."""
-    with uow:
+    with uow.unlocked():
         _, total = uow.accounts.search(text=text, role=role, limit=0)
         pages = max(1, math.ceil(total / PAGE_SIZE))
         page = min(max(1, page), pages)
@@ -229,7 +229,7 @@ def find_accounts(
 
 def account_of(uow: SqlAlchemyUnitOfWork, username: str) -> tuple[Account, bool]:
     """The account and whether its two-factor sign-in is on."""
-    with uow:
+    with uow.unlocked():
         return uow.accounts.get(username), uow.accounts.totp(username).enabled
 
 

@@ -73,7 +73,7 @@ def sign_in(
 ) -> SignedIn:
     key = username.strip().lower()
     now = _now()
-    with uow:
+    with uow.unlocked():
         since = now - timedelta(minutes=settings.login_window_minutes)
         if uow.sessions.failures_since(key, since) >= settings.login_max_failures:
             raise SignInRefused("sign_in.paused", minutes=settings.login_window_minutes)
@@ -124,7 +124,7 @@ def complete_second_factor(
     as a failed sign-in of the username."""
     hashed = token_hash(token)
     now = _now()
-    with uow:
+    with uow.unlocked():
         found = uow.sessions.get(hashed)
         if found is None or not found.needs_second_factor:
             raise SignInRefused("sign_in.expired")
@@ -183,7 +183,7 @@ def current_session(
     one (the code page); everywhere else it is no session at all, and the reverse."""
     hashed = token_hash(token)
     now = _now()
-    with uow:
+    with uow.unlocked():
         found = uow.sessions.get(hashed)
         if found is None:
             return None
@@ -206,6 +206,6 @@ def current_session(
 
 
 def sign_out(uow: SqlAlchemyUnitOfWork, token: str) -> None:
-    with uow:
+    with uow.unlocked():
         uow.sessions.remove(token_hash(token))
         uow.commit()

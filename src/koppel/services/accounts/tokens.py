@@ -77,7 +77,7 @@ def create_token(
 def token_holder(uow: SqlAlchemyUnitOfWork, token: str) -> TokenHolder | None:
     """Who a bearer token speaks for, or None (unknown, revoked, account deactivated)."""
     hashed = token_hash(token)
-    with uow:
+    with uow.unlocked():
         found = uow.tokens.by_hash(hashed)
         if found is None or not found.is_usable:
             return None
@@ -102,5 +102,5 @@ def revoke_token(uow: SqlAlchemyUnitOfWork, name: str, *, actor: str = COMMAND_L
 
 
 def list_tokens(uow: SqlAlchemyUnitOfWork) -> list[ApiToken]:
-    with uow:
+    with uow.unlocked():
         return uow.tokens.list()

@@ -75,7 +75,7 @@ class TwoFactorSetup:
 
 
 def two_factor_on(uow: SqlAlchemyUnitOfWork, username: str) -> bool:
-    with uow:
+    with uow.unlocked():
         return uow.accounts.totp(username).enabled
 
 
@@ -92,7 +92,7 @@ def start_setup(uow: SqlAlchemyUnitOfWork, username: str) -> TwoFactorSetup:
 
 def pending_setup(uow: SqlAlchemyUnitOfWork, username: str) -> TwoFactorSetup | None:
     """The secret being set up (not confirmed yet), to show it again after a wrong code."""
-    with uow:
+    with uow.unlocked():
         state = uow.accounts.totp(username)
     if state.enabled or not state.secret:
         return None

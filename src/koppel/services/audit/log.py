@@ -10,5 +10,5 @@ PAGE_SIZE = 200
 
 def latest_entries(uow: SqlAlchemyUnitOfWork, limit: int = PAGE_SIZE) -> list[AuditEntry]:
     """The newest entries first."""
-    with uow:
+    with uow.unlocked():
         return uow.audit.latest(limit)

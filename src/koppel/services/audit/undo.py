@@ -118,7 +118,6 @@ def undo_changeset(
     uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: str = COMMAND_LINE_ACTOR
 ) -> UndoResult:
     with uow:
-        uow.records.lock_for_write()  # one at a time with the API's writes
         record = uow.changesets.get(changeset_id)
         if record.is_undone:
             return UndoResult(changeset_id, None, 0, written=False)

@@ -302,7 +302,7 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
     if not 1 <= query.limit <= MAX_LIMIT:
         raise Unprocessable("api.bad_limit", low=1, high=MAX_LIMIT)
     as_of = datetime.now(UTC)
-    with uow:
+    with uow.unlocked():
         scope = year_scope(uow, query.school_year)
         year, year_id = scope.year, scope.year_id
         departments = uow.records.department_leads(scope.settings_year_id)

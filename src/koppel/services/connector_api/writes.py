@@ -69,7 +69,6 @@ Operation = Callable[[SqlAlchemyUnitOfWork, ChangeRecorder], WriteAnswer]
 def perform(uow: SqlAlchemyUnitOfWork, request: WriteRequest, operation: Operation) -> WriteAnswer:
     """Run ``operation`` once per Idempotency-Key, in one transaction with its answer."""
     with uow:
-        uow.records.lock_for_write()
         token_id = uow.records.token_id(request.token_name)
         key = request.idempotency_key
         now = datetime.now(UTC)

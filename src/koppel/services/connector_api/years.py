@@ -79,7 +79,7 @@ class PortalYears:
 
 
 def portal_years(uow: SqlAlchemyUnitOfWork) -> PortalYears:
-    with uow:
+    with uow.unlocked():
         found = uow.school_years.years()
         held = uow.school.school_years()
     usable = [

@@ -92,7 +92,7 @@ def import_staff(
     table = read_staff_file(path, options, report, progress)
     if table is None:
         return report
-    with uow:
+    with uow.transaction(write_lock=not options.dry_run):
         year = year_of_work(uow, options.school_year)
         report.school_year = year.name
         incoming = staff_in_file(uow, year, table, report)
@@ -279,7 +279,7 @@ def import_teacher_groups(
     table = _read(path, ImportKind.TEACHER_GROUPS, options, report, progress)
     if table is None:
         return report
-    with uow:
+    with uow.transaction(write_lock=not options.dry_run):
         year = year_of_work(uow, options.school_year)
         report.school_year = year.name
         codes = set(uow.staff.states())

@@ -63,7 +63,7 @@ def import_students(
     report.warnings.extend(table.warnings)
     shown.advance()
     shown.step(translate("progress.check"), report.rows)
-    with uow:
+    with uow.transaction(write_lock=not options.dry_run):
         year = year_of_work(uow, options.school_year)
         existing = uow.student_states.states(year)
         report.school_year = year.name

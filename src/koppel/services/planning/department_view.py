@@ -115,7 +115,7 @@ def department_view(
     """The department's students for ``viewer``; NotAllowed outside its scope."""
     if not may_view_department(viewer, code):
         raise NotAllowed  # before the lookup: an unknown code is no business of theirs
-    with uow:
+    with uow.unlocked():
         department = uow.school.department(code)
         if not department.is_open:  # closed this year (added for next year only, or gone)
             raise NotFound("afdeling", department.code)

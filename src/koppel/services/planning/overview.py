@@ -17,7 +17,7 @@ class DepartmentSummary:
 def list_departments(uow: SqlAlchemyUnitOfWork) -> tuple[str, list[DepartmentSummary]]:
     """The current school year and each department open in it with its number of active
     students (a department added for next year only, or closed this year, is not listed)."""
-    with uow:
+    with uow.unlocked():
         year = uow.school.current_school_year()
         counts = uow.students.count_per_department(year.name)
         return year.name, [

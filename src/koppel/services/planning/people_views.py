@@ -110,7 +110,7 @@ def mentor_view(uow: SqlAlchemyUnitOfWork, account: Account) -> StaffView:
     """A mentor's home classes with its mentees and their prognoses."""
     if not account.has_role(Role.MENTOR):
         raise NotAllowed
-    with uow:
+    with uow.unlocked():
         return _staff_view(uow, account, StaffRole.MENTOR)
 
 
@@ -118,7 +118,7 @@ def teacher_view(uow: SqlAlchemyUnitOfWork, account: Account) -> StaffView:
     """A teacher's groups and their students."""
     if not account.has_role(Role.TEACHER):
         raise NotAllowed
-    with uow:
+    with uow.unlocked():
         return _staff_view(uow, account, StaffRole.TEACHER)
 
 
@@ -167,7 +167,7 @@ def _own_number(account: Account) -> str:
 def student_view(uow: SqlAlchemyUnitOfWork, account: Account, today: date) -> StudentView:
     """The student's own data, groups and package choices; reading the address is logged."""
     number = _own_number(account)
-    with uow:
+    with uow.unlocked():
         year = uow.school.current_school_year()
         student = uow.students.get(number)
         departments = uow.student_planning.departments_of(year, number)

@@ -67,7 +67,7 @@ def _lines(
     wanted = {*report.without_prognosis, *report.closed}
     if not wanted:
         return [], []
-    with uow:
+    with uow.unlocked():
         states = uow.student_states.states(uow.school.current_school_year())
 
     def line(number: str, other: str = "") -> StudentLine:
@@ -101,7 +101,7 @@ def promotion_view(
     """Preview (``dry_run``) or apply the promotion of ``department`` (None: all); refused
     (NotAllowed) outside the account's scope, before anything is looked up."""
     _check(account, department)
-    with uow:
+    with uow.unlocked():
         if department is not None:
             uow.school.department(department)  # NotFound for an unknown one
     request = PromoteRequest(department=department, dry_run=dry_run, actor=account.username)
@@ -117,7 +117,7 @@ def promotion_place(
     ``department`` (None: the whole school) that undo may take."""
     _check(account, department)
     wanted = None if department is None else department.upper()
-    with uow:
+    with uow.unlocked():
         if wanted is not None:
             uow.school.department(wanted)
         prepared = uow.school_years.years().prepared

@@ -104,9 +104,7 @@ def forget_left_students(
     progress: Progress | None = None,
 ) -> ForgetReport:
     shown = progress or NoProgress()
-    with uow:
-        if not dry_run:
-            uow.records.lock_for_write()  # one at a time with the API's writes
+    with uow.transaction(write_lock=not dry_run):
         year = uow.school.current_school_year()
         keep_years = load_school_settings(uow).left_student_years
         report = ForgetReport(year.name, keep_years, dry_run)

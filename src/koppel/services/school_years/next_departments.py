@@ -85,9 +85,7 @@ def change_next_department(
 ) -> DepartmentChangeReport:
     """Preview or apply one department's change for the prepared year (exit 2 without
     a prepared year, or for an unknown department unless it is being added)."""
-    with uow:
-        if not change.dry_run:
-            uow.records.lock_for_write()
+    with uow.transaction(write_lock=not change.dry_run):
         year = year_to_fill(uow)
         report = DepartmentChangeReport(year.name)
         known = {d.code: d for d in uow.school_years.departments_in(year)}

@@ -59,9 +59,7 @@ class PrepareReport:
 def prepare_year(uow: SqlAlchemyUnitOfWork, request: PrepareRequest) -> PrepareReport:
     """Preview (``dry_run``) or apply; exit 2 when the year is not the next one or
     another year is prepared already."""
-    with uow:
-        if not request.dry_run:
-            uow.records.lock_for_write()
+    with uow.transaction(write_lock=not request.dry_run):
         years = uow.school_years.years()
         wanted = years.current.next()
         year = wanted if request.school_year is None else SchoolYear(request.school_year)

@@ -132,9 +132,7 @@ def _plan(
 def promote(uow: SqlAlchemyUnitOfWork, request: PromoteRequest) -> PromoteReport:
     """Preview (``dry_run``) or apply; exit 2 without a prepared year or for an unknown
     department."""
-    with uow:
-        if not request.dry_run:
-            uow.records.lock_for_write()
+    with uow.transaction(write_lock=not request.dry_run):
         prepared = year_to_fill(uow)
         current = uow.school.current_school_year()
         scope = None if request.department is None else request.department.upper()

@@ -51,7 +51,7 @@ def _standing(records: list[ChangeSet], year: SchoolYear) -> ChangeSet | None:
 
 
 def year_status(uow: SqlAlchemyUnitOfWork) -> YearStatus:
-    with uow:
+    with uow.unlocked():
         years = uow.school_years.years()
         year = years.prepared or years.current
         counts = {years.current.name: uow.school_years.counts(years.current)}

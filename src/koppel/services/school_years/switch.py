@@ -72,9 +72,7 @@ class SwitchReport:
 def switch_year(uow: SqlAlchemyUnitOfWork, request: SwitchRequest) -> SwitchReport:
     """Preview (``dry_run``) or apply. Exit 2 when the year is not the prepared one;
     exit 3 while transition steps of it are not applied and not ``force``d with a reason."""
-    with uow:
-        if not request.dry_run:
-            uow.records.lock_for_write()
+    with uow.transaction(write_lock=not request.dry_run):
         year = known_year(uow, request.school_year)
         years = uow.school_years.years()
         if years.current == year:

@@ -10,7 +10,7 @@ from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 def school_years(uow: SqlAlchemyUnitOfWork) -> SchoolYears:
     """The current and the prepared year."""
-    with uow:
+    with uow.unlocked():
         return uow.school_years.years()
 
 

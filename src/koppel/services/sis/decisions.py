@@ -52,7 +52,6 @@ def approve_run(
     """Apply a pending run's kept copy with ``force`` (over the safety limit) as
     ``actor``'s change set; the copy goes. A copy that is gone or changed is refused."""
     with uow:
-        uow.records.lock_for_write()
         busy = clear_stale(uow, utc_now())
         run = _pending(uow, run_id)
         if busy:
@@ -92,7 +91,6 @@ def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> SisRun:
     folder is not taken up again."""
     now = utc_now()
     with uow:
-        uow.records.lock_for_write()
         run = _pending(uow, run_id)
         uow.sis_runs.decide(run.id, status=RunStatus.REJECTED, by=actor, at=now)
         _audit(uow, run, RunStatus.REJECTED.value, actor, now)
@@ -105,16 +103,16 @@ def reject_run(uow: SqlAlchemyUnitOfWork, run_id: str, *, actor: str) -> SisRun:
 
 def list_runs(uow: SqlAlchemyUnitOfWork, *, limit: int | None = 200) -> list[SisRun]:
     """The runs, newest first."""
-    with uow:
+    with uow.unlocked():
         return uow.sis_runs.list_runs(limit=limit)
 
 
 def pending_runs(uow: SqlAlchemyUnitOfWork) -> list[SisRun]:
     """The runs waiting for an administrator's decision, newest first."""
-    with uow:
+    with uow.unlocked():
         return uow.sis_runs.pending()
 
 
 def find_run(uow: SqlAlchemyUnitOfWork, run_id: str) -> SisRun | None:
-    with uow:
+    with uow.unlocked():
         return uow.sis_runs.get(run_id)

@@ -54,7 +54,7 @@ def export_sis(
     """Write the portal's students, staff, groups, enrollments and school years to
     ``target`` (a folder, or with ``as_zip`` a zip file). Nothing in the database changes."""
     _check_target(target, overwrite=overwrite, as_zip=as_zip)
-    with uow:
+    with uow.unlocked():
         portal = uow.sis_export.read()
     tables = export_files(portal)
     every = [*tables, manifest(tables)]  # the manifest last: it names the rest

@@ -82,9 +82,7 @@ def import_sis_set(
     report.fingerprint = sis_set.fingerprint
     report.rows = _rows(sis_set)
     shown = progress or NoProgress()
-    with cyclic_gc_paused(), uow:
-        if not options.dry_run:
-            uow.records.lock_for_write()  # one at a time with the API's writes
+    with cyclic_gc_paused(), uow.transaction(write_lock=not options.dry_run):
         shown.step(translate("roster.progress.plan"), 1)
         findings = Findings()
         sis_ids = uow.sis_ids.all()

@@ -141,7 +141,7 @@ def school_year_of(uow: SqlAlchemyUnitOfWork, report: SisOutcome | None) -> str:
     said = None if report is None else report.as_json().get("school_year")
     if isinstance(said, str) and said:
         return said
-    with uow:
+    with uow.unlocked():
         return uow.school.current_school_year().name
 
 
@@ -178,7 +178,6 @@ def _claim(
     """The new run's row (``running``), or why there is none."""
     now = utc_now()
     with uow:
-        uow.records.lock_for_write()
         busy = clear_stale(uow, now)
         if busy:
             uow.commit()

@@ -121,9 +121,7 @@ def delete_groups(uow: SqlAlchemyUnitOfWork, request: GroupsDeleteRequest) -> Gr
     """Preview (``dry_run``) or apply; raises :class:`InvalidValue` (exit 2) on bad input."""
     if request.all_groups == (request.folder is not None):
         raise InvalidValue("transition.groups_delete.choose")
-    with uow:
-        if not request.dry_run:
-            uow.records.lock_for_write()  # one at a time with the API's writes
+    with uow.transaction(write_lock=not request.dry_run):
         year = year_to_fill(uow, request.school_year)
         years = uow.school_years.years()
         filling = year != years.current

@@ -159,7 +159,7 @@ def life_year(uow: SqlAlchemyUnitOfWork, years: SchoolYears) -> SchoolYear:
 
 def year_life(uow: SqlAlchemyUnitOfWork) -> YearLife:
     """Where the life of the year stands, stage by stage."""
-    with uow:
+    with uow.unlocked():
         years = uow.school_years.years()
         year = life_year(uow, years)
         records = uow.changesets.of_kinds([PREPARE_KIND, PROMOTE_KIND, SWITCH_KIND])

@@ -68,7 +68,7 @@ class PrepareScreen:
 def prepare_screen(uow: SqlAlchemyUnitOfWork) -> PrepareScreen:
     """The departments that carry over (nothing prepared yet: as they are this year, the
     preview of preparing) or that the prepared year has."""
-    with uow:
+    with uow.unlocked():
         years = uow.school_years.years()
         now = {d.code: d for d in uow.school.departments()}
         counts = uow.students.count_per_department(years.current.name)

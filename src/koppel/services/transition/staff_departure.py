@@ -83,7 +83,7 @@ def remove_departed_staff(
     table = read_staff_file(path, options, report, progress)
     if table is None:
         return report
-    with uow:
+    with uow.transaction(write_lock=not options.dry_run):
         year = year_of_work(uow, school_year)
         incoming = staff_in_file(uow, year, table, report)
         report.school_year = year.name

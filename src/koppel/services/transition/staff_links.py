@@ -112,7 +112,6 @@ def change_staff_links(
     """Link ``add`` and unlink ``remove`` in the current school year, all or nothing, as
     one change set (none when nothing changes)."""
     with uow:
-        uow.records.lock_for_write()  # two administrators saving at once: one after the other
         year = year_of_work(uow)
         groups = {group.name for group in uow.groups.list(year)}
         staff = uow.staff.states()

@@ -112,7 +112,7 @@ def transition_status(
 ) -> TransitionStatus:
     """The transition of ``school_year``: by default the prepared year's, or the current
     year's when none is prepared."""
-    with uow:
+    with uow.unlocked():
         return transition_status_in(uow, year_of_work(uow, school_year))
 
 

@@ -160,12 +160,6 @@ class SqlAlchemyRecordRepository:
 
     # --- writing ------------------------------------------------------------------------
 
-    def lock_for_write(self) -> None:
-        """Take the database's write lock (SQLite) or the revision row's lock (PostgreSQL)
-        before reading anything: API writes then check versions and keys one at a time."""
-        c = t.revision_counter
-        self._connection.execute(c.update().where(c.c.id == 1).values(value=c.c.value))
-
     # --- idempotency keys ---------------------------------------------------------------
 
     def token_id(self, token_name: str) -> int:

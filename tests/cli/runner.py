@@ -23,14 +23,37 @@ class Run:
         return json.loads(self.stdout)
 
 
-def koppel(
-    *args: str, database: str | None = None, stdin: str | None = None, lang: str = "nl"
-) -> Run:
+def _environment(database: str | None, lang: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_LANG"] = lang
     env["COLUMNS"] = "200"
     if database is not None:
         env["KOPPEL_DATABASE_URL"] = database
+    return env
+
+
+def started(*args: str, database: str | None = None, lang: str = "nl") -> subprocess.Popen[str]:
+    """``koppel *args`` started in a child process, not waited for: :func:`finished`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "koppel", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(database, lang),
+    )
+
+
+def finished(process: subprocess.Popen[str]) -> Run:
+    out, err = process.communicate(timeout=300)
+    args = tuple(str(arg) for arg in process.args)[3:]  # type: ignore[union-attr]
+    _keep_for_the_log_scan(args, None, out, err, process.returncode)
+    return Run(process.returncode, out, err)
+
+
+def koppel(
+    *args: str, database: str | None = None, stdin: str | None = None, lang: str = "nl"
+) -> Run:
+    env = _environment(database, lang)
     done = subprocess.run(
         [sys.executable, "-m", "koppel", *args],
         input=stdin,

@@ -38,8 +38,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def school(engine: Engine) -> Engine:
-    with SqlAlchemyUnitOfWork(engine) as uow:
-        build_demo_school(uow, students=300, seed=7, today=TODAY)
+    build_demo_school(SqlAlchemyUnitOfWork(engine), students=300, seed=7, today=TODAY)
     return engine
 
 

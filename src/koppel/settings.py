@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     sign_in_hashes: int = 1
     """Password checks (argon2id, 64 MiB each) that one server process runs at once;
     more sign-ins wait for a turn, without holding a thread."""
-    sign_in_wait_seconds: float = 10.0
+    sign_in_wait_seconds: float = 15.0
     """How long a sign-in waits for its turn before the portal answers 429 (busy)."""
     write_wait_seconds: float = 60.0
     """How long a change waits for another change being written before it is refused

@@ -117,7 +117,8 @@ def finish_sign_in(
     """Checks the password outside any transaction (an unknown account against a hash of
     the same cost, so both answers take as long); a wrong one leaves its reservation as
     the failure. A right one signs in (or opens the code step)."""
-    valid = verify_password(attempt.password_hash or _unknown_account_hash(), password)
+    unknown = _unknown_account_hash()  # made at the first sign-in, whichever account
+    valid = verify_password(attempt.password_hash or unknown, password)
     if not valid or attempt.password_hash is None:
         raise SignInRefused("sign_in.refused")
     key = attempt.username

@@ -63,6 +63,7 @@ test: lint typecheck security browser
 
 benchmark: install
 	$(BIN)/python benchmarks/demo_generation.py
+	$(BIN)/python benchmarks/sign_in_flood.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache

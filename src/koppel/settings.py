@@ -25,6 +25,15 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     """Failed sign-ins per username within ``login_window_minutes`` before it is paused."""
     login_window_minutes: int = 15
+    login_max_failures_per_address: int = 100
+    """Failed sign-ins from one network address (an IPv6 /64) within
+    ``login_window_minutes`` before that address is paused: generous, for a school whose
+    people all sign in through one address."""
+    sign_in_hashes: int = 1
+    """Password checks (argon2id, 64 MiB each) that one server process runs at once;
+    more sign-ins wait for a turn, without holding a thread."""
+    sign_in_wait_seconds: float = 15.0
+    """How long a sign-in waits for its turn before the portal answers 429 (busy)."""
     write_wait_seconds: float = 60.0
     """How long a change waits for another change being written before it is refused
     (nothing written; try again)."""

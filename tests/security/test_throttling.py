@@ -90,7 +90,7 @@ def test_guessing_pauses_a_username_and_no_answer_tells_which_accounts_exist(
     refused = wrong["active"]
     assert attempt(portal, usernames["active"], "fout-123") == refused  # failure 5
     paused = {kind: attempt(portal, usernames[kind], PASSWORD) for kind in attacked}
-    assert paused["active"][0] == 401
+    assert paused["active"][0] == 429
     assert paused["active"] != refused  # says to wait, not that the password is wrong
     assert len(set(paused.values())) == 1, paused
     # the same username in other letters or with spaces is the same username

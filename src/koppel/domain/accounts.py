@@ -20,6 +20,11 @@ from koppel.domain.text import clean_text, require
 _USERNAME = re.compile(r"^[A-Za-z0-9._@-]{3,64}$")
 
 
+def is_username(text: str) -> bool:
+    """Whether ``text`` could be an account's username (letters, digits, ``._@-``)."""
+    return bool(_USERNAME.match(text))
+
+
 class Role(StrEnum):
     """Rol: applicatiebeheerder, roostermaker, teamleider, mentor, docent, leerling."""
 

@@ -57,6 +57,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "'{value}' is geen keuze: kies portal leidend of desktop leidend",
         "en": "'{value}' is not a choice: choose portal leads or project leads",
     },
+    "sign_in.busy": {
+        "nl": "Er wordt nu erg veel tegelijk ingelogd. Probeer het over een paar seconden opnieuw.",
+        "en": "Very many people are signing in at this moment. Try again in a few seconds.",
+    },
+    "sign_in.address_paused": {
+        "nl": "Te veel mislukte pogingen vanaf dit netwerk: probeer het over {minutes} "
+        "minuten opnieuw.",
+        "en": "Too many failed attempts from this network: try again in {minutes} minutes.",
+    },
     "sign_in.expired": {
         "nl": "De inlogpoging is verlopen. Log opnieuw in met uw wachtwoord.",
         "en": "The sign-in attempt has expired. Sign in again with your password.",

@@ -19,6 +19,7 @@ from koppel.web.admin import settings as admin_settings
 from koppel.web.api import health, v1
 from koppel.web.body_limit import BodyLimit
 from koppel.web.denials import add_denial_handlers
+from koppel.web.hash_slots import hash_slots_for
 from koppel.web.pages import account, departments, people, planning, promotion, sign_in
 from koppel.web.security import add_security_headers_everywhere
 from koppel.web.transition import prepare, promote, switch, wizard
@@ -60,6 +61,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine or connect(settings.database_url)
+    app.state.hash_slots = hash_slots_for(settings)
     app.add_middleware(BodyLimit)
     add_security_headers_everywhere(app)  # added after BodyLimit: around it, so its 413 too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

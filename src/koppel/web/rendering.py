@@ -15,7 +15,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from koppel.i18n import texts_in
-from koppel.web.sessions import set_cookie, settings_of
+from koppel.web.cookies import set_cookie
+from koppel.web.sessions import settings_of
 
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 

@@ -9,15 +9,18 @@ import secrets
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, Form, Request, Response
+from fastapi import Depends, Form, Request
 
 from koppel.domain.accounts import Account, Role
 from koppel.services.accounts.sign_in import ActiveSession, current_session
 from koppel.settings import Settings
+from koppel.web.cookies import cookie_value
 from koppel.web.dependencies import UnitOfWorkDep
 
 SESSION_COOKIE = "koppel_session"
 LOGIN_CSRF_COOKIE = "koppel_login_csrf"
+"""The cookies' names over plain HTTP; over HTTPS ``__Host-`` comes first
+(:mod:`koppel.web.cookies`)."""
 
 
 class SignInRequired(Exception):
@@ -38,7 +41,7 @@ def settings_of(request: Request) -> Settings:
 
 
 def optional_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession | None:
-    token = request.cookies.get(SESSION_COOKIE)
+    token = cookie_value(request, SESSION_COOKIE)
     if not token:
         return None
     return current_session(uow, token, settings=settings_of(request))
@@ -47,7 +50,7 @@ def optional_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession | No
 def pending_session(request: Request, uow: UnitOfWorkDep) -> ActiveSession:
     """The session of a sign-in whose password was right and whose code is still due;
     without one, the code page sends the browser to sign in."""
-    token = request.cookies.get(SESSION_COOKIE)
+    token = cookie_value(request, SESSION_COOKIE)
     found = (
         current_session(uow, token, settings=settings_of(request), pending=True) if token else None
     )
@@ -120,26 +123,6 @@ CheckedAdministratorDep = Annotated[
     ActiveSession, Depends(session_with_role(Role.ADMINISTRATOR, checked=True))
 ]
 """An administrator's form: the CSRF token first, then the role."""
-
-
-def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
-    """HttpOnly, SameSite=Lax, and Secure whenever the portal is reached over HTTPS."""
-    response.set_cookie(
-        name,
-        value,
-        max_age=max_age,
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-        path="/",
-    )
-
-
-def clear_cookie(request: Request, response: Response, name: str) -> None:
-    """Tells the browser to drop ``name``, with the same flags as it was set with."""
-    response.delete_cookie(
-        name, path="/", httponly=True, samesite="lax", secure=request.url.scheme == "https"
-    )
 
 
 def new_login_csrf() -> str:

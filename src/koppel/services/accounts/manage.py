@@ -7,10 +7,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from koppel.domain.accounts import Account, AccountSummary, Role
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue, NotFound
+from koppel.services.accounts.attempts import (
+    Reservation,
+    account_limit,
+    release,
+    reserve,
+    settle_right,
+)
 from koppel.services.accounts.passwords import (
     MINIMUM_LENGTH,
     generate_password,
@@ -18,6 +26,7 @@ from koppel.services.accounts.passwords import (
     verify_password,
 )
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
+from koppel.settings import Settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 PAGE_SIZE = 50
@@ -74,18 +83,49 @@ def add_account(
     return NewAccount(account, chosen, is_generated=password is None)
 
 
-def change_password(
-    uow: SqlAlchemyUnitOfWork, username: str, *, current: str, new: str, keep_session: str
-) -> None:
-    """Wachtwoord wijzigen: the account's own change; its other sessions end."""
+@dataclass(frozen=True)
+class PasswordChange:
+    """A password change whose failure is reserved (:func:`start_password_change`), the
+    current password still to be checked (:func:`finish_password_change`)."""
+
+    username: str
+    reservation: Reservation
+    password_hash: str | None
+
+
+def start_password_change(
+    uow: SqlAlchemyUnitOfWork, username: str, *, new: str, settings: Settings
+) -> PasswordChange:
+    """Wachtwoord wijzigen, first step: a new password long enough, and the current one
+    counted before it is checked, as at sign-in (:class:`Paused` when the username has
+    too many failures)."""
     if len(new) < MINIMUM_LENGTH:
         raise WeakPassword()
-    with uow:
+    limits = account_limit(username, settings)
+    reservation = reserve(uow, limits, settings=settings, now=datetime.now(UTC))
+    with uow.unlocked():
         stored = uow.accounts.password_hash(username)
-        if stored is None or not verify_password(stored, current):
-            raise InvalidValue("password.current_wrong")
-        uow.accounts.set_password_hash(username, hash_password(new))
+    return PasswordChange(username, reservation, stored)
+
+
+def abandon_password_change(uow: SqlAlchemyUnitOfWork, change: PasswordChange) -> None:
+    """The current password was not checked (the portal was too busy): no failure."""
+    release(uow, change.reservation)
+
+
+def finish_password_change(
+    uow: SqlAlchemyUnitOfWork, change: PasswordChange, *, current: str, new: str, keep_session: str
+) -> None:
+    """The current password checked and the new one hashed outside any transaction; a
+    wrong one leaves its failure. The account's other sessions end."""
+    if change.password_hash is None or not verify_password(change.password_hash, current):
+        raise InvalidValue("password.current_wrong")
+    new_hash = hash_password(new)
+    username = change.username
+    with uow:
+        uow.accounts.set_password_hash(username, new_hash)
         uow.sessions.remove_all_of(username, except_hash=keep_session)
+        settle_right(uow, change.reservation, clear=True)
         uow.audit.add_many(
             [audit_entry("account.password_change", "account", username, actor=username)]
         )

@@ -1,7 +1,11 @@
 """Inloggen: signing in with username and password (and a TOTP code when the account
 has two-factor sign-in, or must set it up), sessions with idle and absolute timeouts,
-signing out, and pausing a username after repeated failures (wrong codes count too).
-The answer to a failed sign-in never reveals whether the account exists."""
+signing out, and pausing a username (and a network address) after repeated failures
+(wrong codes count too): each attempt is counted before its secret is checked
+(:mod:`koppel.services.accounts.attempts`). A password is checked between
+:func:`start_sign_in` and :func:`finish_sign_in`, outside any transaction, where the
+portal waits for its turn. The answer to a failed sign-in never reveals whether the
+account exists."""
 
 from __future__ import annotations
 
@@ -13,6 +17,15 @@ from functools import cache
 
 from koppel.domain.accounts import Account, Role, TotpState
 from koppel.domain.errors import KoppelError, NotFound
+from koppel.services.accounts.attempts import (
+    Reservation,
+    account_limit,
+    release,
+    reserve,
+    reserve_in,
+    settle_right,
+    sign_in_limits,
+)
 from koppel.services.accounts.passwords import hash_password, verify_password
 from koppel.services.accounts.two_factor import matching_step, new_secret
 from koppel.services.audit.entries import audit_entry
@@ -68,26 +81,54 @@ def touch_due(last: datetime | None, now: datetime) -> bool:
     return last is None or now - _aware(last) >= TOUCH_EVERY
 
 
-def sign_in(
-    uow: SqlAlchemyUnitOfWork, username: str, password: str, *, settings: Settings
-) -> SignedIn:
+@dataclass(frozen=True)
+class PasswordAttempt:
+    """A sign-in whose failure is reserved (:func:`start_sign_in`), its password still to
+    be checked (:func:`finish_sign_in`, or :func:`abandon_sign_in` when it never is)."""
+
+    username: str
+    reservation: Reservation
+    password_hash: str | None
+    """The account's, or None (no such account, or no password yet)."""
+
+
+def start_sign_in(
+    uow: SqlAlchemyUnitOfWork, username: str, *, settings: Settings, address: str | None = None
+) -> PasswordAttempt:
+    """Count before checking (:mod:`koppel.services.accounts.attempts`): the failure is
+    reserved for the username and for ``address``; :class:`Paused` when either is over
+    its limit, before any password is checked."""
+    limits = sign_in_limits(username, address, settings)
+    reservation = reserve(uow, limits, settings=settings, now=_now())
     key = username.strip().lower()
+    with uow.unlocked():
+        stored = uow.accounts.password_hash(key) if key else None
+    return PasswordAttempt(key, reservation, stored)
+
+
+def abandon_sign_in(uow: SqlAlchemyUnitOfWork, attempt: PasswordAttempt) -> None:
+    """The password was not checked (the portal was too busy): no failure counts."""
+    release(uow, attempt.reservation)
+
+
+def finish_sign_in(
+    uow: SqlAlchemyUnitOfWork, attempt: PasswordAttempt, password: str, *, settings: Settings
+) -> SignedIn:
+    """Checks the password outside any transaction (an unknown account against a hash of
+    the same cost, so both answers take as long); a wrong one leaves its reservation as
+    the failure. A right one signs in (or opens the code step)."""
+    unknown = _unknown_account_hash()  # made at the first sign-in, whichever account
+    valid = verify_password(attempt.password_hash or unknown, password)
+    if not valid or attempt.password_hash is None:
+        raise SignInRefused("sign_in.refused")
+    key = attempt.username
     now = _now()
     with uow.unlocked():
-        since = now - timedelta(minutes=settings.login_window_minutes)
-        if uow.sessions.failures_since(key, since) >= settings.login_max_failures:
-            raise SignInRefused("sign_in.paused", minutes=settings.login_window_minutes)
-        stored = uow.accounts.password_hash(key) if key else None
         try:
-            account = uow.accounts.get(key) if stored else None
+            account = uow.accounts.get(key)
         except NotFound:
             account = None
-        valid = verify_password(stored or _unknown_account_hash(), password)
-        if not (valid and account is not None and account.is_active):
-            # what was typed as a username (sometimes a password) is kept no longer than
-            # it counts
-            uow.sessions.forget_failures_before(since)
-            uow.sessions.add_failure(key, now)
+        if account is None or not account.is_active:
             uow.commit()
             raise SignInRefused("sign_in.refused")
         totp = uow.accounts.totp(key)
@@ -99,8 +140,8 @@ def sign_in(
         if must_set_up:  # a fresh secret at every sign-in until a first code confirms it
             uow.accounts.set_totp(key, TotpState(new_secret(), enabled=False, last_step=None))
         pending = totp.enabled or must_set_up
-        if not pending:  # failures are cleared only once the whole sign-in is done
-            uow.sessions.clear_failures(key)
+        # failures are cleared only once the whole sign-in is done
+        settle_right(uow, attempt.reservation, clear=not pending)
         token = secrets.token_urlsafe(32)
         csrf = secrets.token_urlsafe(32)
         uow.sessions.add(
@@ -121,7 +162,8 @@ def complete_second_factor(
 ) -> SignedIn:
     """The code step of signing in: a right code (from an app that is on, or being set
     up) makes the pending session a full one, under a new session id. A wrong code counts
-    as a failed sign-in of the username."""
+    as a failed sign-in of the username: counted before it is checked, in one
+    transaction serialised per username (so a code is also never accepted twice)."""
     hashed = token_hash(token)
     now = _now()
     with uow.unlocked():
@@ -129,19 +171,19 @@ def complete_second_factor(
         if found is None or not found.needs_second_factor:
             raise SignInRefused("sign_in.expired")
         key = found.username
-        since = now - timedelta(minutes=settings.login_window_minutes)
-        if uow.sessions.failures_since(key, since) >= settings.login_max_failures:
-            raise SignInRefused("sign_in.paused", minutes=settings.login_window_minutes)
+    with uow.unlocked():
+        reservation = reserve_in(uow, account_limit(key, settings), settings=settings, now=now)
+        if uow.sessions.get(hashed) is None:  # ended meanwhile (signed out, reset)
+            raise SignInRefused("sign_in.expired")
         state = uow.accounts.totp(key)
         step = (
             matching_step(state.secret, code, last_step=state.last_step) if state.secret else None
         )
         if step is None:
-            uow.sessions.add_failure(key, now)
             uow.commit()
             raise SignInRefused("two_factor.wrong_code")
         uow.accounts.set_totp(key, TotpState(state.secret, enabled=True, last_step=step))
-        uow.sessions.clear_failures(key)
+        settle_right(uow, reservation, clear=True)
         new_token = secrets.token_urlsafe(32)
         csrf = secrets.token_urlsafe(32)
         uow.sessions.complete_second_factor(

@@ -14,8 +14,10 @@ import pyotp
 from koppel.domain.accounts import Role, TotpState
 from koppel.domain.audit import AuditEntry
 from koppel.domain.errors import InvalidValue
+from koppel.services.accounts.attempts import account_limit, reserve_in, settle_right
 from koppel.services.audit.entries import audit_entry
 from koppel.services.school_settings import load_school_settings
+from koppel.settings import Settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 STEP_SECONDS = 30
@@ -40,6 +42,10 @@ def setup_uri(secret: str, username: str) -> str:
 def grouped(secret: str) -> str:
     """The secret in groups of four, easier to type over: ``ABCD EFGH ...``."""
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def current_step(at: datetime | None = None) -> int:
@@ -99,9 +105,16 @@ def pending_setup(uow: SqlAlchemyUnitOfWork, username: str) -> TwoFactorSetup | 
     return TwoFactorSetup(state.secret, setup_uri(state.secret, username.lower()))
 
 
-def confirm_setup(uow: SqlAlchemyUnitOfWork, username: str, code: str) -> None:
-    """Turn two-factor sign-in on with a first right code from the app."""
-    with uow:
+def confirm_setup(
+    uow: SqlAlchemyUnitOfWork, username: str, code: str, *, settings: Settings
+) -> None:
+    """Turn two-factor sign-in on with a first right code from the app. The code is
+    counted before it is checked, as at sign-in (:mod:`koppel.services.accounts.attempts`):
+    a wrong one is a failure of the username."""
+    with uow.unlocked():
+        reservation = reserve_in(
+            uow, account_limit(username, settings), settings=settings, now=_now()
+        )
         state = uow.accounts.totp(username)
         if state.enabled:
             raise InvalidValue("two_factor.already_on")
@@ -109,16 +122,22 @@ def confirm_setup(uow: SqlAlchemyUnitOfWork, username: str, code: str) -> None:
             raise InvalidValue("two_factor.no_setup")
         step = matching_step(state.secret, code, last_step=None)
         if step is None:
+            uow.commit()
             raise InvalidValue("two_factor.wrong_code")
+        settle_right(uow, reservation, clear=False)
         uow.accounts.set_totp(username, TotpState(state.secret, enabled=True, last_step=step))
         uow.audit.add_many([_entry("account.totp_on", username, actor=username, on=True)])
         uow.commit()
 
 
-def turn_off(uow: SqlAlchemyUnitOfWork, username: str, code: str) -> None:
-    """The account's own choice, with a current code; refused for an administrator while
-    the school requires two-factor sign-in for administrators."""
-    with uow:
+def turn_off(uow: SqlAlchemyUnitOfWork, username: str, code: str, *, settings: Settings) -> None:
+    """The account's own choice, with a current code (counted before it is checked, as
+    at sign-in); refused for an administrator while the school requires two-factor
+    sign-in for administrators."""
+    with uow.unlocked():
+        reservation = reserve_in(
+            uow, account_limit(username, settings), settings=settings, now=_now()
+        )
         account = uow.accounts.get(username)
         state = uow.accounts.totp(username)
         if not state.enabled or not state.secret:
@@ -127,7 +146,9 @@ def turn_off(uow: SqlAlchemyUnitOfWork, username: str, code: str) -> None:
         if required and account.has_role(Role.ADMINISTRATOR):
             raise InvalidValue("two_factor.required")
         if matching_step(state.secret, code, last_step=state.last_step) is None:
+            uow.commit()
             raise InvalidValue("two_factor.wrong_code")
+        settle_right(uow, reservation, clear=False)
         uow.accounts.set_totp(username, TotpState(None, enabled=False, last_step=None))
         uow.audit.add_many([_entry("account.totp_off", username, actor=username, on=False)])
         uow.commit()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from koppel.domain.accounts import SignInSession
 from koppel.store import tables as t
@@ -91,6 +93,31 @@ class SqlAlchemySessionRepository:
     def add_failure(self, key: str, at: datetime) -> None:
         self._connection.execute(t.login_failures.insert().values(key=key, at=at))
 
+    def reserve_failures(self, keys: Sequence[str], at: datetime) -> list[int]:
+        """A failure for each of ``keys``, counted before the secret is checked; the first
+        statements of their transaction. Serialised per key until it ends: PostgreSQL
+        takes a transaction-level advisory lock per key (in one order, so two attempts
+        never wait for each other crosswise); on SQLite the insert itself takes the
+        database's write lock. So the count that follows sees every reservation made
+        before, and no other attempt for the same key counts in between."""
+        if self._connection.dialect.name == "postgresql":
+            for lock in sorted({_lock_of(key) for key in keys}):
+                self._connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:space, :lock)"),
+                    {"space": FAILURES_LOCK_SPACE, "lock": lock},
+                )
+        ids = []
+        for key in keys:
+            made = self._connection.execute(t.login_failures.insert().values(key=key, at=at))
+            inserted = made.inserted_primary_key
+            assert inserted is not None  # an insert of one row always has its key
+            ids.append(int(inserted[0]))
+        return ids
+
+    def remove_failures(self, ids: Iterable[int]) -> None:
+        """Reservations whose secret was right (or never checked): no failures after all."""
+        self._connection.execute(t.login_failures.delete().where(t.login_failures.c.id.in_(ids)))
+
     def failures_since(self, key: str, since: datetime) -> int:
         f = t.login_failures
         return (
@@ -100,3 +127,14 @@ class SqlAlchemySessionRepository:
 
     def clear_failures(self, key: str) -> None:
         self._connection.execute(t.login_failures.delete().where(t.login_failures.c.key == key))
+
+
+FAILURES_LOCK_SPACE = 0x6B70
+"""The first key of the two-key advisory locks on failure keys (PostgreSQL keeps the
+two-key locks apart from the one-key school write lock)."""
+
+
+def _lock_of(key: str) -> int:
+    """A failure key's advisory lock: 32 bits of its SHA-256, signed as PostgreSQL's
+    ``integer``. Two keys may share one lock: they then only wait for each other."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big", signed=True)

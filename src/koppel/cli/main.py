@@ -44,6 +44,9 @@ def main(
     ] = False,
 ) -> None:
     """Global options, before the command."""
+    from koppel.services.private_folders import keep_new_files_private
+
+    keep_new_files_private()  # databases, project files, exports: this user's only
     CONTEXT.database_url = database
 
 

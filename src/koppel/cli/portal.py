@@ -23,7 +23,12 @@ from koppel.logs import log_to_stderr
 from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.stats import collect_stats
-from koppel.store.database import display_url, ensure_reachable, is_initialised
+from koppel.store.database import (
+    display_url,
+    ensure_reachable,
+    is_initialised,
+    make_private,
+)
 
 
 @reports_errors
@@ -34,6 +39,7 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     engine = CONTEXT.engine(database)
     ensure_reachable(engine)
     before, after = upgrade(engine)
+    made_private = make_private(engine)
     year = ensure_current_school_year(CONTEXT.unit_of_work_on(engine), today=date.today())
     if as_json:
         print_json(
@@ -43,6 +49,7 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
                 "revision": after,
                 "created": before is None,
                 "school_year": year.name,
+                "made_private": [str(path) for path in made_private],
             }
         )
         return
@@ -51,6 +58,9 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     if before == after:
         state = "cli.init.current"
     console.print(translate(state, url=url, revision=after), highlight=False)
+    if made_private:
+        files = ", ".join(str(path) for path in made_private)
+        console.print(translate("cli.init.made_private", files=files), highlight=False)
     console.print(translate("cli.init.next", year=year.name), highlight=False)
 
 

@@ -41,6 +41,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Database {url} is al actueel (schema {revision}).",
         "en": "Database {url} is already up to date (schema {revision}).",
     },
+    "cli.init.made_private": {
+        "nl": "Alleen nog voor deze gebruiker leesbaar gemaakt (0600): {files}.",
+        "en": "Made readable by this user only (0600): {files}.",
+    },
     "cli.init.next": {
         "nl": "Huidig schooljaar: {year}. Volgende stap: 'koppel user add' voor een beheerder, "
         "of 'koppel demo' voor een demoschool.",

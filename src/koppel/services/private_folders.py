@@ -1,5 +1,10 @@
-"""Folders that only the portal's user may read: uploads of the year transition and the
-integration's sets that wait for approval.
+"""Files and folders that only koppel's user may read: uploads of the year transition,
+the integration's sets that wait for approval, the databases, project files, exports.
+
+Every ``koppel`` command and the portal's workers start with :func:`keep_new_files_private`
+(umask 077): whatever they create is 0600 (files) or 0700 (folders), whatever the umask
+they were started with; the SQLite database and the project file are also created 0600
+explicitly (:mod:`koppel.store.database`, :mod:`koppel.store.project.file`).
 
 A folder is made with mode 0700; one that exists already is used only when it is a real
 folder (not a symbolic link) owned by this user, and is then made private again. So a
@@ -14,6 +19,14 @@ import stat
 from pathlib import Path
 
 from koppel.domain.errors import KoppelError
+
+PRIVATE_UMASK = 0o077
+"""New files 0600, new folders 0700: no group or other bits."""
+
+
+def keep_new_files_private() -> None:
+    """This process creates no file or folder that another user may read."""
+    os.umask(PRIVATE_UMASK)
 
 
 class FolderNotPrivate(KoppelError):

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from koppel import __version__
 from koppel.logs import log_to_stderr
+from koppel.services.private_folders import keep_new_files_private
 from koppel.settings import Settings
 from koppel.store.database import connect
 from koppel.web.admin import accounts as admin_accounts
@@ -73,6 +74,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """The portal for the settings in the environment (``KOPPEL_*``): what each worker
     process of ``koppel serve --workers N`` builds."""
+    keep_new_files_private()
     settings = Settings()
     log_to_stderr(settings.log_level)
     return create_app(settings)

@@ -10,9 +10,10 @@ from sqlalchemy import Engine
 
 from koppel import __version__
 from koppel.logs import log_to_stderr
-from koppel.services.private_folders import keep_new_files_private
+from koppel.places import keep_new_files_private
 from koppel.settings import Settings
 from koppel.store.database import connect
+from koppel.store.secrets import SecretBox, key_source_of
 from koppel.web.admin import accounts as admin_accounts
 from koppel.web.admin import audit_log, sis, staff_links, tokens
 from koppel.web.admin import departments as admin_departments
@@ -61,6 +62,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine or connect(settings.database_url)
+    app.state.secrets = SecretBox(key_source_of(settings, app.state.engine.url))
     app.add_middleware(BodyLimit)
     add_security_headers_everywhere(app)  # added after BodyLimit: around it, so its 413 too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -53,8 +53,10 @@ def test_koppel_init_makes_the_database_this_users_only(tmp_path: Path):
         made = koppel("init", "--json", database=f"sqlite:///{database}")
     assert made.code == 0, made.stderr
     assert made.json()["made_private"] == []
+    key_file = tmp_path / "koppel.db.key"  # the key of the two-factor secrets
+    assert str(key_file) in made.json()["secret_key"]
     found = [path for path in tmp_path.iterdir() if path.name.startswith("koppel.db")]
-    assert database in found
+    assert {database, key_file} <= set(found)
     assert {path.name: mode(path) for path in found} == {path.name: 0o600 for path in found}
 
 

@@ -52,12 +52,15 @@ ROW = '<tr id="student-'
 KOPPEL = (sys.executable, "-m", "koppel")
 
 
-def open_project(path: Path) -> tuple[subprocess.Popen[str], str]:
-    """``koppel project open`` on a free port: the process and its address with the key."""
+def open_project(path: Path) -> tuple[subprocess.Popen[str], str, str]:
+    """``koppel project open`` on a free port: the process, its address and the one-time
+    key of the launch file it wrote."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["COLUMNS"] = "400"
+    env["XDG_STATE_HOME"] = str(path.parent / "state")
+    port = free_port()
     process = subprocess.Popen(
-        [*KOPPEL, "project", "open", str(path), "--port", str(free_port()), "--no-browser"],
+        [*KOPPEL, "project", "open", str(path), "--port", str(port), "--no-browser"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -65,22 +68,25 @@ def open_project(path: Path) -> tuple[subprocess.Popen[str], str]:
     )
     assert process.stdout is not None
     line = process.stdout.readline()
-    url = line[line.index("http://") :].split()[0]
-    base = url.split("/?")[0]
+    launch = re.search(r"(/\S+\.html)", line)
+    assert launch, line
+    key = re.search(r'name="sleutel" value="([^"]+)"', Path(launch[1]).read_text())
+    assert key, "no key in the launch file"
+    base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
             httpx.get(f"{base}/static/project.css", timeout=1)
-            return process, url
+            return process, base, key[1]
         except httpx.TransportError:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"koppel project open did not start: {line}")
 
 
-def signed_in(url: str) -> httpx.Client:
-    client = httpx.Client(base_url=url.split("/?")[0], timeout=120)
-    answer = client.get(url)  # the key becomes the cookie; not following on to the
-    assert answer.status_code == 303  # dashboard, which would take the snapshot
+def signed_in(base: str, key: str) -> httpx.Client:
+    client = httpx.Client(base_url=base, timeout=120)
+    answer = client.post("/sleutel", data={"sleutel": key})  # the key becomes the cookie;
+    assert answer.status_code == 200  # the dashboard, which takes the snapshot, not yet
     return client
 
 
@@ -121,17 +127,17 @@ def run(students: int, runs: int, console: Console) -> list[tuple[str, str, str]
         console.print(f"project over {len(project.departments)} departments: {project.planted}")
         very_first: list[float] = []
         for _ in range(runs):
-            app, url = open_project(path)
+            app, base, key = open_project(path)
             try:
-                client = signed_in(url)
+                client = signed_in(base, key)
                 very_first.append(ms(lambda client=client: client.get("/leerlingen")))
                 client.close()
             finally:
                 app.terminate()
                 app.wait(timeout=10)
-        app, url = open_project(path)
+        app, base, key = open_project(path)
         try:
-            client = signed_in(url)
+            client = signed_in(base, key)
             rows = timings(client, runs)
             client.close()
         finally:

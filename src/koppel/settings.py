@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///koppel.db"
@@ -43,3 +44,10 @@ class Settings(BaseSettings):
     """Where the SIS integration keeps the sets that wait for approval (private); by
     default ``<database>.integration`` next to a SQLite database, else
     ``~/.local/state/koppel/integration``."""
+    secret_key: SecretStr | None = None
+    """The keys that seal the TOTP secrets in the database (Fernet keys, newest first,
+    separated by commas or spaces); when unset, the key file is used."""
+    secret_key_file: str | None = None
+    """The file with those keys (one per line, newest first); by default ``<database>.key``
+    next to a SQLite database, else ``~/.local/state/koppel/secret.key``, made (0600) when
+    the first secret is sealed. Back it up with the database."""

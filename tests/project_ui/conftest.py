@@ -5,35 +5,98 @@ uses them. Tests that change data start an :func:`opened_project` of their own."
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Page
 
+from koppel.web.project.common import COOKIE
 from tests.cli.runner import koppel
 from tests.web.conftest import free_port, start_portal
 
+_KEY_IN_FILE = re.compile(r'name="sleutel" value="([^"]+)"')
 
-@dataclass(frozen=True)
+
+@dataclass
 class Opened:
-    url: str
-    """The project app's address, with the key: the first visit sets the cookie."""
     base: str
+    """The project app's address (no key in it)."""
     portal: str
     database: str
     path: Path
+    launch: Path
+    """The launch file ``koppel project open`` wrote (removed once its key is used)."""
+    key: str
+    """The one-time key, read from the launch file before anything used it."""
+    _first: httpx.Response | None = field(default=None, repr=False)
+
+    def hand_in_key(self, client: httpx.Client | None = None) -> httpx.Response:
+        """What the launch file's form does: POST the key to the app."""
+        form = {"sleutel": self.key}
+        if client is not None:
+            return client.post("/sleutel", data=form)
+        return httpx.post(f"{self.base}/sleutel", data=form)
+
+    @property
+    def first_answer(self) -> httpx.Response:
+        """The answer to the key, handed in once (by the first who asks), then kept."""
+        if self._first is None:
+            self._first = self.hand_in_key()
+            assert self._first.status_code == 200, self._first.text
+        return self._first
+
+    @property
+    def cookie(self) -> str:
+        """The session cookie of that first answer: kept, as one browser keeps it for
+        every window it opens."""
+        return self.first_answer.cookies[COOKIE]
+
+    def client(self) -> httpx.Client:
+        """A client with the session: the scheduler's browser."""
+        return httpx.Client(base_url=self.base, cookies={COOKIE: self.cookie}, timeout=60)
+
+    def sign_in(self, page: Page, goto: str = "/") -> None:
+        """``page``'s browser has the session (as after the launch file), on ``goto``."""
+        page.context.add_cookies(
+            [
+                {
+                    "name": COOKIE,
+                    "value": self.cookie,
+                    "url": self.base,
+                    "httpOnly": True,
+                    "sameSite": "Strict",
+                }
+            ]
+        )
+        page.goto(self.base + goto)
 
 
-def _open(path: Path) -> tuple[subprocess.Popen[str], str]:
+def launch_file_in(line: str) -> Path:
+    """The launch file named in the first line ``koppel project open`` prints."""
+    found = re.search(r"(/\S+\.html)", line)
+    assert found, line
+    return Path(found[1])
+
+
+def key_in(launch: Path) -> str:
+    found = _KEY_IN_FILE.search(launch.read_text("utf-8"))
+    assert found, "no key in the launch file"
+    return found[1]
+
+
+def _open(path: Path, state: Path) -> tuple[subprocess.Popen[str], str, Path]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["COLUMNS"] = "400"
+    env["XDG_STATE_HOME"] = str(state)  # the launch files' folder, not the user's
     process = subprocess.Popen(
         [
             sys.executable,
@@ -53,13 +116,12 @@ def _open(path: Path) -> tuple[subprocess.Popen[str], str]:
     )
     assert process.stdout is not None
     line = process.stdout.readline()
-    url = line[line.index("http://") :].split()[0]
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
             httpx.get(f"{base}/static/project.css", timeout=1)
-            return process, url
+            return process, base, launch_file_in(line)
         except httpx.TransportError:
             time.sleep(0.2)
     process.kill()
@@ -88,9 +150,9 @@ def opened_project(folder: Path, *, students: int = 400, seed: int = 3) -> Itera
     assert built.code == 0, built.stderr
     portal, portal_url = start_portal(database, port=port)
     try:
-        app, url = _open(path)
+        app, base, launch = _open(path, folder / "state")
         try:
-            yield Opened(url, url.split("/?")[0], portal_url, database, path)
+            yield Opened(base, portal_url, database, path, launch, key_in(launch))
         finally:
             app.terminate()
             app.wait(timeout=10)

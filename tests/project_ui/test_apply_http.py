@@ -18,9 +18,9 @@ from tests.project_ui.conftest import Opened, opened_project
 
 @contextmanager
 def _client(opened: Opened) -> Iterator[httpx.Client]:
-    """A browser that came through the link ``koppel project open`` showed."""
-    with httpx.Client(base_url=opened.base, timeout=60) as client:
-        client.get(opened.url.removeprefix(opened.base))
+    """A browser that came through the launch file ``koppel project open`` wrote (the
+    key handed in once, its session kept)."""
+    with opened.client() as client:
         yield client
 
 

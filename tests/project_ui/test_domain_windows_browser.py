@@ -54,7 +54,7 @@ def as_value(value: Any) -> Any:
 def test_deselected_students_keep_their_personal_data(wide: Page, tmp_path: Path) -> None:
     page = wide
     with opened_project(tmp_path) as opened:
-        page.goto(opened.url)  # the first snapshot takes the personal data over
+        opened.sign_in(page)  # the first snapshot takes the personal data over
         expect(page.locator("#row-personal_data")).to_be_visible()
         before = project_state(opened.path, SyncDomain.PERSONAL_DATA)
         left = {row["student"] for row in differing(opened.path, SyncDomain.PERSONAL_DATA)}
@@ -106,7 +106,7 @@ def test_deselected_students_keep_their_personal_data(wide: Page, tmp_path: Path
 
 def test_a_department_switched_off_keeps_its_packages(page: Page, tmp_path: Path) -> None:
     with opened_project(tmp_path) as opened:
-        page.goto(opened.url)
+        opened.sign_in(page)
         badge = page.locator("#row-package_choices .diff-badge").inner_text()
         page.goto(opened.base + "/domein/package_choices")
         counts: dict[str, tuple[int, int]] = {}
@@ -153,7 +153,7 @@ def test_a_department_switched_off_keeps_its_packages(page: Page, tmp_path: Path
 
 
 def test_prognoses_show_both_sides_and_conflicts(page: Page, opened: Opened) -> None:
-    page.goto(opened.url)
+    opened.sign_in(page)
     page.goto(opened.base + "/domein/prognoses")
     expect(page.locator("h1")).to_have_text("Prognoses")
     expect(page.locator("#download")).to_have_text("Prognoses naar project")
@@ -189,7 +189,7 @@ def test_prognoses_show_both_sides_and_conflicts(page: Page, opened: Opened) -> 
 
 
 def test_choosing_a_department_keeps_the_download_choices(page: Page, opened: Opened) -> None:
-    page.goto(opened.url)
+    opened.sign_in(page)
     page.goto(opened.base + "/domein/package_choices")
     codes = [link.inner_text() for link in page.locator("#departments tbody th a").all()]
     assert len(codes) >= 2
@@ -217,7 +217,7 @@ def test_choosing_a_department_keeps_the_download_choices(page: Page, opened: Op
 
 
 def test_screenshots_of_the_domain_windows(wide: Page, opened: Opened) -> None:
-    wide.goto(opened.url)
+    opened.sign_in(wide)
     wide.goto(opened.base + "/domein/prognoses")
     expect(wide.locator("#differences")).to_be_visible()
     wide.screenshot(path=str(IMAGES / "project-prognoses.png"))

@@ -51,7 +51,7 @@ def _uploads(snapshot: Snapshot, department: str) -> set[str]:
 
 
 def _enter(page: Page, opened: Opened, path: str) -> None:
-    page.goto(opened.url)
+    opened.sign_in(page)
     page.goto(opened.base + path)
 
 

@@ -54,7 +54,7 @@ def test_from_the_dashboard_to_the_home_class_differences(wide: Page, opened: Op
     page = wide
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(opened.url)
+    opened.sign_in(page)
     page.locator("#row-home_classes td").first.get_by_role("link").click()
     expect(page).to_have_url(re.compile(r"/leerlingen\?filter=stamklas$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Leerlingen")
@@ -89,7 +89,7 @@ def test_from_the_dashboard_to_the_home_class_differences(wide: Page, opened: Op
 def test_filters_and_search_swap_the_window_and_push_the_address(
     page: Page, opened: Opened
 ) -> None:
-    page.goto(opened.url)
+    opened.sign_in(page)
     page.get_by_role("navigation", name="vensters").get_by_role("link", name="Leerlingen").click()
     expect(page).to_have_url(re.compile(r"/leerlingen$"))
     page.locator("#filter-lwoo").focus()
@@ -114,7 +114,7 @@ def test_filters_and_search_swap_the_window_and_push_the_address(
 def test_taking_over_the_portals_home_classes_then_undo(wide: Page, tmp_path: Path) -> None:
     page = wide
     with opened_project(tmp_path) as opened:
-        page.goto(opened.url)
+        opened.sign_in(page)
         page.goto(opened.base + "/leerlingen?filter=stamklas")
         portal_led = differing_cells(page, project_leads=False)
         project_led = differing_cells(page, project_leads=True)

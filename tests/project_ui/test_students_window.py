@@ -14,8 +14,7 @@ from tests.project_ui.conftest import Opened
 
 @pytest.fixture(scope="module")
 def client(opened: Opened) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=opened.base, timeout=60) as signed_in:
-        signed_in.get(opened.url, follow_redirects=True)  # the key becomes a cookie
+    with opened.client() as signed_in:
         yield signed_in
 
 

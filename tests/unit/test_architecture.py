@@ -185,6 +185,7 @@ LAYERS = {
     "koppel.progress": 0,
     "koppel.settings": 0,
     "koppel.logs": 0,
+    "koppel.places": 0,
     "koppel.files": 1,
     "koppel.store": 1,
     "koppel.connector": 2,

@@ -44,11 +44,16 @@ class CommandContext:
     def unit_of_work_on(self, engine: Engine) -> SqlAlchemyUnitOfWork:
         """A unit of work on ``engine``, for the commands that bring its schema up to date
         first (``koppel init``, ``koppel demo``)."""
+        from koppel.store.secrets import SecretBox, key_source_of
         from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
-        wait = self.settings().write_wait_seconds
+        settings = self.settings()
+        wait = settings.write_wait_seconds
         return SqlAlchemyUnitOfWork(
-            engine, write_wait_seconds=wait, on_wait=lambda: _say_it_waits(wait)
+            engine,
+            write_wait_seconds=wait,
+            on_wait=lambda: _say_it_waits(wait),
+            secrets=SecretBox(key_source_of(settings, engine.url)),
         )
 
 

@@ -44,6 +44,9 @@ def main(
     ] = False,
 ) -> None:
     """Global options, before the command."""
+    from koppel.places import keep_new_files_private
+
+    keep_new_files_private()  # databases, project files, exports: this user's only
     CONTEXT.database_url = database
 
 
@@ -57,6 +60,7 @@ def _register_all() -> None:
         portal,
         privacy,
         project,
+        secret_keys,
         tokens,
         transition,
         undo,
@@ -84,6 +88,7 @@ def _register_all() -> None:
     app.add_typer(runs.app, name="integration")
     app.add_typer(oneroster.app, name="oneroster")
     app.add_typer(privacy.app, name="privacy")
+    app.add_typer(secret_keys.app, name="secrets")
 
 
 def _register_scheduler_commands() -> None:

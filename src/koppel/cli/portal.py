@@ -20,10 +20,16 @@ from koppel.cli.output import RichProgress, console, print_json, reports_errors
 from koppel.domain.accounts import Role
 from koppel.i18n import translate
 from koppel.logs import log_to_stderr
+from koppel.services.accounts.secret_keys import check_secrets, ensure_secret_key
 from koppel.services.demo.limits import DEMO_MAX_STUDENTS, DEMO_MIN_STUDENTS
 from koppel.services.setup import ensure_current_school_year
 from koppel.services.stats import collect_stats
-from koppel.store.database import display_url, ensure_reachable, is_initialised
+from koppel.store.database import (
+    display_url,
+    ensure_reachable,
+    is_initialised,
+    make_private,
+)
 
 
 @reports_errors
@@ -34,7 +40,9 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     engine = CONTEXT.engine(database)
     ensure_reachable(engine)
     before, after = upgrade(engine)
+    made_private = make_private(engine)
     year = ensure_current_school_year(CONTEXT.unit_of_work_on(engine), today=date.today())
+    key_from = ensure_secret_key(CONTEXT.unit_of_work_on(engine))
     if as_json:
         print_json(
             {
@@ -43,6 +51,8 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
                 "revision": after,
                 "created": before is None,
                 "school_year": year.name,
+                "made_private": [str(path) for path in made_private],
+                "secret_key": key_from,
             }
         )
         return
@@ -51,6 +61,10 @@ def init(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     if before == after:
         state = "cli.init.current"
     console.print(translate(state, url=url, revision=after), highlight=False)
+    if made_private:
+        files = ", ".join(str(path) for path in made_private)
+        console.print(translate("cli.init.made_private", files=files), highlight=False)
+    console.print(translate("cli.init.secret_key", where=key_from), highlight=False)
     console.print(translate("cli.init.next", year=year.name), highlight=False)
 
 
@@ -242,6 +256,7 @@ def serve(
     engine = CONTEXT.engine(database)
     if not is_initialised(engine):
         CONTEXT.unit_of_work(database)  # raises the 'run koppel init first' error
+    check_secrets(CONTEXT.unit_of_work_on(engine))  # a missing or wrong key: said now
     console.print(
         f"Portal op http://{host}:{port} (database {display_url(engine)}); stop met Ctrl+C."
     )

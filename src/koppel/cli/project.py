@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +21,9 @@ from koppel.connector.project_setup import (
 from koppel.connector.years import year_of
 from koppel.i18n import translate
 from koppel.store.project.file import ProjectFile, ProjectInfo
+
+if TYPE_CHECKING:
+    import uvicorn
 
 app = typer.Typer(help="Het roosterbestand van de roostermaker.", no_args_is_help=True)
 
@@ -159,23 +164,53 @@ def open_project(
     file: FileArgument,
     port: Annotated[int, typer.Option("--port", help="Poort op 127.0.0.1.")] = 8010,
     no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Open geen browser; toon alleen het adres.")
+        bool,
+        typer.Option("--no-browser", help="Open geen browser; toon alleen het startbestand."),
     ] = False,
 ) -> None:
-    """Open het roosterbestand in de browser: dashboard, Leerlingen, Lesgroepindelingen."""
-    import secrets
-    import webbrowser
+    """Open het roosterbestand in de browser: dashboard, Leerlingen, Lesgroepindelingen.
 
+    De browser krijgt een startbestand (alleen voor u leesbaar) met een sleutel die één
+    keer werkt; de sleutel staat nooit in een adres of op een opdrachtregel."""
     import uvicorn
 
-    from koppel.web.project.app import KEY_PARAMETER, create_project_app
+    from koppel.services.private_folders import private_directory, state_directory
+    from koppel.web.project.app import HOST, create_project_app
+    from koppel.web.project.launch import new_launch_key, write_launch_file
 
     _check_before_opening(file)
-    secret = secrets.token_urlsafe(24)
-    url = f"http://127.0.0.1:{port}/?{KEY_PARAMETER}={secret}"
-    console.print(translate("project.open", path=file, url=url), highlight=False, soft_wrap=True)
-    if not no_browser:
-        webbrowser.open(url)
-    uvicorn.run(
-        create_project_app(file, secret=secret), host="127.0.0.1", port=port, log_level="warning"
+    base = f"http://{HOST}:{port}"
+    key = new_launch_key()
+    launch_file = write_launch_file(
+        private_directory(state_directory("launch")), base=base, key=key, project=file
     )
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_project_app(file, port=port, launch_key=key, launch_file=launch_file),
+            host=HOST,
+            port=port,
+            log_level="warning",
+        )
+    )
+    said = "project.open_yourself" if no_browser else "project.open"
+    console.print(
+        translate(said, path=file, url=base, launch=launch_file), highlight=False, soft_wrap=True
+    )
+    if not no_browser:
+        threading.Thread(target=_browser_once_up, args=(server, launch_file), daemon=True).start()
+    try:
+        server.run()
+    finally:
+        launch_file.unlink(missing_ok=True)
+
+
+def _browser_once_up(server: uvicorn.Server, launch_file: Path) -> None:
+    """The browser on the launch file (its path only: the key stays in the file), once
+    the app listens, so that the file's form finds it."""
+    import webbrowser
+
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(0.05)
+    webbrowser.open(launch_file.as_uri())

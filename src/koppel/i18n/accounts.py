@@ -94,4 +94,74 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "the school requires two-factor sign-in for administrators; you cannot turn it "
         "off. A new phone? Ask another administrator to reset it",
     },
+    "secret_key.missing": {
+        "nl": "de sleutel van de tweestapsgeheimen ontbreekt: {where} bestaat niet. Zet het "
+        "sleutelbestand terug uit de back-up van de database, of geef de sleutel met "
+        "KOPPEL_SECRET_KEY",
+        "en": "the key of the two-factor secrets is missing: {where} does not exist. Restore "
+        "the key file from the database's backup, or give the key in KOPPEL_SECRET_KEY",
+    },
+    "secret_key.wrong": {
+        "nl": "een opgeslagen tweestapsgeheim gaat niet open met de sleutel uit {where}. Zet "
+        "de juiste sleutel terug (uit de back-up; oudere sleutels na de nieuwste); is die er "
+        "niet meer, zet dan de tweestapsverificatie van de accounts uit met 'koppel user "
+        "reset-totp'",
+        "en": "a stored two-factor secret does not open with the key from {where}. Restore "
+        "the right key (from the backup; older keys after the newest); if it is gone, turn "
+        "the accounts' two-factor sign-in off with 'koppel user reset-totp'",
+    },
+    "secret_key.invalid": {
+        "nl": "{where} bevat geen geldige sleutel voor de tweestapsgeheimen: elke sleutel is "
+        "44 tekens URL-veilige base64 (zoals in het sleutelbestand dat koppel maakt), "
+        "gescheiden door komma's, spaties of regels",
+        "en": "{where} holds no valid key for the two-factor secrets: each key is 44 "
+        "characters of URL-safe base64 (as in the key file koppel makes), separated by "
+        "commas, spaces or lines",
+    },
+    "secret_key.unreadable": {
+        "nl": "de sleutel van de tweestapsgeheimen kan niet gelezen worden uit {where}: {reason}",
+        "en": "the key of the two-factor secrets cannot be read from {where}: {reason}",
+    },
+    "secret_key.not_a_file": {
+        "nl": "de sleutels komen uit {setting}, niet uit een sleutelbestand: zet daar zelf een "
+        "nieuwe sleutel vooraan (oude erachter) en draai 'koppel secrets rotate' zonder "
+        "--new-key of --drop-old-keys",
+        "en": "the keys come from {setting}, not from a key file: put a new key in front there "
+        "yourself (old ones after it) and run 'koppel secrets rotate' without --new-key or "
+        "--drop-old-keys",
+    },
+    "secret_key.page_title": {
+        "nl": "Inloggen kan nu niet",
+        "en": "Signing in is not possible now",
+    },
+    "secret_key.page": {
+        "nl": "Het portal kan de gegevens van de tweestapsverificatie niet lezen: de sleutel "
+        "op de server ontbreekt of klopt niet. Meld het de beheerder van de server; het "
+        "serverlog zegt welke instelling.",
+        "en": "The portal cannot read the two-factor sign-in data: the key on the server is "
+        "missing or wrong. Tell the server's administrator; the server log says which "
+        "setting.",
+    },
+    "cli.secrets.checked": {
+        "nl": "{total} tweestapsgeheimen: {current} met de nieuwste sleutel, {older} met een "
+        "oudere, {plain} nog onversleuteld. Sleutel uit {where}.",
+        "en": "{total} two-factor secrets: {current} with the newest key, {older} with an "
+        "older one, {plain} not encrypted yet. Key from {where}.",
+    },
+    "cli.secrets.key_added": {
+        "nl": "Nieuwe sleutel vooraan gezet in {where}; de oude sleutels staan erachter.",
+        "en": "New key put in front in {where}; the old keys follow it.",
+    },
+    "cli.secrets.resealed": {
+        "nl": "{count} tweestapsgeheimen opnieuw versleuteld met de nieuwste sleutel (waarvan "
+        "{plain} voor het eerst).",
+        "en": "{count} two-factor secrets encrypted anew with the newest key ({plain} of them "
+        "for the first time).",
+    },
+    "cli.secrets.dropped": {
+        "nl": "{count} oudere sleutel(s) uit het sleutelbestand gehaald; bewaar het vorige "
+        "sleutelbestand bij oudere back-ups van de database.",
+        "en": "{count} older key(s) taken out of the key file; keep the previous key file "
+        "with older backups of the database.",
+    },
 }

@@ -41,6 +41,18 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Database {url} is al actueel (schema {revision}).",
         "en": "Database {url} is already up to date (schema {revision}).",
     },
+    "cli.init.made_private": {
+        "nl": "Alleen nog voor deze gebruiker leesbaar gemaakt (0600): {files}.",
+        "en": "Made readable by this user only (0600): {files}.",
+    },
+    "cli.init.secret_key": {
+        "nl": "Sleutel van de tweestapsgeheimen: {where}. Bewaar hem bij elke back-up van de "
+        "database (zonder sleutel kan niemand met tweestapsverificatie inloggen), net zo "
+        "besloten als de database.",
+        "en": "Key of the two-factor secrets: {where}. Keep it with every backup of the "
+        "database (without it nobody with two-factor sign-in can sign in), as private as the "
+        "database.",
+    },
     "cli.init.next": {
         "nl": "Huidig schooljaar: {year}. Volgende stap: 'koppel user add' voor een beheerder, "
         "of 'koppel demo' voor een demoschool.",

@@ -78,8 +78,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Extra property {name} of {student} changed (change set {changeset}).",
     },
     "project.open": {
-        "nl": "Roosterbestand {path} geopend op {url} (alleen voor deze browser; stop met Ctrl+C).",
-        "en": "Project file {path} open at {url} (for this browser only; stop with Ctrl+C).",
+        "nl": "Roosterbestand {path} geopend op {url}; de browser opent het via het startbestand "
+        "{launch} (één keer te gebruiken, alleen voor die browser; stop met Ctrl+C).",
+        "en": "Project file {path} open at {url}; the browser opens it through the launch "
+        "file {launch} (works once, for that browser only; stop with Ctrl+C).",
+    },
+    "project.open_yourself": {
+        "nl": "Roosterbestand {path} geopend op {url}; open het startbestand {launch} in uw "
+        "browser (één keer te gebruiken, alleen voor die browser; stop met Ctrl+C).",
+        "en": "Project file {path} open at {url}; open the launch file {launch} in your "
+        "browser (works once, for that browser only; stop with Ctrl+C).",
     },
     "project.unknown_student": {
         "nl": "leerling {student} staat niet in het roosterbestand",

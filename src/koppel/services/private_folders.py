@@ -1,5 +1,11 @@
-"""Folders that only the portal's user may read: uploads of the year transition and the
-integration's sets that wait for approval.
+"""Files and folders that only koppel's user may read: uploads of the year transition,
+the integration's sets that wait for approval, the databases, project files, exports.
+
+Every ``koppel`` command and the portal's workers start with umask 077
+(:func:`koppel.places.keep_new_files_private`): whatever they create is 0600 (files) or
+0700 (folders), whatever the umask they were started with; the SQLite database and the
+project file are also created 0600 explicitly (:mod:`koppel.store.database`,
+:mod:`koppel.store.project.file`).
 
 A folder is made with mode 0700; one that exists already is used only when it is a real
 folder (not a symbolic link) owned by this user, and is then made private again. So a
@@ -14,19 +20,15 @@ import stat
 from pathlib import Path
 
 from koppel.domain.errors import KoppelError
+from koppel.places import keep_new_files_private, state_directory
+
+__all__ = ["FolderNotPrivate", "keep_new_files_private", "private_directory", "state_directory"]
 
 
 class FolderNotPrivate(KoppelError):
     """The folder exists but is not this user's own (exit code 2: nothing was kept)."""
 
     exit_code = 2
-
-
-def state_directory(name: str) -> Path:
-    """``koppel/<name>`` in the user's state directory (``$XDG_STATE_HOME``, by default
-    ``~/.local/state``)."""
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "koppel" / name
 
 
 def private_directory(path: Path) -> Path:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import stat
+from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -45,6 +50,59 @@ def _set_sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPo
     cursor.close()
 
 
+SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""The database file and the files SQLite keeps beside it (they hold its data too)."""
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite database URL; None for another database, one in memory, or
+    a ``file:`` URI (SQLite's own syntax)."""
+    name = url.database
+    if url.get_backend_name() != "sqlite" or name in (None, "", ":memory:"):
+        return None
+    if str(name).startswith("file:") or url.query.get("uri"):
+        return None
+    return Path(str(name))
+
+
+def _create_private(path: Path) -> None:
+    """The database file, made empty and 0600 before SQLite opens it (an empty file is an
+    empty database), so that it is never readable by others, whatever the umask. SQLite
+    then makes its -wal and -shm files with the same mode."""
+    if path.parent.is_dir():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _before_sqlite_opens(path: Path) -> Callable[..., None]:
+    """SQLAlchemy's ``do_connect`` event, just before SQLite opens (or makes) the file."""
+
+    def create(*_event: object) -> None:
+        _create_private(path)
+
+    return create
+
+
+def make_private(engine: Engine) -> list[Path]:
+    """A SQLite database's files (the database, -wal, -shm) of this user made 0600 again
+    where they were readable by others (files made before koppel kept them private);
+    the files changed."""
+    path = sqlite_file(engine.url)
+    changed: list[Path] = []
+    if path is None:
+        return changed
+    for suffix in SQLITE_COMPANIONS:
+        found = path.with_name(path.name + suffix)
+        try:
+            mode = found.lstat()
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(mode.st_mode) and mode.st_uid == os.getuid() and mode.st_mode & 0o077:
+            found.chmod(stat.S_IMODE(mode.st_mode) & 0o700)
+            changed.append(found)
+    return changed
+
+
 def _only_the_primary_message(context: ExceptionContext) -> None:
     """PostgreSQL details an error with the values involved (``Failing row contains (...)``,
     ``Key (email)=(...)``): personal data. Its message, and so every log and traceback,
@@ -70,6 +128,9 @@ def connect(url: str) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             engine = create_engine(normalised, hide_parameters=True)
             event.listen(engine, "connect", _set_sqlite_pragmas)
+            path = sqlite_file(parsed)
+            if path is not None:
+                event.listen(engine, "do_connect", _before_sqlite_opens(path))
             return engine
         if parsed.get_backend_name() != "postgresql":
             raise DatabaseError("database.url", url=without_password(url))

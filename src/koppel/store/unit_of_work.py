@@ -41,13 +41,14 @@ from koppel.store.repositories.student_states import SqlAlchemyStudentStateRepos
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
 from koppel.store.repositories.transition_previews import SqlAlchemyTransitionPreviewRepository
+from koppel.store.secrets import SecretBox, key_source_from_environment
 from koppel.store.write_lock import DEFAULT_WAIT_SECONDS, take_write_lock
 
 
 class SqlAlchemyUnitOfWork:
     """``with SqlAlchemyUnitOfWork(engine) as uow: ...; uow.commit()``; ``on_wait`` is
     called once when another writer holds the write lock (the command line says that it
-    waits), ``write_wait_seconds`` bounds the wait."""
+    waits), ``write_wait_seconds`` bounds the wait; ``secrets`` seals the TOTP secrets."""
 
     school: SqlAlchemySchoolRepository
     school_years: SqlAlchemySchoolYearRepository
@@ -81,8 +82,12 @@ class SqlAlchemyUnitOfWork:
         *,
         write_wait_seconds: float = DEFAULT_WAIT_SECONDS,
         on_wait: Callable[[], None] | None = None,
+        secrets: SecretBox | None = None,
     ) -> None:
         self._engine = engine
+        self.secrets = secrets or SecretBox(lambda: key_source_from_environment(engine.url))
+        """Seals and opens the accounts' TOTP secrets (:mod:`koppel.store.secrets`); by
+        default with the key the settings choose for this database."""
         self._write_wait_seconds = write_wait_seconds
         self._on_wait = on_wait
         self._connection: Connection | None = None
@@ -139,7 +144,11 @@ class SqlAlchemyUnitOfWork:
             connection, school=self.school, students=self.students
         )
         self.accounts = SqlAlchemyAccountRepository(
-            connection, school=self.school, students=self.students, staff=self.staff
+            connection,
+            school=self.school,
+            students=self.students,
+            staff=self.staff,
+            secrets=self.secrets,
         )
         self.account_identities = SqlAlchemyAccountIdentityRepository(connection)
         self.audit = SqlAlchemyAuditRepository(connection)

@@ -10,8 +10,10 @@ from sqlalchemy import Engine
 
 from koppel import __version__
 from koppel.logs import log_to_stderr
+from koppel.places import keep_new_files_private
 from koppel.settings import Settings
 from koppel.store.database import connect
+from koppel.store.secrets import SecretBox, key_source_of
 from koppel.web.admin import accounts as admin_accounts
 from koppel.web.admin import audit_log, sis, staff_links, tokens
 from koppel.web.admin import departments as admin_departments
@@ -62,6 +64,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine or connect(settings.database_url)
     app.state.hash_slots = hash_slots_for(settings)
+    app.state.secrets = SecretBox(key_source_of(settings, app.state.engine.url))
     app.add_middleware(BodyLimit)
     add_security_headers_everywhere(app)  # added after BodyLimit: around it, so its 413 too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -75,6 +78,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
 def app_from_environment() -> FastAPI:
     """The portal for the settings in the environment (``KOPPEL_*``): what each worker
     process of ``koppel serve --workers N`` builds."""
+    keep_new_files_private()
     settings = Settings()
     log_to_stderr(settings.log_level)
     return create_app(settings)

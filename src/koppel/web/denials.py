@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from koppel.domain.errors import NotAllowed
+from koppel.store.secrets import SecretKeyError
 from koppel.web.dependencies import unit_of_work
 from koppel.web.language import language_of
 from koppel.web.rendering import render
@@ -58,9 +59,18 @@ async def _not_found(request: Request, error: Exception) -> Response:
     )
 
 
+async def _secret_key_problem(request: Request, error: Exception) -> Response:
+    """The key of the TOTP secrets is missing or wrong: the server's log says which
+    setting to check (no traceback, no secret); the page asks for the administrator."""
+    assert isinstance(error, SecretKeyError)
+    logging.getLogger("koppel.secrets").error("%s", error.message("en"))
+    return render(request, "secret_key.html", language_of(request), status_code=503)
+
+
 def add_denial_handlers(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(NotAllowed, _forbidden)  # the services' own refusal
     app.add_exception_handler(CsrfRejected, _forbidden)
     app.add_exception_handler(PageNotFound, _not_found)
+    app.add_exception_handler(SecretKeyError, _secret_key_problem)

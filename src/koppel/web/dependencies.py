@@ -18,7 +18,9 @@ def unit_of_work(request: Request) -> SqlAlchemyUnitOfWork:
     ``with uow.unlocked()`` does not (see :mod:`koppel.store.unit_of_work`)."""
     settings = request.app.state.settings
     return SqlAlchemyUnitOfWork(
-        request.app.state.engine, write_wait_seconds=settings.write_wait_seconds
+        request.app.state.engine,
+        write_wait_seconds=settings.write_wait_seconds,
+        secrets=request.app.state.secrets,
     )
 
 

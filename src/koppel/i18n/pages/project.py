@@ -62,9 +62,36 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Undone: {count} rows are as they were again.",
     },
     "project.denied": {
-        "nl": "Dit venster hoort bij een roosterbestand dat met 'koppel project open' is geopend; "
-        "open het via de link die dat commando toont.",
-        "en": "This window belongs to a project opened with 'koppel project open'; open it "
-        "through the link that command shows.",
+        "nl": "Dit venster hoort bij een roosterbestand dat met 'koppel project open' is geopend, "
+        "in de browser die dat commando opende; open het via het startbestand dat het noemt.",
+        "en": "This window belongs to a project opened with 'koppel project open', in the "
+        "browser that command opened; open it through the launch file it names.",
     },
+    "project.key_refused": {
+        "nl": "Deze sleutel geldt niet (meer): hij werkt maar één keer. Staat het roosterbestand "
+        "al open in deze browser, ga dan naar het dashboard. Anders: stop 'koppel project "
+        "open' (Ctrl+C) en start het opnieuw.",
+        "en": "This key is not (or no longer) valid: it works only once. If the project is "
+        "open in this browser already, go to the dashboard. Otherwise stop 'koppel project "
+        "open' (Ctrl+C) and start it again.",
+    },
+    "project.key_to_dashboard": {"nl": "Naar het dashboard", "en": "To the dashboard"},
+    "project.signed_in": {
+        "nl": "Roosterbestand geopend in deze browser",
+        "en": "Project opened in this browser",
+    },
+    "project.wrong_host": {
+        "nl": "Het roosterbestand antwoordt alleen op het adres dat 'koppel project open' "
+        "toont (127.0.0.1 of localhost met zijn poort).",
+        "en": "The project answers only at the address 'koppel project open' shows "
+        "(127.0.0.1 or localhost with its port).",
+    },
+    "project.launch_title": {"nl": "Roosterbestand openen", "en": "Opening the project"},
+    "project.launch_help": {
+        "nl": "Het roosterbestand {path} wordt in deze browser geopend. Gebeurt er niets, "
+        "klik dan op de knop.",
+        "en": "The project {path} is being opened in this browser. If nothing happens, "
+        "click the button.",
+    },
+    "project.launch_button": {"nl": "Roosterbestand openen", "en": "Open the project"},
 }

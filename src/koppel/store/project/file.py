@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,9 +79,14 @@ class ProjectFile:
             raise ProjectFileError("project.exists", path=str(path))
         if not path.parent.is_dir():
             raise ProjectFileError("project.no_folder", path=str(path))
+        # 0600 before anything is in it (the file holds the portal token and pupils' data),
+        # whatever the umask
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise ProjectFileError("project.exists", path=str(path)) from None
         project = cls(path, _engine(path))
         tables.project_metadata.create_all(project.engine)
-        path.chmod(0o600)  # the file holds the portal token
         with project.begin() as session:
             for name, value in info.as_settings().items():
                 session.set_setting(name, value)

@@ -15,6 +15,7 @@ from koppel.store.repositories.keys import KeyIndex
 from koppel.store.repositories.school import SqlAlchemySchoolRepository
 from koppel.store.repositories.staff import SqlAlchemyStaffRepository
 from koppel.store.repositories.students import SqlAlchemyStudentRepository
+from koppel.store.secrets import SecretBox
 
 
 class SqlAlchemyAccountRepository:
@@ -28,8 +29,10 @@ class SqlAlchemyAccountRepository:
         school: SqlAlchemySchoolRepository,
         students: SqlAlchemyStudentRepository,
         staff: SqlAlchemyStaffRepository,
+        secrets: SecretBox,
     ) -> None:
         self._connection = connection
+        self._secrets = secrets
         self._school = school
         self._students = students
         self._staff = staff
@@ -229,18 +232,45 @@ class SqlAlchemyAccountRepository:
         ).first()
         if row is None:
             raise NotFound("account", username)
-        return TotpState(row.totp_secret, bool(row.totp_enabled), row.totp_last_step)
+        secret = self._secrets.open(row.totp_secret) if row.totp_secret else None
+        return TotpState(secret, bool(row.totp_enabled), row.totp_last_step)
 
     def set_totp(self, username: str, state: TotpState) -> None:
+        """The account's TOTP state; the secret is stored sealed (a secret from before
+        sealing is sealed now, with the newest key)."""
         self._connection.execute(
             t.accounts.update()
             .where(t.accounts.c.id == self.ids.id_of(username.lower()))
             .values(
-                totp_secret=state.secret,
+                totp_secret=self._secrets.seal(state.secret) if state.secret else None,
                 totp_enabled=state.enabled,
                 totp_last_step=state.last_step,
             )
         )
+
+    def totp_secret_states(self) -> list[str]:
+        """How each stored TOTP secret is kept: ``current``, ``older`` or ``plain`` (see
+        :meth:`koppel.store.secrets.SecretBox.state_of`); refused when one cannot be
+        opened."""
+        a = t.accounts
+        stored = self._connection.scalars(
+            select(a.c.totp_secret).where(a.c.totp_secret.is_not(None)).order_by(a.c.id)
+        )
+        return [self._secrets.state_of(value) for value in stored]
+
+    def reseal_totp_secrets(self) -> int:
+        """Every stored TOTP secret sealed anew with the newest key; how many."""
+        a = t.accounts
+        rows = self._connection.execute(
+            select(a.c.id, a.c.totp_secret).where(a.c.totp_secret.is_not(None)).order_by(a.c.id)
+        ).all()
+        for row in rows:
+            self._connection.execute(
+                a.update()
+                .where(a.c.id == row.id)
+                .values(totp_secret=self._secrets.reseal(row.totp_secret))
+            )
+        return len(rows)
 
     def holder_of(self, *, student_number: str = "", staff_code: str = "") -> str | None:
         """The username of the account that already belongs to this student or staff

@@ -1,40 +1,63 @@
 """The project app, built by :func:`create_project_app`.
 
 It listens on 127.0.0.1 only and answers only the browser that ``koppel project open``
-started: that browser opens ``/?sleutel=<secret>`` once, gets the secret as a
-SameSite=Strict, HttpOnly cookie and is sent on without it; anything else gets 403.
+started (see :mod:`koppel.web.project.launch`): that browser hands in the one-time key
+once and gets a session cookie (HttpOnly, SameSite=Strict); anything else gets 403.
+A request that names another host than ``127.0.0.1:<port>`` or ``localhost:<port>``
+gets 400 before anything else, so a web page whose name was made to point at
+127.0.0.1 (DNS rebinding) reaches nothing.
 """
 
 from __future__ import annotations
 
 import hmac
+import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from koppel import __version__
+from koppel.i18n import translate
 from koppel.web.app import STATIC
 from koppel.web.language import language_of
-from koppel.web.project import dashboard, windows
+from koppel.web.project import dashboard, launch, windows
 from koppel.web.project.common import COOKIE, render
 from koppel.web.project.state import ProjectState
 from koppel.web.security import add_security_headers_everywhere
 
-KEY_PARAMETER = "sleutel"
+HOST = "127.0.0.1"
+
+
+def allowed_hosts(port: int) -> frozenset[str]:
+    """The ``Host`` headers the app answers: its own address and port, nothing else."""
+    return frozenset({f"{HOST}:{port}", f"localhost:{port}"})
 
 
 def create_project_app(
-    path: Path, *, secret: str, transport: httpx.BaseTransport | None = None
+    path: Path,
+    *,
+    port: int,
+    launch_key: str,
+    launch_file: Path | None = None,
+    transport: httpx.BaseTransport | None = None,
 ) -> FastAPI:
     app = FastAPI(title="koppel project", version=__version__, docs_url=None, redoc_url=None)
-    app.state.project = ProjectState(path, secret, transport)
+    app.state.project = ProjectState(
+        path,
+        secrets.token_urlsafe(32),
+        transport,
+        launch_key=launch_key,
+        launch_file=launch_file,
+    )
+    app.state.hosts = allowed_hosts(port)
     app.middleware("http")(_only_the_schedulers_browser)
-    add_security_headers_everywhere(app)
+    add_security_headers_everywhere(app)  # outside the check: its answers get them too
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(launch.router)
     app.include_router(dashboard.router)
     app.include_router(windows.router)
     return app
@@ -43,16 +66,15 @@ def create_project_app(
 async def _only_the_schedulers_browser(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    state: ProjectState = request.app.state.project
+    if request.headers.get("host", "").lower() not in request.app.state.hosts:
+        # plain text: a page would build its links from the very Host it refuses
+        text = translate("project.wrong_host", language_of(request))
+        return PlainTextResponse(text, status_code=400)
     if request.url.path.startswith("/static/"):
         return await call_next(request)
-    offered = request.query_params.get(KEY_PARAMETER)
-    if offered is not None and hmac.compare_digest(offered, state.secret):
-        response = RedirectResponse(request.url.path, status_code=303)
-        response.set_cookie(COOKIE, state.secret, httponly=True, samesite="strict")
-        return response
-    if not hmac.compare_digest(request.cookies.get(COOKIE, ""), state.secret):
-        language = language_of(request)
-        page: HTMLResponse = render(request, "project/denied.html", language, status_code=403)
-        return page
+    if request.url.path == launch.KEY_PATH and request.method == "POST":
+        return await call_next(request)  # the launch file's form: checks the key itself
+    state: ProjectState = request.app.state.project
+    if not hmac.compare_digest(request.cookies.get(COOKIE, "").encode(), state.secret.encode()):
+        return render(request, "project/denied.html", status_code=403)
     return await call_next(request)

@@ -4,6 +4,7 @@ the screens show, and the last apply (for its undo button)."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,14 +25,32 @@ from koppel.store.project.file import ProjectFile, ProjectInfo
 class ProjectState:
     path: Path
     secret: str
-    """Only the browser ``koppel project open`` started knows it (cookie, CSRF)."""
+    """The session: only the browser that handed in the launch key has it (its cookie;
+    the CSRF token is made from it). Never the launch key itself."""
     transport: httpx.BaseTransport | None = None
+    launch_key: str | None = None
+    """The one-time key of the launch file; None once a browser has used it."""
+    launch_file: Path | None = None
+    """The launch file that holds the key (removed once the key is used)."""
     snapshot: Snapshot | None = None
     last_apply: ApplyResult | None = None
     last_undo: UndoResult | None = None
     problem: str | None = None
     """A refusal to show once, in the user's words."""
     lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def take_launch_key(self, offered: str) -> bool:
+        """Whether ``offered`` is the launch key, which is then used up: a second use, from
+        any client, is refused."""
+        with self.lock:
+            if self.launch_key is None or not hmac.compare_digest(
+                offered.encode(), self.launch_key.encode()
+            ):
+                return False
+            self.launch_key = None
+            if self.launch_file is not None:
+                self.launch_file.unlink(missing_ok=True)
+            return True
 
     @property
     def csrf_token(self) -> str:

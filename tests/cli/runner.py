@@ -23,8 +23,11 @@ class Run:
         return json.loads(self.stdout)
 
 
-def _environment(database: str | None, lang: str) -> dict[str, str]:
+def _environment(
+    database: str | None, lang: str, extra: dict[str, str] | None = None
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
+    env.update(extra or {})
     env["KOPPEL_LANG"] = lang
     env["COLUMNS"] = "200"
     if database is not None:
@@ -51,9 +54,14 @@ def finished(process: subprocess.Popen[str]) -> Run:
 
 
 def koppel(
-    *args: str, database: str | None = None, stdin: str | None = None, lang: str = "nl"
+    *args: str,
+    database: str | None = None,
+    stdin: str | None = None,
+    lang: str = "nl",
+    env: dict[str, str] | None = None,
 ) -> Run:
-    env = _environment(database, lang)
+    """``koppel *args`` as a user runs it; ``env`` adds settings (``KOPPEL_...``)."""
+    env = _environment(database, lang, env)
     done = subprocess.run(
         [sys.executable, "-m", "koppel", *args],
         input=stdin,

@@ -103,15 +103,23 @@ def csrf_of(html: str) -> str:
 
 
 @contextmanager
-def demo_portal(directory: Path, *, students: int = 400, seed: int = 3) -> Iterator[Portal]:
-    """A demo school of its own in ``directory``, served until the block ends."""
-    database = f"sqlite:///{directory / 'koppel.db'}"
+def demo_portal(
+    directory: Path,
+    *,
+    students: int = 400,
+    seed: int = 3,
+    database: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[Portal]:
+    """A demo school of its own (in ``directory``, or on ``database``), served until the
+    block ends."""
+    database = database or f"sqlite:///{directory / 'koppel.db'}"
     built = koppel(
         "demo", "--students", str(students), "--seed", str(seed), "--json", database=database
     )
     assert built.code == 0, built.stderr
     data = built.json()
-    process, base = start_portal(database)
+    process, base = start_portal(database, extra_env)
     try:
         yield Portal(
             url=base,

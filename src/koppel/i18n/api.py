@@ -5,6 +5,18 @@ from __future__ import annotations
 from typing import Final
 
 TEXTS: Final[dict[str, dict[str, str]]] = {
+    "api.no_such_route": {
+        "nl": "deze API kent dit adres niet; de routes staan in /openapi.json",
+        "en": "the API has no such address; its routes are listed in /openapi.json",
+    },
+    "api.method_not_allowed": {
+        "nl": "dit adres van de API kent deze methode niet; zie /openapi.json",
+        "en": "this address of the API does not take this method; see /openapi.json",
+    },
+    "api.refused": {
+        "nl": "de API weigerde dit verzoek (HTTP {status})",
+        "en": "the API refused this request (HTTP {status})",
+    },
     "api.forbidden": {
         "nl": "dit token mag dit niet: alleen tokens met de rol roostermaker of beheerder "
         "lezen en schrijven gegevens voor de portalconnector",

@@ -42,7 +42,7 @@ from koppel.store.repositories.students import SqlAlchemyStudentRepository
 from koppel.store.repositories.tokens import SqlAlchemyTokenRepository
 from koppel.store.repositories.transition_previews import SqlAlchemyTransitionPreviewRepository
 from koppel.store.secrets import SecretBox, key_source_from_environment
-from koppel.store.write_lock import DEFAULT_WAIT_SECONDS, take_write_lock
+from koppel.store.write_lock import DEFAULT_WAIT_SECONDS, Release, take_write_lock
 
 
 class SqlAlchemyUnitOfWork:
@@ -92,6 +92,7 @@ class SqlAlchemyUnitOfWork:
         self._on_wait = on_wait
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None
+        self._release: Release | None = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
         return self._open(locked=True)
@@ -118,7 +119,7 @@ class SqlAlchemyUnitOfWork:
         try:
             self._transaction = connection.begin()
             if locked:
-                take_write_lock(
+                self._release = take_write_lock(
                     connection, wait_seconds=self._write_wait_seconds, on_wait=self._on_wait
                 )
         except BaseException:
@@ -189,7 +190,12 @@ class SqlAlchemyUnitOfWork:
         self._close()
 
     def _close(self) -> None:
-        self.rollback()
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        try:
+            self.rollback()
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+        finally:
+            if self._release is not None:
+                self._release()
+                self._release = None

@@ -3,14 +3,22 @@
 Whatever reads, plans and then writes (an import, a transition step, a bulk edit, a
 year's switch) takes this lock before its first read, so no other writer can change
 what its plan was computed from, and every change set's "before" is what was really
-there. SQLite: ``BEGIN IMMEDIATE`` (the database's own write lock). PostgreSQL: a
-transaction-level advisory lock on one key, per database, released at commit or
-rollback. A second writer waits at most ``wait_seconds`` (after ``on_wait`` told the
-user), then is refused with :class:`WriteBusy`."""
+there. PostgreSQL: a transaction-level advisory lock on one key, per database, released
+at commit or rollback. SQLite: an exclusive lock (``flock``) on the file
+``<database>.lock`` beside the database, held until the unit of work ends; it is not
+SQLite's own write lock, which would also stop the small writes that plan nothing (a
+session's last use, the audit of a read) for the whole import, and so every page. A
+database in memory has one connection: ``BEGIN IMMEDIATE``. A second writer waits at
+most ``wait_seconds`` (after ``on_wait`` told the user), then is refused with
+:class:`WriteBusy`."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
@@ -19,6 +27,10 @@ from koppel.domain.errors import KoppelError
 
 WRITE_LOCK_KEY = 0x6B6F7070656C  # "koppel": one advisory lock key for the whole school
 DEFAULT_WAIT_SECONDS = 60.0
+_POLL_SECONDS = 0.05
+
+Release = Callable[[], None]
+"""Ends the hold (the unit of work calls it once its transaction has ended)."""
 
 
 class WriteBusy(KoppelError):
@@ -36,16 +48,55 @@ def take_write_lock(
     *,
     wait_seconds: float = DEFAULT_WAIT_SECONDS,
     on_wait: Callable[[], None] | None = None,
-) -> None:
-    """Hold the write lock for the rest of ``connection``'s transaction, which has read
-    nothing yet."""
-    if connection.dialect.name == "sqlite":
-        _sqlite(connection, wait_seconds, on_wait)
-    else:
+) -> Release:
+    """Hold the write lock from now on (``connection``'s transaction has read nothing
+    yet) until the answer is called, after the transaction ended."""
+    if connection.dialect.name != "sqlite":
         _postgresql(connection, wait_seconds, on_wait)
+        return _nothing
+    lock_file = lock_file_of(connection.engine.url.database)
+    if lock_file is None:
+        _sqlite_in_memory(connection, wait_seconds, on_wait)
+        return _nothing
+    return _file_lock(lock_file, wait_seconds, on_wait)
 
 
-def _sqlite(
+def lock_file_of(database: str | None) -> Path | None:
+    """The lock file beside a SQLite database file; None for a database in memory."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database + ".lock")
+
+
+def _nothing() -> None:
+    pass
+
+
+def _file_lock(path: Path, wait_seconds: float, on_wait: Callable[[], None] | None) -> Release:
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = time.monotonic() + wait_seconds
+    told = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(handle)
+                raise WriteBusy(wait_seconds) from None
+            if not told and on_wait is not None:
+                on_wait()
+            told = True
+            time.sleep(_POLL_SECONDS)
+
+    def release() -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
+
+    return release
+
+
+def _sqlite_in_memory(
     connection: Connection, wait_seconds: float, on_wait: Callable[[], None] | None
 ) -> None:
     from koppel.store.database import SQLITE_BUSY_TIMEOUT_MS

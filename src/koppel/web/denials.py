@@ -8,10 +8,12 @@ import logging
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from koppel.domain.errors import NotAllowed
 from koppel.store.secrets import SecretKeyError
+from koppel.store.write_lock import WriteBusy
+from koppel.web.api.common import error_body
 from koppel.web.dependencies import unit_of_work
 from koppel.web.language import language_of
 from koppel.web.rendering import render
@@ -67,7 +69,26 @@ async def _secret_key_problem(request: Request, error: Exception) -> Response:
     return render(request, "secret_key.html", language_of(request), status_code=503)
 
 
+async def _busy(request: Request, error: Exception) -> Response:
+    """Another change held the write lock longer than this one waits: nothing was
+    written, 409 and a page that says to try again (the API answers in its own shape)."""
+    assert isinstance(error, WriteBusy)
+    language = language_of(request)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(error_body(error, language), status_code=409)
+    session = optional_session(request, unit_of_work(request))
+    return render(
+        request,
+        "busy.html",
+        language,
+        status_code=409,
+        message=error.message(language),
+        session=session,
+    )
+
+
 def add_denial_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(WriteBusy, _busy)
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(NotAllowed, _forbidden)  # the services' own refusal

@@ -62,6 +62,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "language": {"nl": "English", "en": "Nederlands"},
     "not_found_title": {"nl": "Niet gevonden", "en": "Not found"},
+    "busy.title": {"nl": "Even geduld", "en": "Please wait"},
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
 }

@@ -7,11 +7,15 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException
 
 from koppel.domain.accounts import Role
 from koppel.domain.errors import AlreadyExists, InvalidValue, KoppelError, NotFound
@@ -27,6 +31,7 @@ from koppel.services.connector_api.refusals import (
     VersionRequired,
 )
 from koppel.store.database import DatabaseError
+from koppel.store.write_lock import WriteBusy
 from koppel.web.api.auth import HolderDep
 from koppel.web.language import language_of
 
@@ -58,6 +63,7 @@ _STATUS: tuple[tuple[type[KoppelError], int], ...] = (
     (UnknownItem, 404),
     (NotFound, 404),
     (Conflict, 409),
+    (WriteBusy, 409),
     (AlreadyExists, 409),
     (StaleVersion, 412),
     (VersionRequired, 428),
@@ -182,7 +188,26 @@ async def _database_failed(request: Request, exc: Exception) -> Response:
     return PlainTextResponse(error.message(language), status_code=503)
 
 
+_HTTP_CODES = {404: "api.no_such_route", 405: "api.method_not_allowed"}
+
+
+async def _http_problem(request: Request, exc: Exception) -> Response:
+    """Under /api/ an unknown route or method answers in the one error shape too (not
+    FastAPI's ``{"detail": ...}``); elsewhere FastAPI's own answer stands."""
+    assert isinstance(exc, HTTPException)
+    if not request.url.path.startswith("/api/"):
+        return await http_exception_handler(request, exc)
+    code = _HTTP_CODES.get(exc.status_code, "api.refused")
+    error = KoppelError(code, status=exc.status_code)
+    return JSONResponse(
+        error_body(error, language_of(request)),
+        status_code=exc.status_code,
+        headers=getattr(exc, "headers", None),
+    )
+
+
 def add_record_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, _http_problem)
     app.add_exception_handler(ApiProblem, _problem)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(OperationalError, _database_failed)

@@ -122,7 +122,17 @@ def _messages(error: EditRejected, language: str) -> dict[str, str]:
     return {name: problem.message(language) for name, problem in error.errors.items()}
 
 
-@router.post("/afdelingen/{code}/selectie", response_class=HTMLResponse)
+SELECTION_FIELDS = 50_000
+"""A bulk edit may name any selection the page offers: a student number per field, as
+many as fit the 1 MB a form may send (Starlette's default of 1,000 fields answered a bare
+400 "Too many fields" for a larger selection)."""
+
+
+@router.post(
+    "/afdelingen/{code}/selectie",
+    response_class=HTMLResponse,
+    form_limits={"max_fields": SELECTION_FIELDS},
+)
 def bulk_edit(
     request: Request,
     code: str,

@@ -37,6 +37,7 @@ from koppel.domain.accounts import Role
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.accounts.tokens import create_token
 from koppel.services.demo.build import build_demo_school
+from koppel.services.demo.catalog import DEPARTMENTS
 from koppel.services.planning.edits import PlanningEdit, apply_edit
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
@@ -87,6 +88,7 @@ def run(students: int, runs: int, console: Console) -> list[str]:
         "bench",
         username=built.personas["scheduler"],
         role=Role.SCHEDULER,
+        departments=[d.code for d in DEPARTMENTS],
     ).token
     process, url = serve(database)
     try:

@@ -187,6 +187,7 @@ def prepare(database: str, students: int, connectors: int, users: int) -> School
             f"load-{index}",
             username=built.personas["scheduler"],
             role=Role.SCHEDULER,
+            departments=[code],
         ).token
         seats.append(Seat(token, code, tuple(mine), tuple(sorted(classes[code]))))
     leaders = _accounts(engine, Role.TEAM_LEADER)

@@ -94,7 +94,11 @@ def linked(database_url: str, tmp_path: Path) -> Iterator[Linked]:
     )
     persona = built.personas["scheduler"]
     token = create_token(
-        SqlAlchemyUnitOfWork(engine), "project", username=persona, role=Role.SCHEDULER
+        SqlAlchemyUnitOfWork(engine),
+        "project",
+        username=persona,
+        role=Role.SCHEDULER,
+        departments=DEPARTMENTS,
     ).token
     process, url = start_portal(database_url)
     path = tmp_path / "rooster.koppel"

@@ -99,6 +99,7 @@ def prepared_portal(database_url: str, folder: Path) -> Iterator[Prepared]:
         "project",
         username=built.personas["scheduler"],
         role=Role.SCHEDULER,
+        departments=("3H", "3V", "4H", "4V"),
     ).token
     process, url = start_portal(database_url)
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, String, cast, select, update
 
-from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.domain.accounts import Account, AccountKind, Role, TokenScope
 from koppel.domain.personal import Gender, PersonalData
 from koppel.domain.school import Branch, Department, EducationType, SchoolYear
 from koppel.domain.sis.keys import SisId
@@ -145,7 +145,13 @@ def _first_year(engine: Engine) -> None:
         uow.sessions.add_failure(leaver.username, now)  # a wrong password, a day later
         uow.sessions.add(token_hash="b" * 64, username=stayer.username, csrf_token="c" * 32, at=now)
         uow.commit()
-    create_token(SqlAlchemyUnitOfWork(engine), "pc", username="rooster", role=Role.SCHEDULER)
+    create_token(
+        SqlAlchemyUnitOfWork(engine),
+        "pc",
+        username="rooster",
+        role=Role.SCHEDULER,
+        departments=["4H"],
+    )
     new = NewStudentRequest(
         UPLOADED.number,
         "4H",
@@ -154,7 +160,8 @@ def _first_year(engine: Engine) -> None:
         school_year=YEARS[0],
     )
     request = WriteRequest("pc", "rooster", "hash-upload", "upload-1")
-    assert perform(SqlAlchemyUnitOfWork(engine), request, add_student(new)).status_code == 201
+    operation = add_student(new, token=TokenScope(frozenset({"4H"})))
+    assert perform(SqlAlchemyUnitOfWork(engine), request, operation).status_code == 201
 
 
 def _integration_traces(engine: Engine) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, event, select
 
-from koppel.domain.accounts import Role
+from koppel.domain.accounts import WHOLE_SCHOOL, Role
 from koppel.services.accounts.tokens import create_token
 from koppel.services.audit.undo import undo_changeset
 from koppel.services.connector_api.reads import Domain, RecordQuery, read_records
@@ -44,6 +44,7 @@ def read(engine: Engine, domain: Domain, **options: object) -> list[dict[str, ob
             SqlAlchemyUnitOfWork(engine),
             RecordQuery(domain, YEAR, cursor=cursor, **options),  # type: ignore[arg-type]
             actor="test",
+            token=WHOLE_SCHOOL,
         )
         records.extend(page.records)
         cursor = page.next_cursor
@@ -83,7 +84,10 @@ def test_a_page_takes_the_same_few_queries_however_many_students(school: Engine,
     def queries(limit: int) -> int:
         with counted(school) as statements:
             page = read_records(
-                SqlAlchemyUnitOfWork(school), RecordQuery(domain, YEAR, limit=limit), actor="t"
+                SqlAlchemyUnitOfWork(school),
+                RecordQuery(domain, YEAR, limit=limit),
+                actor="t",
+                token=WHOLE_SCHOOL,
             )
         assert page.records
         return len(statements)
@@ -95,18 +99,25 @@ def test_a_page_takes_the_same_few_queries_however_many_students(school: Engine,
 
 def test_a_change_gives_a_new_version_that_since_finds_and_undo_restores(school: Engine):
     token = create_token(
-        SqlAlchemyUnitOfWork(school), "it", username=_scheduler(school), role=Role.SCHEDULER
+        SqlAlchemyUnitOfWork(school),
+        "it",
+        username=_scheduler(school),
+        role=Role.SCHEDULER,
+        departments=["5V"],
     )
     assert token.token
     before = read(school, Domain.CLUSTER_GROUPS, departments=("5V",))[0]
     number, version = str(before["student"]), int(str(before["version"]))
     revision = read_records(
-        SqlAlchemyUnitOfWork(school), RecordQuery(Domain.STUDENTS, YEAR, limit=1), actor="t"
+        SqlAlchemyUnitOfWork(school),
+        RecordQuery(Domain.STUDENTS, YEAR, limit=1),
+        actor="t",
+        token=WHOLE_SCHOOL,
     ).revision
 
     who = WriteRequest("it", "soos", "hash-1", "key-1")
     operation = set_cluster_groups(
-        number, school_year=YEAR, groups=["5V.x"], if_match=f'"{version}"'
+        number, school_year=YEAR, groups=["5V.x"], if_match=f'"{version}"', token=WHOLE_SCHOOL
     )
     answer = perform(SqlAlchemyUnitOfWork(school), who, operation)
     assert answer.body["groups"] == ["5V.x"]
@@ -125,7 +136,14 @@ def test_a_change_gives_a_new_version_that_since_finds_and_undo_restores(school:
         perform(
             SqlAlchemyUnitOfWork(school),
             WriteRequest("it", "soos", "h"),
-            set_home_class(number, "5V", school_year=YEAR, home_class="5V9", if_match=None),
+            set_home_class(
+                number,
+                "5V",
+                school_year=YEAR,
+                home_class="5V9",
+                if_match=None,
+                token=WHOLE_SCHOOL,
+            ),
         )
 
     changed = read(school, Domain.CLUSTER_GROUPS, since=revision)
@@ -155,7 +173,11 @@ def _scheduler(engine: Engine) -> str:
 
 def test_a_stored_answer_is_forgotten_after_a_day(school: Engine):
     create_token(
-        SqlAlchemyUnitOfWork(school), "it", username=_scheduler(school), role=Role.SCHEDULER
+        SqlAlchemyUnitOfWork(school),
+        "it",
+        username=_scheduler(school),
+        role=Role.SCHEDULER,
+        departments=["5V"],
     )
     records = read(school, Domain.CLUSTER_GROUPS, departments=("5V",))
     first, second = (str(r["student"]) for r in records[:2])
@@ -163,7 +185,11 @@ def test_a_stored_answer_is_forgotten_after_a_day(school: Engine):
 
     def write(number: str, key: str) -> None:
         operation = set_cluster_groups(
-            number, school_year=YEAR, groups=["5V.y"], if_match=f'"{versions[number]}"'
+            number,
+            school_year=YEAR,
+            groups=["5V.y"],
+            if_match=f'"{versions[number]}"',
+            token=WHOLE_SCHOOL,
         )
         perform(SqlAlchemyUnitOfWork(school), WriteRequest("it", "soos", key, key), operation)
 

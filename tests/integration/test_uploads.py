@@ -9,7 +9,7 @@ from itertools import zip_longest
 import pytest
 from sqlalchemy import Engine, select
 
-from koppel.domain.accounts import Role
+from koppel.domain.accounts import Role, TokenScope
 from koppel.services.accounts.tokens import create_token
 from koppel.services.audit.undo import undo_changeset
 from koppel.services.connector_api.changes import (
@@ -33,6 +33,8 @@ from tests.integration.snapshot import snapshot
 from tests.integration.test_records import YEAR, counted, read
 
 PROJECT_LED = ("4H", "4V", "5H", "5V", "6V")
+TOKEN = TokenScope(frozenset(PROJECT_LED))
+"""The token's departments: every item of these uploads is in them."""
 
 
 @pytest.fixture
@@ -45,7 +47,13 @@ def school(engine: Engine) -> Engine:
             .where(t.account_roles.c.role == Role.SCHEDULER.value)
             .limit(1)
         )
-    create_token(SqlAlchemyUnitOfWork(engine), "it", username=scheduler, role=Role.SCHEDULER)
+    create_token(
+        SqlAlchemyUnitOfWork(engine),
+        "it",
+        username=scheduler,
+        role=Role.SCHEDULER,
+        departments=PROJECT_LED,
+    )
     return engine
 
 
@@ -89,7 +97,7 @@ def test_an_upload_takes_the_same_statements_whatever_its_size(school: Engine):
         records = read(school, Domain.HOME_CLASSES, departments=PROJECT_LED)
         refused = _upload(size, offset, records)  # "v0": every cluster item is stale
         with counted(school) as refusing, pytest.raises(UploadRefused) as error:
-            _apply(school, upload(refused), f"r{offset}")
+            _apply(school, upload(refused, token=TOKEN), f"r{offset}")
         assert len(error.value.refusals) == size
         done = Upload(
             refused.school_year,
@@ -98,7 +106,7 @@ def test_an_upload_takes_the_same_statements_whatever_its_size(school: Engine):
             refused.cluster_groups[:size],
         )
         with counted(school) as writing:
-            answer = _apply(school, upload(done), f"w{offset}")
+            answer = _apply(school, upload(done, token=TOKEN), f"w{offset}")
         assert answer.body["created"] == size
         return len(refusing), len(writing)
 
@@ -113,14 +121,15 @@ def test_an_upload_records_what_the_single_write_records(school: Engine):
     number, version = str(record["student"]), str(record["version"])
     single = _apply(
         school,
-        set_home_class(number, "5V", school_year=YEAR, home_class="5V-same", if_match=version),
+        set_home_class(
+            number, "5V", school_year=YEAR, home_class="5V-same", if_match=version, token=TOKEN
+        ),
         "single",
     )
     undo_changeset(SqlAlchemyUnitOfWork(school), str(single.body["changeset"]))
     version = str(read(school, Domain.HOME_CLASSES, departments=("5V",))[0]["version"])
-    batch = _apply(
-        school, upload(Upload(YEAR, [], [HomeClassChange(number, "5V", "5V-same", version)])), "b"
-    )
+    change = HomeClassChange(number, "5V", "5V-same", version)
+    batch = _apply(school, upload(Upload(YEAR, [], [change]), token=TOKEN), "b")
 
     def entries(changeset: object) -> list[tuple[object, ...]]:
         a = t.audit_entries
@@ -141,7 +150,7 @@ def test_undo_of_an_upload_restores_everything_but_the_bookkeeping(school: Engin
     records = read(school, Domain.HOME_CLASSES, departments=PROJECT_LED)
     request = _upload(25, 3000, records)
     request = Upload(YEAR, request.students, request.home_classes, request.cluster_groups[:25])
-    answer = _apply(school, upload(request), "undo-me")
+    answer = _apply(school, upload(request, token=TOKEN), "undo-me")
     assert answer.body["home_classes"] == 50
     result = undo_changeset(SqlAlchemyUnitOfWork(school), str(answer.body["changeset"]))
     assert result.written

@@ -187,6 +187,8 @@ def _scheduler_token(opened: Opened) -> str:
         username,
         "--role",
         "scheduler",
+        "--department",
+        "4V",
         "--json",
         database=opened.database,
     )

@@ -44,7 +44,11 @@ class ServedSchool:
         persona = built.personas["scheduler"]
         self.school_year = built.school_year
         self.token = create_token(
-            SqlAlchemyUnitOfWork(self.engine), "project", username=persona, role=Role.SCHEDULER
+            SqlAlchemyUnitOfWork(self.engine),
+            "project",
+            username=persona,
+            role=Role.SCHEDULER,
+            departments=DEPARTMENTS,
         ).token
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

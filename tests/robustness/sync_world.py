@@ -19,7 +19,7 @@ from koppel.connector.client import PortalClient
 from koppel.connector.comparing import Comparer
 from koppel.connector.portal_records import to_rows
 from koppel.connector.project_setup import init_project
-from koppel.domain.accounts import Role
+from koppel.domain.accounts import WHOLE_SCHOOL, Role
 from koppel.domain.sync.compare import absent
 from koppel.domain.sync.domains import Fields, Key, SyncDomain
 from koppel.services.accounts.tokens import create_token
@@ -81,6 +81,7 @@ def served_portal(folder: Path, students: int = 150) -> Iterator[SyncPortal]:
         "project",
         username=built.personas["scheduler"],
         role=Role.SCHEDULER,
+        departments=DEPARTMENTS,
     ).token
     uow = SqlAlchemyUnitOfWork(engine)
     with uow:
@@ -127,7 +128,7 @@ def read_portal_side(portal: SyncPortal) -> Side:
     side: Side = {}
     for domain in SyncDomain:
         query = RecordQuery(domain, portal.school_year, DEPARTMENTS, limit=MAX_LIMIT)
-        page = read_records(portal.uow(), query, actor="sync-machine")
+        page = read_records(portal.uow(), query, actor="sync-machine", token=WHOLE_SCHOOL)
         assert page.next_cursor is None
         side[domain] = to_rows(domain, page.records)[0]
     return side

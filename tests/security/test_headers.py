@@ -30,6 +30,8 @@ def token(portal: Portal) -> str:
         "security-headers",
         "--user",
         portal.login_as("scheduler")[0],
+        "--department",
+        "4H,4V",
         "--json",
         database=portal.database,
     )

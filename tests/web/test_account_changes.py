@@ -91,6 +91,8 @@ def test_reset_and_deactivation_end_sessions_and_tokens(portal: Portal):
         "vertrekker-pc",
         "--user",
         "vertrekker",
+        "--department",
+        "4V",
         "--json",
         database=portal.database,
     ).json()["token"]

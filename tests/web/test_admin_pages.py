@@ -154,11 +154,12 @@ def test_tokens_are_shown_once_and_can_be_revoked(portal: Portal, admin):
             "name": "pagina-pc",
             "username": "beheerder",
             "role": "scheduler",
+            "departments": ["4V"],
         },
     )
     assert wrong_role.status_code == 422
     assert "heeft de rol scheduler niet" in wrong_role.text
-    made = admin.post(
+    without = admin.post(
         "/beheer/tokens",
         data={
             "csrf_token": token,
@@ -167,14 +168,30 @@ def test_tokens_are_shown_once_and_can_be_revoked(portal: Portal, admin):
             "role": "scheduler",
         },
     )
+    assert without.status_code == 422
+    assert 'id="token-departments-error"' in without.text
+    assert "minstens één" in without.text
+    made = admin.post(
+        "/beheer/tokens",
+        data={
+            "csrf_token": token,
+            "name": "pagina-pc",
+            "username": portal.personas["scheduler"],
+            "role": "scheduler",
+            "departments": ["4V", "5V"],
+        },
+    )
     assert made.status_code == 200
     assert "niet nog eens" in made.text
     secret = re.search(r'id="new-token" class="secret" value="(kpl_[^"]+)"', made.text)
     assert secret
     api = {"Authorization": f"Bearer {secret[1]}"}
-    assert httpx.get(f"{portal.url}/api/v1/me", headers=api).status_code == 200
+    me = httpx.get(f"{portal.url}/api/v1/me", headers=api)
+    assert me.status_code == 200
+    assert me.json()["departments"] == ["4V", "5V"]
     listed = admin.get("/beheer/tokens").text
     assert "pagina-pc" in listed
+    assert "<td>4V, 5V</td>" in listed
     assert secret[1] not in listed  # shown once only
     revoked = admin.post("/beheer/tokens/pagina-pc/intrekken", data={"csrf_token": token})
     assert "is ingetrokken" in revoked.text

@@ -20,11 +20,27 @@ CONNECTOR_ROLES = {"administrator", "scheduler"}
 YEAR = "2026-2027"
 
 
+def school_departments(database: str) -> list[str]:
+    """Every department code of the school, straight from the database."""
+    engine = connect(database)
+    with engine.connect() as connection:
+        codes = sorted(connection.scalars(select(t.departments.c.code)))
+    engine.dispose()
+    return codes
+
+
 def make_tokens(portal: Portal, prefix: str) -> dict[str, str]:
-    """role -> a bearer token of that role's persona, made on the command line."""
+    """role -> a bearer token of that role's persona, made on the command line; the
+    scheduler's for every department of the school (tests/web/test_api_scope.py holds
+    tokens of fewer)."""
     tokens = {}
     for role in ROLES:
         username = portal.login_as(role)[0]
+        departments = (
+            ["--department", ",".join(school_departments(portal.database))]
+            if role == "scheduler"
+            else []
+        )
         run = koppel(
             "token",
             "create",
@@ -33,6 +49,7 @@ def make_tokens(portal: Portal, prefix: str) -> dict[str, str]:
             username,
             "--role",
             role,
+            *departments,
             "--json",
             database=portal.database,
         )
@@ -269,7 +286,18 @@ def test_reading_addresses_or_lwoo_writes_one_audit_entry_without_values(portal,
     assert denied.status_code == 403
     new = audit_reads(portal.database)[len(before) :]
     scheduler_name = portal.login_as("scheduler")[0]
+    everything = school_departments(portal.database)
     assert new == [
-        (scheduler_name, "records", "personal_data", {"students": 7}),
-        (scheduler_name, "records", "lwoo", {"students": 11}),
+        (
+            scheduler_name,
+            "records",
+            "personal_data",
+            {"students": 7, "departments": everything, "token": "records-scheduler"},
+        ),
+        (
+            scheduler_name,
+            "records",
+            "lwoo",
+            {"students": 11, "departments": everything, "token": "records-scheduler"},
+        ),
     ]

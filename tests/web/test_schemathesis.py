@@ -20,6 +20,7 @@ from koppel.settings import Settings
 from koppel.web.app import create_app
 from tests.cli.runner import koppel
 from tests.web.conftest import Portal
+from tests.web.test_api_records import school_departments
 from tests.web.test_api_writes import own_portal
 
 CHECKS = [
@@ -39,6 +40,8 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Portal, s
             "fuzz",
             "--user",
             portal.personas["scheduler"],
+            "--department",
+            ",".join(school_departments(portal.database)),
             "--json",
             database=portal.database,
         )

@@ -16,6 +16,7 @@ from koppel.connector.project_setup import (
     assign_groups,
     init_project,
     parse_department_list,
+    replace_token,
     set_property,
 )
 from koppel.connector.years import year_of
@@ -75,6 +76,33 @@ def init(
             departments=", ".join(info.departments),
             url=info.portal_url,
         ),
+        highlight=False,
+    )
+
+
+@app.command("token")
+@reports_errors
+def set_token(
+    file: FileArgument,
+    token: Annotated[
+        str,
+        typer.Option("--token", envvar="KOPPEL_TOKEN", help="Het nieuwe API-token (roostermaker)."),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Zet een nieuw API-token in het roosterbestand, bijv. na de upgrade van het portal
+    één voor de afdelingen van het project; het portal controleert het eerst."""
+    project = ProjectFile.open(file)
+    try:
+        with PortalClient(project.info().portal_url, token) as client:
+            info = replace_token(project, client, token)
+    finally:
+        project.close()
+    if as_json:
+        print_json({"project": str(file), "departments": list(info.departments), "token": True})
+        return
+    console.print(
+        translate("project.token_set", path=file, departments=", ".join(info.departments)),
         highlight=False,
     )
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from koppel.cli.context import CONTEXT
 from koppel.cli.options import DatabaseOption, JsonOption
 from koppel.cli.output import console, print_json, reports_errors
-from koppel.domain.accounts import Role
+from koppel.domain.accounts import ApiToken, Role
 from koppel.i18n import translate
 from koppel.services.accounts.tokens import create_token, list_tokens, revoke_token
 
@@ -25,14 +25,34 @@ def create(
     role: Annotated[
         Role, typer.Option("--role", help="De rol van het token.", case_sensitive=False)
     ] = Role.SCHEDULER,
+    department: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--department",
+            help="Een afdeling van het roosterbestand (herhaal, of met komma's: 4V,5V); "
+            "verplicht voor een roostermaker, die alleen deze afdelingen leest en schrijft.",
+        ),
+    ] = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Maak een token; het wordt één keer getoond en alleen als hash bewaard."""
-    made = create_token(CONTEXT.unit_of_work(database), name, username=user, role=role)
+    made = create_token(
+        CONTEXT.unit_of_work(database),
+        name,
+        username=user,
+        role=role,
+        departments=department or (),
+    )
     if as_json:
         print_json(
-            {"name": made.name, "token": made.token, "user": made.username, "role": made.role.value}
+            {
+                "name": made.name,
+                "token": made.token,
+                "user": made.username,
+                "role": made.role.value,
+                "departments": _departments_json(made.role.value, made.departments),
+            }
         )
         return
     console.print(
@@ -57,6 +77,19 @@ def revoke(
     console.print(translate(message, name=name), highlight=False)
 
 
+def _departments_json(role: str, departments: tuple[str, ...]) -> list[str] | None:
+    """null for the whole school (an administrator's token)."""
+    return None if role == Role.ADMINISTRATOR.value else list(departments)
+
+
+def _departments_text(token: ApiToken) -> str:
+    if token.role == Role.ADMINISTRATOR.value:
+        return translate("token.whole_school")
+    if not token.departments and token.role == Role.SCHEDULER.value:
+        return translate("token.no_departments")
+    return ", ".join(token.departments) or "-"
+
+
 @app.command("list")
 @reports_errors
 def list_(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
@@ -70,6 +103,7 @@ def list_(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
                         "name": t.name,
                         "user": t.username,
                         "role": t.role,
+                        "departments": _departments_json(t.role, t.departments),
                         "created_at": t.created_at.isoformat(),
                         "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
                         "revoked": t.revoked_at is not None,
@@ -80,9 +114,12 @@ def list_(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
         )
         return
     table = Table(title=translate("tokens.title"))
-    for code in ("word.name", "cli.token.user", "cli.column.role", "cli.token.state"):
+    columns = ("word.name", "cli.token.user", "cli.column.role", "stats.departments")
+    for code in (*columns, "cli.token.state"):
         table.add_column(translate(code))
     for t in tokens:
         state = "cli.token.state_revoked" if t.revoked_at else "word.active"
-        table.add_row(t.name, t.username, translate(f"role.{t.role}"), translate(state))
+        table.add_row(
+            t.name, t.username, translate(f"role.{t.role}"), _departments_text(t), translate(state)
+        )
     console.print(table)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from koppel.connector.client import PortalClient
 from koppel.connector.years import check_year, default_year
@@ -32,8 +33,8 @@ def init_project(
 ) -> ProjectFile:
     """A new project file linked to the portal, for ``info.school_year`` or, when that
     is empty, the portal's prepared year (else its current one). The portal is asked
-    first whether the token works and it has the school year and departments, so nothing
-    is made in vain."""
+    first whether the token works, is for every department of the project, and whether
+    the portal has the school year and departments, so nothing is made in vain."""
     if info.school_year:
         info = replace(info, school_year=SchoolYear(info.school_year).name)
     if path.exists():
@@ -49,10 +50,40 @@ def init_project(
             departments=", ".join(unknown),
             known=", ".join(sorted(leads)),
         )
+    check_token_scope(client.me(), info.departments)
     project = ProjectFile.create(path, info)
     with project.begin() as session:
         session.set_leads(leads)
     return project
+
+
+def check_token_scope(me: Mapping[str, Any], departments: Sequence[str]) -> None:
+    """The token (``GET /api/v1/me``) must be for every department of the project; a
+    scheduler's token reads and writes only its own departments."""
+    allowed = me.get("departments")
+    if allowed is None:  # an administrator's token: the whole school
+        return
+    missing = sorted(set(departments) - set(allowed))
+    if missing:
+        raise ProjectFileError(
+            "project.token_scope",
+            missing=", ".join(missing),
+            allowed=", ".join(allowed) or "-",
+            username=str(me.get("username", "")),
+            wanted=",".join(departments),
+        )
+
+
+def replace_token(project: ProjectFile, client: PortalClient, token: str) -> ProjectInfo:
+    """Put a new token in the project (after the portal's upgrade: one for the project's
+    departments). ``client`` speaks with the new token; the portal is asked first whether
+    it works and is for every department of the project, so a wrong one changes nothing."""
+    info = project.info()
+    client.school_years()  # a refused token: 401 or 403, nothing changes
+    check_token_scope(client.me(), info.departments)
+    with project.begin() as session:
+        session.set_setting("token", token)
+    return replace(info, token=token)
 
 
 def assign_groups(

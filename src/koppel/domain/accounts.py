@@ -6,6 +6,7 @@ API tokens, as the portal keeps them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -127,10 +128,38 @@ class ApiToken:
     last_used_at: datetime | None
     revoked_at: datetime | None
     account_active: bool
+    departments: tuple[str, ...] = ()
+    """The departments it is limited to (none: see :func:`koppel.domain.access.token_scope`)."""
 
     @property
     def is_usable(self) -> bool:
         return self.revoked_at is None and self.account_active
+
+
+@dataclass(frozen=True)
+class TokenScope:
+    """The departments whose students and groups a token reads and writes: ``None`` for
+    the whole school, an empty set for nothing at all."""
+
+    departments: frozenset[str] | None
+
+    @property
+    def whole_school(self) -> bool:
+        return self.departments is None
+
+    def covers(self, code: str) -> bool:
+        return self.departments is None or code in self.departments
+
+    def outside(self, codes: Iterable[str]) -> list[str]:
+        """The codes this scope does not cover, sorted."""
+        return sorted({code for code in codes if not self.covers(code)})
+
+    def covers_any(self, codes: Iterable[str]) -> bool:
+        """Whether a student taking part in ``codes`` is in this scope."""
+        return self.departments is None or bool(self.departments.intersection(codes))
+
+
+WHOLE_SCHOOL = TokenScope(None)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,26 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "token name '{value}' may hold only letters, digits, '.', '_' and '-' "
         "(1 to 64 characters), e.g. rooster-pc",
     },
+    "token.departments_required": {
+        "nl": "een token van een roostermaker geldt alleen voor de afdelingen van zijn "
+        "roosterbestand: kies er minstens één (koppel token create NAAM --user ACCOUNT "
+        "--department 4V --department 5V)",
+        "en": "a scheduler's token is only for the departments of its project: choose at "
+        "least one (koppel token create NAME --user ACCOUNT --department 4V --department 5V)",
+    },
+    "token.departments_only_scheduler": {
+        "nl": "alleen een token met de rol roostermaker is beperkt tot afdelingen; een token "
+        "van een beheerder geldt voor de hele school en andere rollen lezen geen "
+        "leerlinggegevens via de API: laat de afdelingen weg",
+        "en": "only a token with the role scheduler is limited to departments; an "
+        "administrator's token is for the whole school and other roles read no student "
+        "data through the API: leave the departments out",
+    },
+    "token.whole_school": {"nl": "hele school", "en": "whole school"},
+    "token.no_departments": {
+        "nl": "geen: werkt niet meer, maak een nieuw token met afdelingen",
+        "en": "none: no longer works, make a new token with departments",
+    },
     "form.invalid": {
         "nl": "{count} veld(en) kloppen niet; er is niets opgeslagen. Zie de meldingen bij "
         "de velden",

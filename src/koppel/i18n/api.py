@@ -147,6 +147,38 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "change set {changeset} can only be undone after the newer change set "
         "{newer}: undo that one first",
     },
+    "api.token_without_departments": {
+        "nl": "dit token van een roostermaker is niet beperkt tot afdelingen (het is gemaakt "
+        "voordat tokens afdelingen kregen) en werkt daarom niet meer: laat de beheerder een "
+        "nieuw token maken voor de afdelingen van het roosterbestand, met koppel token "
+        "create NAAM --user {username} --department 4V (of in Beheer > API-tokens), en "
+        "zet het in het roosterbestand met koppel project token BESTAND --token ...",
+        "en": "this scheduler's token is not limited to departments (it was made before "
+        "tokens had departments) and so no longer works: ask the administrator for a new "
+        "token for the project's departments, with koppel token create NAME --user "
+        "{username} --department 4V (or under Beheer > API-tokens), and put it in the "
+        "project file with koppel project token FILE --token ...",
+    },
+    "api.department_out_of_scope": {
+        "nl": "dit token geldt alleen voor afdeling(en) {allowed}; afdeling(en) {departments} "
+        "vallen erbuiten en worden niet gelezen of gewijzigd",
+        "en": "this token is only for department(s) {allowed}; department(s) {departments} "
+        "are outside it and are not read or changed",
+    },
+    "api.student_out_of_scope": {
+        "nl": "leerling '{student}' neemt in dit schooljaar niet deel aan een afdeling van "
+        "dit token ({allowed}): het token leest en wijzigt die leerling niet",
+        "en": "student '{student}' takes part in no department of this token ({allowed}) "
+        "this school year: the token does not read or change that student",
+    },
+    "api.changeset_out_of_scope": {
+        "nl": "wijzigingenset '{changeset}' raakt leerlingen of afdelingen buiten de "
+        "afdelingen van dit token ({allowed}); er is niets ongedaan gemaakt. De beheerder "
+        "kan hem ongedaan maken met koppel undo {changeset}",
+        "en": "change set '{changeset}' touches students or departments outside this "
+        "token's departments ({allowed}); nothing was undone. An administrator can undo it "
+        "with koppel undo {changeset}",
+    },
     "request.too_large": {
         "nl": "Het verzoek is te groot (meer dan {limit} MB) en is niet gelezen; er is niets "
         "veranderd. Stuur minder tegelijk, of kleinere bestanden.",

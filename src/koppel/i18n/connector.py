@@ -48,6 +48,22 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "het portal kent afdeling(en) {departments} niet; bekend zijn: {known}",
         "en": "the portal does not know department(s) {departments}; known are: {known}",
     },
+    "project.token_scope": {
+        "nl": "het token geldt niet voor afdeling(en) {missing} van dit roosterbestand (het "
+        "geldt voor: {allowed}); er is niets gemaakt. Laat de beheerder een token maken voor "
+        "alle afdelingen van het project: koppel token create NAAM --user {username} "
+        "--department {wanted}",
+        "en": "the token is not for department(s) {missing} of this project (it is for: "
+        "{allowed}); nothing was made. Ask the administrator for a token for all of the "
+        "project's departments: koppel token create NAME --user {username} --department "
+        "{wanted}",
+    },
+    "project.token_set": {
+        "nl": "Roosterbestand {path} gebruikt nu het nieuwe token (afdelingen {departments}). "
+        "Laat de beheerder het oude token intrekken.",
+        "en": "Project {path} now uses the new token (departments {departments}). Ask the "
+        "administrator to revoke the old token.",
+    },
     "project.not_project_led": {
         "nl": "in afdeling {department} is het portal leidend voor stamklassen: pas de "
         "stamklas aan in het portal, of laat de beheerder het project leidend maken",
@@ -147,15 +163,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "connector.portal_token": {
         "nl": "het portal weigert het token van dit roosterbestand (401: {message}); maak "
-        "een nieuw token met 'koppel token create' en zet het met 'koppel project init'",
+        "een nieuw token met 'koppel token create' en zet het met 'koppel project token'",
         "en": "the portal refuses this project's token (401: {message}); make a new token "
-        "with 'koppel token create'",
+        "with 'koppel token create' and put it in with 'koppel project token'",
     },
     "connector.portal_forbidden": {
-        "nl": "het token mag dit niet in het portal (403: {message}); de roostermaker of "
-        "beheerder kan een token met de juiste rol maken",
-        "en": "the token may not do this in the portal (403: {message}); a scheduler or "
-        "administrator can make a token with the right role",
+        "nl": "het token mag dit niet in het portal (403: {message}); de beheerder kan een "
+        "token met de juiste rol en afdelingen maken",
+        "en": "the token may not do this in the portal (403: {message}); an administrator "
+        "can make a token with the right role and departments",
     },
     "connector.portal_conflict": {
         "nl": "het portal weigert: {message}",

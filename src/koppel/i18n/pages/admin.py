@@ -166,6 +166,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "Letters, cijfers, '.', '_' en '-', bijv. rooster-pc",
         "en": "Letters, digits, '.', '_' and '-', e.g. rooster-pc",
     },
+    "tokens.departments_help": {
+        "nl": "Een token van een roostermaker leest en schrijft alleen de leerlingen en groepen "
+        "van deze afdelingen: kies de afdelingen van het roosterbestand. Een token van een "
+        "beheerder geldt voor de hele school en krijgt geen afdelingen.",
+        "en": "A scheduler's token reads and writes only the students and groups of these "
+        "departments: choose the departments of the project. An administrator's token is for "
+        "the whole school and gets no departments.",
+    },
     "tokens.choose_role": {"nl": "kies een rol", "en": "choose a role"},
     "tokens.create": {"nl": "Token maken", "en": "Create token"},
     "tokens.created": {

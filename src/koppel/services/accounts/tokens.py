@@ -1,15 +1,20 @@
 """API tokens (for the connector and scripts): made for an account and one of its roles,
-shown once, stored as a hash, revocable. Deactivating the account ends its tokens."""
+shown once, stored as a hash, revocable. Deactivating the account ends its tokens. A
+scheduler's token is limited to the departments of its project (least privilege)."""
 
 from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from koppel.domain.accounts import Account, ApiToken, Role
+from koppel.domain.access import check_token_departments, token_scope
+from koppel.domain.accounts import Account, ApiToken, Role, TokenScope
+from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
+from koppel.domain.school import normalise_department_code
 from koppel.services.accounts.sign_in import token_hash, touch_due
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -25,6 +30,7 @@ class NewToken:
     """Shown once; koppel keeps only its hash."""
     username: str
     role: Role
+    departments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,23 @@ class TokenHolder:
     account: Account
     role: Role
     token_name: str
+    departments: frozenset[str] = frozenset()
+
+    @property
+    def scope(self) -> TokenScope:
+        """The departments whose students and groups the token reads and writes."""
+        return token_scope(self.role, self.departments)
+
+    @property
+    def lacks_departments(self) -> bool:
+        """A scheduler's token without departments (made before tokens had them)."""
+        return self.role is Role.SCHEDULER and not self.departments
+
+
+def department_codes(texts: Iterable[str]) -> tuple[str, ...]:
+    """``["4V", "5v, 6V"]`` -> ``("4V", "5V", "6V")``: repeated and comma-separated."""
+    codes = {part for text in texts for part in text.split(",") if part.strip()}
+    return tuple(sorted({normalise_department_code(code) for code in codes}))
 
 
 def create_token(
@@ -40,13 +63,17 @@ def create_token(
     *,
     username: str,
     role: Role,
+    departments: Iterable[str] = (),
     actor: str = COMMAND_LINE_ACTOR,
 ) -> NewToken:
     """A new token named ``name`` (letters, digits, ``.``, ``_``, ``-``) for ``username``
-    with one of its roles; the token itself is in the answer only."""
+    with one of its roles; a scheduler's token for ``departments`` (at least one, every
+    one a department of the school). The token itself is in the answer only."""
     name = name.strip()
     if not _NAME.match(name):
         raise InvalidValue("token.name", value=name)
+    codes = department_codes(departments)
+    check_token_departments(role, codes)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with uow:
         account = uow.accounts.get(username)
@@ -58,20 +85,14 @@ def create_token(
             username=account.username,
             role=role.value,
             at=datetime.now(UTC),
+            department_ids=uow.school.department_ids.ids_of(codes),
         )
-        uow.audit.add_many(
-            [
-                audit_entry(
-                    "token.create",
-                    "token",
-                    name,
-                    actor=actor,
-                    after={"account": account.username, "role": role.value},
-                )
-            ]
-        )
+        after: dict[str, JsonValue] = {"account": account.username, "role": role.value}
+        if codes:
+            after["departments"] = list[JsonValue](codes)
+        uow.audit.add_many([audit_entry("token.create", "token", name, actor=actor, after=after)])
         uow.commit()
-    return NewToken(name, token, account.username, role)
+    return NewToken(name, token, account.username, role, codes)
 
 
 def token_holder(uow: SqlAlchemyUnitOfWork, token: str) -> TokenHolder | None:
@@ -88,7 +109,7 @@ def token_holder(uow: SqlAlchemyUnitOfWork, token: str) -> TokenHolder | None:
         if touch_due(found.last_used_at, now):
             uow.tokens.touch(hashed, now)
         uow.commit()
-    return TokenHolder(account, Role(found.role), found.name)
+    return TokenHolder(account, Role(found.role), found.name, frozenset(found.departments))
 
 
 def revoke_token(uow: SqlAlchemyUnitOfWork, name: str, *, actor: str = COMMAND_LINE_ACTOR) -> bool:

@@ -2,7 +2,8 @@
 
 Only the newest applied change set can be undone (undo newer ones first); undoing is
 itself a change set, and undoing twice changes nothing the second time. Through the API
-(:func:`undo_own_changeset`) a token undoes only the API's change sets of its own account.
+(:func:`undo_own_changeset`) a token undoes only the API's change sets of its own account,
+and only those that touch nothing outside the token's departments.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from koppel.domain.accounts import TokenScope
 from koppel.domain.audit import AuditEntry
 from koppel.domain.errors import InvalidValue, NotFound, RefusedBySafetyRule
 from koppel.domain.imports.staff import Link
@@ -17,6 +19,7 @@ from koppel.domain.school import SchoolYear
 from koppel.services.audit.change_sets import STUDENT_ENTITY, ChangeRecorder
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
 from koppel.services.connector_api.refusals import Conflict, NotYours, UnknownItem
+from koppel.services.connector_api.scope import UndoGuard, undo_guard
 from koppel.services.connector_api.writes import API_KIND, RECORD_UNDOERS
 from koppel.services.planning.undo import PLANNING_UNDOERS
 from koppel.services.school_years.next_departments import NEXT_DEPARTMENT_UNDOERS
@@ -115,8 +118,14 @@ def newest_standing_changeset(uow: SqlAlchemyUnitOfWork) -> str | None:
 
 
 def undo_changeset(
-    uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: str = COMMAND_LINE_ACTOR
+    uow: SqlAlchemyUnitOfWork,
+    changeset_id: str,
+    *,
+    actor: str = COMMAND_LINE_ACTOR,
+    guard: UndoGuard | None = None,
 ) -> UndoResult:
+    """``guard`` may refuse the undo once the change set's entries are read, in the same
+    transaction (nothing is written then)."""
     with uow:
         record = uow.changesets.get(changeset_id)
         if record.is_undone:
@@ -133,6 +142,8 @@ def undo_changeset(
             if entry.action not in UNDOERS:
                 raise InvalidValue("undo.unknown_action", action=entry.action)
             batches.setdefault(entry.action, []).append(entry)
+        if guard is not None:
+            guard(uow, year, entries)
         for action in reversed(list(batches)):
             UNDOERS[action](uow, year, batches[action])
         uow.versions.stamp_students(e.key for e in entries if e.entity == STUDENT_ENTITY)
@@ -146,9 +157,16 @@ def undo_changeset(
     return UndoResult(changeset_id, recorder.id, len(entries), written=True)
 
 
-def undo_own_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: str) -> UndoResult:
+def undo_own_changeset(
+    uow: SqlAlchemyUnitOfWork,
+    changeset_id: str,
+    *,
+    actor: str,
+    scope: TokenScope,
+) -> UndoResult:
     """Undo through the API: only a change set of kind ``api`` that ``actor`` made (403
-    otherwise; 404 when there is none), and only the newest (409 naming the newer one)."""
+    otherwise; 404 when there is none), touching only students and departments in
+    ``scope`` (403), and only the newest (409 naming the newer one)."""
     with uow:
         try:
             record = uow.changesets.get(changeset_id)
@@ -157,7 +175,7 @@ def undo_own_changeset(uow: SqlAlchemyUnitOfWork, changeset_id: str, *, actor: s
     if record.kind != API_KIND or record.actor != actor:
         raise NotYours("api.changeset_not_yours", changeset=changeset_id, actor=actor)
     try:
-        return undo_changeset(uow, changeset_id, actor=actor)
+        return undo_changeset(uow, changeset_id, actor=actor, guard=undo_guard(scope, changeset_id))
     except RefusedBySafetyRule as error:
         if error.code != "undo.not_latest":
             raise

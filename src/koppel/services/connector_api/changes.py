@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from koppel.domain.accounts import Account, AccountKind, Role
+from koppel.domain.accounts import Account, AccountKind, Role, TokenScope
 from koppel.domain.audit import JsonValue
 from koppel.domain.groups import Group, GroupKind
 from koppel.domain.imports.students import state_of
@@ -32,6 +32,7 @@ from koppel.services.connector_api.refusals import (
     Unprocessable,
     VersionRequired,
 )
+from koppel.services.connector_api.scope import check_departments, check_student
 from koppel.services.connector_api.years import year_scope
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -112,6 +113,9 @@ class PortalState:
     """name -> (kind, department code or ''), of the named groups and those to be made."""
     home_classes: dict[tuple[int, int], str]
     cluster_groups: dict[int, list[str]]
+    token: TokenScope
+    """The departments the token writes: every student and department an item touches
+    must be in them (403 otherwise)."""
     new_students: dict[str, str] = field(default_factory=dict)
     """student number -> department, of the students this write makes."""
     new_usernames: set[str] = field(default_factory=set)
@@ -125,6 +129,7 @@ class PortalState:
         *,
         students: Collection[str],
         groups: Collection[str] = (),
+        token: TokenScope,
     ) -> PortalState:
         """``students`` and ``groups``: every student number and (cleaned) group name the
         write names; the school year's id is checked first (404 when unknown). Everything
@@ -146,6 +151,7 @@ class PortalState:
             uow.record_writes.groups_named(year_id, groups),
             uow.record_writes.home_classes_of(year_id, ids),
             uow.record_writes.cluster_groups_of(year_id, ids),
+            token,
         )
 
     def current_version(self, number: str) -> int | None:
@@ -161,12 +167,16 @@ class PortalState:
 
 
 def check_version(state: PortalState, number: str, version: str | None) -> int | None:
-    """The student's id (None for one this write makes, whose version is 0) once
-    ``version`` is its current one (``*``: any)."""
+    """The student's id (None for one this write makes, whose version is 0) once it is in
+    the token's scope (403 before anything else about it is told) and ``version`` is its
+    current one (``*``: any)."""
+    if number in state.versions and number not in state.new_students:
+        found_id = state.versions[number][0]
+        check_student(state.token, number, state.taking_part.get(found_id, set()))
     if version is None or not version.strip():
         raise VersionRequired
     if number in state.new_students:
-        student_id, current = None, 0
+        student_id, current = None, 0  # its department was checked when it was planned
     elif number in state.versions:
         student_id, current = state.versions[number]
     else:
@@ -181,9 +191,11 @@ def check_new_student(state: PortalState, new: NewStudentRequest) -> PlannedStud
     """A project student without a portal account: the student, its participation of 100%
     in the department, and an account (role and kind student, no password)."""
     number = validate_student_number(new.student_number)
+    code = department_code(new.department)
+    if code in state.leads:
+        check_departments(state.token, [code])
     if number in state.versions:
         raise Conflict("api.student_exists", student=number)
-    code = department_code(new.department)
     if code not in state.leads:
         raise Unprocessable("api.unknown_department", department=new.department)
     fields = dict(new.personal)
@@ -212,8 +224,10 @@ def check_new_student(state: PortalState, new: NewStudentRequest) -> PlannedStud
 def check_home_class(state: PortalState, change: HomeClassChange) -> PlannedHomeClass:
     """The student's home class in a department the project leads (``None``: none); a
     home class not yet in the portal is to be made."""
-    student_id = check_version(state, change.student, change.version)
     code = department_code(change.department)
+    if code in state.leads:
+        check_departments(state.token, [code])
+    student_id = check_version(state, change.student, change.version)
     if code not in state.leads:
         raise UnknownItem("api.unknown_department", department=change.department)
     department_id, lead = state.leads[code]

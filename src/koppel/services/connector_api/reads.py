@@ -8,6 +8,9 @@ is its student's version (the revision of the last change set that touched the
 student); ``since=N`` keeps the students whose version is above N. The page's
 ``revision`` is read before the records, so asking ``since`` it next time misses nothing
 (at worst a record comes twice).
+
+A token reads only its departments (:mod:`.scope`): a query that names none reads the
+token's departments, one that names a department outside them is refused (403).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from koppel.domain.accounts import TokenScope
 from koppel.domain.audit import JsonValue
 from koppel.domain.connector_api import StudentInScope
 from koppel.domain.errors import InvalidValue
@@ -29,6 +33,7 @@ from koppel.domain.sync.domains import PERSONAL_FIELDS as SYNC_PERSONAL_FIELDS
 from koppel.domain.sync.domains import SyncDomain
 from koppel.services.audit.entries import audit_entry
 from koppel.services.connector_api.refusals import Unprocessable
+from koppel.services.connector_api.scope import check_departments
 from koppel.services.connector_api.years import YearScope, year_scope
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -42,7 +47,8 @@ Domain = SyncDomain
 
 
 LOGGED_DOMAINS = frozenset({Domain.PERSONAL_DATA, Domain.LWOO})
-"""Reading these writes one audit entry per request (who, which domain, how many)."""
+"""Reading these writes one audit entry per request (who, with which token, which domain,
+departments and how many students; never a value)."""
 
 
 @dataclass(frozen=True)
@@ -296,9 +302,35 @@ def _department_ids(
     return [leads[code][0] for code in codes]
 
 
-def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -> RecordPage:
-    """One page of ``query.domain``; reading personal data or LWOO is audited (how many
-    students, never the values)."""
+def _chosen(
+    query: RecordQuery, leads: dict[str, tuple[int, str]], token: TokenScope
+) -> tuple[str, ...] | None:
+    """The departments a query reads: those it names (every one known and in the token's
+    scope), else the token's (None: every department)."""
+    if query.departments is None:
+        return _known(leads, token)
+    _department_ids(leads, query.departments)  # unknown ones first: 422
+    check_departments(token, query.departments)
+    return query.departments
+
+
+def _known(leads: dict[str, tuple[int, str]], token: TokenScope) -> tuple[str, ...] | None:
+    """The token's departments that exist (None: the whole school)."""
+    if token.departments is None:
+        return None
+    return tuple(sorted(code for code in token.departments if code in leads))
+
+
+def read_records(
+    uow: SqlAlchemyUnitOfWork,
+    query: RecordQuery,
+    *,
+    actor: str,
+    token: TokenScope,
+    token_name: str | None = None,
+) -> RecordPage:
+    """One page of ``query.domain`` of the students in ``token``'s departments; reading
+    personal data or LWOO is audited (how many students, never the values)."""
     if not 1 <= query.limit <= MAX_LIMIT:
         raise Unprocessable("api.bad_limit", low=1, high=MAX_LIMIT)
     as_of = datetime.now(UTC)
@@ -306,7 +338,9 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
         scope = year_scope(uow, query.school_year)
         year, year_id = scope.year, scope.year_id
         departments = uow.records.department_leads(scope.settings_year_id)
-        department_ids = _department_ids(departments, query.departments)
+        chosen = _chosen(query, departments, token)
+        department_ids = _department_ids(departments, chosen)
+        token_ids = _department_ids(departments, _known(departments, token))
         after = (
             None if query.cursor is None else decode_cursor(query.cursor, query.domain, year.name)
         )
@@ -316,32 +350,26 @@ def read_records(uow: SqlAlchemyUnitOfWork, query: RecordQuery, *, actor: str) -
         left = (
             []
             if query.since is None or after is not None
-            else uow.records.left_scope(year_id, department_ids, since=query.since)
+            else uow.records.left_scope(
+                year_id, department_ids, since=query.since, within=token_ids
+            )
         )
         found = uow.records.scoped_students(
             year_id, department_ids, since=query.since, after=after, limit=query.limit + 1
         )
         page = found[: query.limit]
-        context = _Context(
-            uow,
-            scope,
-            None if query.departments is None else frozenset(query.departments),
-            page,
-            leads,
-        )
+        context = _Context(uow, scope, None if chosen is None else frozenset(chosen), page, leads)
         records = _BUILDERS[query.domain](context) if page else []
         if query.domain in LOGGED_DOMAINS:
-            uow.audit.add_many(
-                [
-                    audit_entry(
-                        "read",
-                        "records",
-                        query.domain.value,
-                        actor=actor,
-                        after={"students": len(page)},
-                    )
-                ]
+            after_read: dict[str, JsonValue] = {"students": len(page)}
+            if chosen is not None:
+                after_read["departments"] = list[JsonValue](chosen)
+            if token_name is not None:
+                after_read["token"] = token_name
+            entry = audit_entry(
+                "read", "records", query.domain.value, actor=actor, after=after_read
             )
+            uow.audit.add_many([entry])
             uow.commit()
     more = len(found) > query.limit
     return RecordPage(

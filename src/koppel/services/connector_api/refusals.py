@@ -54,6 +54,13 @@ class NotYours(KoppelError):
     exit_code = 2
 
 
+class OutOfScope(KoppelError):
+    """A department or student outside the token's departments (403): nothing is read or
+    written."""
+
+    exit_code = 2
+
+
 class KeyRequired(KoppelError):
     """A write that must carry an ``Idempotency-Key`` and does not (400)."""
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from koppel.domain.accounts import TokenScope
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
 from koppel.domain.text import clean_text
@@ -120,8 +121,9 @@ class _Checker:
         self.refusals.append(ItemRefusal(name, index, number, error, current))
 
 
-def upload(request: Upload) -> Operation:
-    """All of ``request`` in the change set of ``recorder``, or nothing."""
+def upload(request: Upload, *, token: TokenScope) -> Operation:
+    """All of ``request`` in the change set of ``recorder``, or nothing; every item within
+    ``token``'s departments."""
 
     def run(uow: SqlAlchemyUnitOfWork, recorder: ChangeRecorder) -> WriteAnswer:
         numbers = {clean_text(s.student_number) for s in request.students}
@@ -133,7 +135,9 @@ def upload(request: Upload) -> Operation:
         groups = {clean_text(item.home_class or "") for item in request.home_classes} | {
             clean_text(name) for item in request.cluster_groups for name in item.groups
         }
-        state = PortalState.read(uow, request.school_year, students=named, groups=groups - {""})
+        state = PortalState.read(
+            uow, request.school_year, students=named, groups=groups - {""}, token=token
+        )
         checker = _Checker(state)
         students = checker.check(
             "students",

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from koppel.domain.accounts import TokenScope
 from koppel.domain.audit import AuditEntry, JsonValue
 from koppel.domain.connector_api import IdempotentAnswer
 from koppel.domain.school import SchoolYear
@@ -104,13 +105,14 @@ def _save(uow: SqlAlchemyUnitOfWork, recorder: ChangeRecorder, year: SchoolYear)
     return recorder.save(uow, {"school_year": year.name, "students": 1})
 
 
-def add_student(new: NewStudentRequest) -> Operation:
+def add_student(new: NewStudentRequest, *, token: TokenScope) -> Operation:
     """A project student without a portal account: the student, its participation of 100%
-    in the department, and an account (role and kind student, no password)."""
+    in the department (one of ``token``'s), and an account (role and kind student, no
+    password)."""
 
     def run(uow: SqlAlchemyUnitOfWork, recorder: ChangeRecorder) -> WriteAnswer:
         number = clean_text(new.student_number)
-        state = PortalState.read(uow, new.school_year, students=[number])
+        state = PortalState.read(uow, new.school_year, students=[number], token=token)
         plan = check_new_student(state, new)
         write_new_students(state, recorder, [plan])
         changeset = _save(uow, recorder, state.year)
@@ -135,15 +137,17 @@ def set_home_class(
     school_year: str | None,
     home_class: str | None,
     if_match: str | None,
+    token: TokenScope,
 ) -> Operation:
     """The student's home class in a department the project leads (``None``: none);
-    a home class not yet in the portal is made."""
+    a home class not yet in the portal is made. Student and department in ``token``'s
+    departments."""
     change = HomeClassChange(student_number, department, home_class, if_match)
 
     def run(uow: SqlAlchemyUnitOfWork, recorder: ChangeRecorder) -> WriteAnswer:
         name = clean_text(home_class or "")
         state = PortalState.read(
-            uow, school_year, students=[student_number], groups=[name] if name else []
+            uow, school_year, students=[student_number], groups=[name] if name else [], token=token
         )
         plan = check_home_class(state, change)
         write_groups(state, recorder)
@@ -163,14 +167,22 @@ def set_home_class(
 
 
 def set_cluster_groups(
-    student_number: str, *, school_year: str | None, groups: list[str], if_match: str | None
+    student_number: str,
+    *,
+    school_year: str | None,
+    groups: list[str],
+    if_match: str | None,
+    token: TokenScope,
 ) -> Operation:
-    """Exactly these cluster groups for the student; unknown ones are made."""
+    """Exactly these cluster groups for the student (one in ``token``'s departments);
+    unknown ones are made."""
     change = ClusterGroupsChange(student_number, groups, if_match)
 
     def run(uow: SqlAlchemyUnitOfWork, recorder: ChangeRecorder) -> WriteAnswer:
         names = {clean_text(name) for name in groups} - {""}
-        state = PortalState.read(uow, school_year, students=[student_number], groups=names)
+        state = PortalState.read(
+            uow, school_year, students=[student_number], groups=names, token=token
+        )
         plan = check_cluster_groups(state, change)
         write_groups(state, recorder)
         write_cluster_groups(state, recorder, [plan])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from koppel.connector.portal_records import to_rows
-from koppel.domain.accounts import Role
+from koppel.domain.accounts import Role, TokenScope
 from koppel.domain.sync.domains import Lead, SyncDomain
 from koppel.services.accounts.tokens import create_token
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR
@@ -56,8 +56,8 @@ def check_project_path(path: Path) -> None:
 def read_portal_rows(
     uow: SqlAlchemyUnitOfWork, school_year: str, departments: tuple[str, ...]
 ) -> tuple[dict[SyncDomain, Rows], dict[str, Lead]]:
-    """Every domain's rows as the connector would read them over HTTP, and who leads
-    each department's home classes."""
+    """Every domain's rows as the connector would read them over HTTP (with a token for
+    ``departments``), and who leads each department's home classes."""
     rows: dict[SyncDomain, Rows] = {}
     leads: dict[str, Lead] = {}
     for domain in SyncDomain:
@@ -68,6 +68,7 @@ def read_portal_rows(
                 uow,
                 RecordQuery(domain, school_year, departments, limit=MAX_LIMIT, cursor=cursor),
                 actor=COMMAND_LINE_ACTOR,
+                token=TokenScope(frozenset(departments)),
             )
             records.extend(page.records)
             leads = {code: Lead(lead) for code, lead in page.leads.items()}
@@ -100,12 +101,15 @@ def write_demo_project(
     token_name: str = TOKEN_NAME,
 ) -> DemoProject:
     """A new project file at ``path`` for the demo portal's ``school_year``, with a new
-    token for the ``scheduler`` account; the same seed gives the same rows."""
+    token for the ``scheduler`` account, limited to the project's departments; the same
+    seed gives the same rows."""
     chosen = departments or project_departments()
     check_project_path(path)
     portal, leads = read_portal_rows(uow, school_year, chosen)
     changes = plant_differences(portal, leads, chosen, seed=seed)
-    token = create_token(uow, token_name, username=scheduler, role=Role.SCHEDULER)
+    token = create_token(
+        uow, token_name, username=scheduler, role=Role.SCHEDULER, departments=chosen
+    )
     project = ProjectFile.create(path, ProjectInfo(school_year, chosen, portal_url, token.token))
     try:
         with project.begin() as session:

@@ -100,13 +100,17 @@ class SqlAlchemyForgettingRepository:
             "stored_answers": self._delete(
                 t.idempotency_keys, t.idempotency_keys.c.token_id, tokens
             ),
-            "tokens": self._delete(t.api_tokens, t.api_tokens.c.id, tokens),
+            "tokens": self._delete_tokens(tokens),
             "login_failures": self._delete(t.login_failures, t.login_failures.c.key, usernames),
         }
         self._delete(t.account_roles, t.account_roles.c.account_id, accounts)
         self._delete(t.account_departments, t.account_departments.c.account_id, accounts)
         removed["accounts"] = self._delete(t.accounts, t.accounts.c.id, accounts)
         return removed
+
+    def _delete_tokens(self, tokens: Collection[int]) -> int:
+        self._delete(t.api_token_departments, t.api_token_departments.c.token_id, tokens)
+        return self._delete(t.api_tokens, t.api_tokens.c.id, tokens)
 
     def remove_students(self, student_ids: Collection[int]) -> dict[str, int]:
         """The students with their yearly records (their accounts go first)."""

@@ -11,6 +11,7 @@ from koppel.domain.accounts import Role
 from koppel.domain.errors import KoppelError, NotFound
 from koppel.services.accounts.sign_in import ActiveSession
 from koppel.services.accounts.tokens import create_token, list_tokens, revoke_token
+from koppel.services.departments import department_settings
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 from koppel.web.denials import PageNotFound
 from koppel.web.dependencies import LanguageDep, UnitOfWorkDep
@@ -19,6 +20,8 @@ from koppel.web.sessions import AdministratorDep, CheckedAdministratorDep
 
 router = APIRouter(include_in_schema=False)
 _ROLE_VALUES = {role.value for role in Role}
+FormList = Annotated[list[str] | None, Form()]
+_DEPARTMENT_ERRORS = {"token.departments_required", "token.departments_only_scheduler"}
 
 
 def _tokens_page(
@@ -40,6 +43,7 @@ def _tokens_page(
         session=session,
         tokens=list_tokens(uow),
         all_roles=list(Role),
+        departments=[d.code for d in department_settings(uow)],
         **context,
     )
 
@@ -60,19 +64,28 @@ def token_create(
     name: Annotated[str, Form()] = "",
     username: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
+    departments: FormList = None,
 ) -> HTMLResponse:
-    form = {"name": name, "username": username, "role": role}
+    chosen = departments or []
+    form = {"name": name, "username": username, "role": role, "departments": set(chosen)}
     try:
         if role not in _ROLE_VALUES:
             raise KoppelError("required", field="rol")
         made = create_token(
-            uow, name, username=username.strip(), role=Role(role), actor=session.account.username
+            uow,
+            name,
+            username=username.strip(),
+            role=Role(role),
+            departments=chosen,
+            actor=session.account.username,
         )
     except KoppelError as error:
-        if isinstance(error, NotFound):
+        if isinstance(error, NotFound) and error.params.get("entity") == "account":
             field = "username"
         elif error.code in {"token.name", "already_exists"}:
             field = "name"
+        elif error.code in _DEPARTMENT_ERRORS or isinstance(error, NotFound):
+            field = "departments"
         else:
             field = "role"
         return _tokens_page(

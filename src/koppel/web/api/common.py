@@ -25,6 +25,7 @@ from koppel.services.connector_api.refusals import (
     KeyRequired,
     KeyReused,
     NotYours,
+    OutOfScope,
     StaleVersion,
     UnknownItem,
     Unprocessable,
@@ -60,6 +61,7 @@ class InvalidRequest(KoppelError):
 _STATUS: tuple[tuple[type[KoppelError], int], ...] = (
     (Forbidden, 403),
     (NotYours, 403),
+    (OutOfScope, 403),
     (UnknownItem, 404),
     (NotFound, 404),
     (Conflict, 409),
@@ -113,7 +115,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
         400: "Idempotency-Key missing",
         401: "No or an invalid token",
-        403: "The token's role may not use the connector API",
+        403: "The token's role may not use the connector API, or the request names a "
+        "department or student outside the token's departments",
         404: "Unknown school year, student, department or domain",
         409: "Conflicts with the portal's data or with who leads",
         412: "If-Match names an old version; the body has the current one",
@@ -128,12 +131,17 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 def connector(request: Request, holder: HolderDep) -> TokenHolder:
-    """The token's holder, when its role may use the connector API; 403 otherwise, logged
-    with the route's pattern and the role (never a student number or a name)."""
+    """The token's holder, when its role may use the connector API and, for a scheduler,
+    the token has departments; 403 otherwise, logged with the route's pattern and the
+    role (never a student number or a name)."""
+    route = getattr(request.scope.get("route"), "path", "?")
     if holder.role not in CONNECTOR_ROLES:
-        route = getattr(request.scope.get("route"), "path", "?")
         log.warning("denied %s %s (token role %s)", request.method, route, holder.role.value)
         raise ApiProblem(Forbidden())
+    if holder.lacks_departments:
+        log.warning("denied %s %s (token without departments)", request.method, route)
+        error = OutOfScope("api.token_without_departments", username=holder.account.username)
+        raise ApiProblem(error)
     return holder
 
 

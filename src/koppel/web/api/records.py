@@ -134,7 +134,10 @@ SchoolYearQuery = Annotated[
 DepartmentsQuery = Annotated[
     str | None,
     Query(
-        description="Department codes, comma-separated (4H,4V); all when left out.", max_length=500
+        description="Department codes, comma-separated (4H,4V); the token's departments "
+        "when left out (an administrator's token: all). A department outside the token's "
+        "departments: 403.",
+        max_length=500,
     ),
 ]
 MAX_REVISION = 2**63 - 1
@@ -173,7 +176,13 @@ def _reader(domain: Domain) -> Callable[..., Response]:
             query = RecordQuery(
                 domain, school_year, parse_departments(departments), since, limit, cursor
             )
-            page = read_records(uow, query, actor=holder.account.username)
+            page = read_records(
+                uow,
+                query,
+                actor=holder.account.username,
+                token=holder.scope,
+                token_name=holder.token_name,
+            )
         except KoppelError as error:
             raise ApiProblem(error) from error
         body = {

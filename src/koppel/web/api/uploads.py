@@ -108,12 +108,14 @@ class UndoView(BaseModel):
 
 
 _UPLOAD_REFUSALS = {
+    403: "The token's role may not use the connector API; or items name students or "
+    "departments outside the token's departments",
     404: "Unknown school year; or items name unknown students or departments",
     409: "Items clash with the portal: the student exists, or the portal leads",
     412: "Every refused item names an old version of its student",
     422: "Invalid request; or items break a rule (see items)",
 }
-_STATUS_ORDER = (409, 404, 422)
+_STATUS_ORDER = (403, 409, 404, 422)
 """With refusals of several kinds the upload answers the first of these that occurs."""
 
 
@@ -167,7 +169,8 @@ def post_upload(
                 for h in body.home_classes
             ],
             [ClusterGroupsChange(c.student, c.groups, str(c.version)) for c in body.cluster_groups],
-        )
+        ),
+        token=holder.scope,
     )
     who = WriteRequest(holder.token_name, holder.account.username, request_hash(request, body), key)
     try:
@@ -184,7 +187,8 @@ _UNDO_RESPONSES = error_responses(404, 409)
 _UNDO_RESPONSES[403] = {
     "model": ErrorEnvelope,
     "description": "The token's role may not use the connector API, or the change set "
-    "was not made through the API by the token's account",
+    "was not made through the API by the token's account, or it touches students or "
+    "departments outside the token's departments",
 }
 
 
@@ -198,7 +202,9 @@ def post_undo(
     exactly; only the newest change set can be undone. Undoing it again changes nothing
     (`written` false)."""
     try:
-        result = undo_own_changeset(uow, changeset, actor=holder.account.username)
+        result = undo_own_changeset(
+            uow, changeset, actor=holder.account.username, scope=holder.scope
+        )
     except KoppelError as error:
         raise ApiProblem(error) from error
     return UndoView(

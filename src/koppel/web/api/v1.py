@@ -19,6 +19,10 @@ class MeView(BaseModel):
     display_name: str
     role: str
     token: str
+    departments: list[str] | None
+    """The departments whose students and groups the token reads and writes; null for
+    the whole school (an administrator's token). A scheduler's token without departments
+    (made before tokens had them) has none and the connector's routes refuse it."""
 
 
 @router.get(
@@ -27,12 +31,14 @@ class MeView(BaseModel):
     responses={401: {"model": ErrorEnvelope, "description": "No or an invalid token"}},
 )
 def me(holder: HolderDep) -> MeView:
-    """Who the token speaks for, and with which role."""
+    """Who the token speaks for, with which role and for which departments."""
+    scope = holder.scope.departments
     return MeView(
         username=holder.account.username,
         display_name=holder.account.display_name,
         role=holder.role.value,
         token=holder.token_name,
+        departments=None if scope is None else sorted(scope),
     )
 
 

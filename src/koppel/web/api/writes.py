@@ -170,7 +170,7 @@ def create_student(
     new = NewStudentRequest(
         body.student_number, body.department, body.email, body.personal(), body.school_year
     )
-    return _write(request, uow, holder, body, key, add_student(new))
+    return _write(request, uow, holder, body, key, add_student(new, token=holder.scope))
 
 
 @router.put(
@@ -195,6 +195,7 @@ def put_home_class(
         school_year=body.school_year,
         home_class=body.home_class,
         if_match=if_match,
+        token=holder.scope,
     )
     return _write(request, uow, holder, body, key, operation)
 
@@ -215,6 +216,10 @@ def put_cluster_groups(
 ) -> JSONResponse:
     """Exactly these cluster groups for the student; groups not in the portal are made."""
     operation = set_cluster_groups(
-        number, school_year=body.school_year, groups=body.groups, if_match=if_match
+        number,
+        school_year=body.school_year,
+        groups=body.groups,
+        if_match=if_match,
+        token=holder.scope,
     )
     return _write(request, uow, holder, body, key, operation)

@@ -66,12 +66,22 @@ class SqlAlchemyRecordRepository:
         return int(self._connection.execute(query).scalar_one())
 
     def left_scope(
-        self, year_id: int, department_ids: Collection[int] | None, *, since: int
+        self,
+        year_id: int,
+        department_ids: Collection[int] | None,
+        *,
+        since: int,
+        within: Collection[int] | None = None,
     ) -> list[str]:
-        """Students changed after revision ``since`` that are not in scope (any more)."""
+        """Students changed after revision ``since`` that are not in scope (any more);
+        with ``within`` (a token's departments) only those still in one of those: a
+        token learns no student numbers outside its departments (a client that misses
+        a student who left them notices by the count in scope, and reads again)."""
         query = select(_s.c.student_number).where(
             _s.c.version > since, ~self._in_scope(year_id, department_ids)
         )
+        if within is not None:
+            query = query.where(self._in_scope(year_id, within))
         return sorted(number for (number,) in self._connection.execute(query))
 
     def student_columns(self, ids: Sequence[int], columns: Sequence[str]) -> dict[int, Row[Any]]:

@@ -141,7 +141,8 @@ def test_the_wizards_step_3_beside_a_command_line_import(school: Portal, tmp_pat
         )
 
     page, command = at_once(apply_on_the_page, import_on_the_command_line)
-    assert isinstance(page, httpx.Response) and page.status_code in (200, 303), page
+    assert isinstance(page, httpx.Response)
+    assert page.status_code in (200, 303), page.text
     assert command.code == 0, command.stderr  # type: ignore[attr-defined]
     made = [c for c in changesets(school.database) if c not in before]
     assert len(made) == 2, made
@@ -244,7 +245,8 @@ def test_a_writer_that_waits_too_long_is_refused_and_writes_nothing(
         assert refused.status_code == 409
         assert "niets opgeslagen" in refused.text
         assert command.code == 3, command.stderr
-        assert "wacht" in command.stderr and "niets opgeslagen" in command.stderr
+        assert "wacht" in command.stderr
+        assert "niets opgeslagen" in command.stderr
         assert changesets(portal.database) == before
         again = leader.post(
             "/afdelingen/2M/selectie",

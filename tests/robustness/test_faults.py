@@ -186,14 +186,15 @@ def test_an_import_killed_inside_its_transaction_leaves_sqlite_unchanged_and_usa
 
 
 def waiting_writer(admin: Connection, database: str) -> int:
-    """The backend of ``database`` that has written (it has a transaction id) and now
-    waits for a lock."""
+    """The backend of ``database`` that holds the school's write lock (an advisory lock:
+    it is a writer in the middle of its transaction) and now waits for a table lock."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         found = admin.execute(
             text(
-                "SELECT pid FROM pg_stat_activity WHERE datname = :db AND wait_event_type = "
-                "'Lock' AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
+                "SELECT a.pid FROM pg_stat_activity a WHERE a.datname = :db AND "
+                "a.wait_event_type = 'Lock' AND a.pid <> pg_backend_pid() AND EXISTS (SELECT 1 "
+                "FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted)"
             ),
             {"db": database},
         ).scalar()

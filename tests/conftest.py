@@ -7,6 +7,7 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,9 +82,17 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A database of its own on the PostgreSQL server, dropped afterwards."""
+    with postgres_database() as url:
+        yield url
+
+
+@contextmanager
+def postgres_database(prefix: str = "koppel_test") -> Iterator[str]:
+    """A new database on the PostgreSQL server (skipped when none answers), dropped when
+    the block ends."""
     if not _postgres_answers():
         pytest.skip(POSTGRES_SKIP_REASON)
-    name = f"koppel_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, delete, func, select, text
+from sqlalchemy import Engine, delete, func, select
 
 from koppel.domain.accounts import Role
 from koppel.services.accounts.tokens import create_token
@@ -24,8 +24,7 @@ from koppel.store import tables as t
 from koppel.store.database import connect
 from koppel.store.migrate import upgrade
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
-from tests.conftest import PG_ADMIN_URL, PG_HOST, PG_PORT, PG_USER, POSTGRES_SKIP_REASON
-from tests.conftest import _postgres_answers as postgres_answers
+from tests.conftest import postgres_database
 from tests.integration.snapshot import snapshot
 from tests.web.conftest import start_portal
 from tests.web.routes_api import DOMAINS, TOKEN_ROLES
@@ -149,18 +148,8 @@ def _database(kind: str, folder: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{folder / 'koppel.db'}"
         return
-    if not postgres_answers():
-        pytest.skip(POSTGRES_SKIP_REASON)
-    name = f"koppel_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://{PG_USER}@{PG_HOST}:{PG_PORT}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with postgres_database() as url:
+        yield url
 
 
 @contextmanager

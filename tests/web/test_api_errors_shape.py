@@ -98,7 +98,12 @@ def test_a_bulk_edit_of_a_whole_large_department(school: Portal, tmp_path: Path)
     assert len(everyone) > 1100
     answer = leader.post(
         "/afdelingen/2M/selectie",
-        data={"csrf_token": csrf_of(page.text), "leerling": everyone, "prognose": "3M", "ronde": "3"},
+        data={
+            "csrf_token": csrf_of(page.text),
+            "leerling": everyone,
+            "prognose": "3M",
+            "ronde": "3",
+        },
         timeout=120,
     )
     assert answer.status_code == 303, answer.text[:300]

@@ -4,20 +4,17 @@ all or nothing, every refused item listed, Idempotency-Key, and an exact undo.""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from koppel.store import tables as t
 from koppel.store.database import connect
-from tests.conftest import PG_ADMIN_URL, PG_HOST, PG_PORT, PG_USER, POSTGRES_SKIP_REASON
-from tests.conftest import _postgres_answers as postgres_answers
+from tests.conftest import postgres_database
 from tests.integration.snapshot import snapshot
 from tests.web.test_api_records import CONNECTOR_ROLES, ROLES, YEAR, make_tokens
 from tests.web.test_api_writes import School, key, new_student, own_portal, version_of
@@ -28,23 +25,6 @@ STORED_ANSWERS = {"idempotency_keys"}
 """An upload's stored answer stays after an undo: a retry with its key is still a replay."""
 
 
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """A PostgreSQL database of its own for the module's portal, dropped afterwards."""
-    if not postgres_answers():
-        pytest.skip(POSTGRES_SKIP_REASON)
-    name = f"koppel_uploads_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"postgresql+psycopg://{PG_USER}@{PG_HOST}:{PG_PORT}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
@@ -52,7 +32,7 @@ def school(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     with ExitStack() as stack:
         database = None
         if request.param == "postgresql":
-            database = stack.enter_context(postgres_database())
+            database = stack.enter_context(postgres_database("koppel_uploads"))
         directory = Path(tmp_path_factory.mktemp("uploads"))
         portal, log = stack.enter_context(own_portal(directory, database=database))
         yield School(portal, make_tokens(portal, "uploads"), log)

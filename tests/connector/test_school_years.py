@@ -28,7 +28,7 @@ from tests.connector.years import (
     prepared_portal,
     year_rows,
 )
-from tests.project_ui.conftest import _open
+from tests.project_ui.conftest import _open, key_in
 
 
 @pytest.fixture
@@ -244,12 +244,12 @@ def test_a_project_of_a_year_the_portal_has_not_got_is_refused_with_exit_2(
 
     # its pages say the same, once opened
     _set_year(linked.path, CURRENT)
-    process, url = _open(linked.path)
+    process, base, launch = _open(linked.path, tmp_path / "state")
     try:
         _set_year(linked.path, NEXT)
-        base = url.split("/?")[0]
         with httpx.Client(base_url=base, timeout=60) as browser:
-            browser.get(url.removeprefix(base))
+            signed = browser.post("/sleutel", data={"sleutel": key_in(launch)})
+            assert signed.status_code == 200
             page = browser.get("/")
         assert page.status_code == 200
         assert f"schooljaar {NEXT} nog niet klaargezet" in page.text

@@ -21,7 +21,6 @@ from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.domain.students import Student
 from koppel.files.columns import ImportKind
 from koppel.services.accounts.manage import add_account
-from koppel.services.accounts.sign_in import sign_in
 from koppel.services.accounts.tokens import create_token
 from koppel.services.connector_api.changes import NewStudentRequest
 from koppel.services.connector_api.writes import WriteRequest, add_student, perform
@@ -33,6 +32,7 @@ from koppel.services.transition.groups_delete import GroupsDeleteRequest, delete
 from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from tests.integration.signing import sign_in
 
 YEARS = ("2023-2024", "2024-2025", "2025-2026", "2026-2027")
 CURRENT = YEARS[-1]

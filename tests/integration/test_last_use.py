@@ -9,11 +9,12 @@ from sqlalchemy import Engine, select, update
 
 from koppel.domain.accounts import Account, Role
 from koppel.services.accounts.manage import add_account
-from koppel.services.accounts.sign_in import current_session, sign_in, token_hash
+from koppel.services.accounts.sign_in import current_session, token_hash
 from koppel.services.accounts.tokens import create_token, token_holder
 from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from tests.integration.signing import sign_in
 
 PASSWORD = "een-lang-wachtwoord-2026"
 SETTINGS = Settings(database_url="sqlite://", session_idle_minutes=30)

@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select, update
 
-from koppel.services.accounts.sign_in import SignInRefused, sign_in
+from koppel.services.accounts.sign_in import SignInRefused
 from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
+from tests.integration.signing import sign_in
 
 SETTINGS = Settings(database_url="sqlite://", login_window_minutes=15, login_max_failures=5)
 

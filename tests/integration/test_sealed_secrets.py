@@ -17,6 +17,7 @@ from koppel.domain.accounts import Account, Role
 from koppel.services.accounts.manage import add_account
 from koppel.services.accounts.secret_keys import check_secrets, rotate_secrets
 from koppel.services.accounts.two_factor import confirm_setup, start_setup, two_factor_on
+from koppel.settings import Settings
 from koppel.store import tables as t
 from koppel.store.secrets import KeySource, SecretBox, SecretKeyError, key_words
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -41,7 +42,7 @@ def _with_two_factor(uow: SqlAlchemyUnitOfWork, username: str) -> str:
         uow, Account(username, username.title(), frozenset({Role.SCHEDULER})), password=PASSWORD
     )
     setup = start_setup(uow, username)
-    confirm_setup(uow, username, pyotp.TOTP(setup.secret).now())
+    confirm_setup(uow, username, pyotp.TOTP(setup.secret).now(), settings=Settings())
     assert two_factor_on(uow, username)
     return setup.secret
 

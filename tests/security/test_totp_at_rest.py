@@ -189,6 +189,7 @@ def test_plain_secrets_from_before_keep_working_and_get_sealed(school: Portal):
 def _run(env: dict[str, str], portal: Portal, *args: str) -> subprocess.CompletedProcess[str]:
     """A real ``koppel`` command with these settings (and no other KOPPEL_*)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
+    clean["COLUMNS"] = "400"  # one line per message: a long path is not broken
     return subprocess.run(
         [sys.executable, "-m", "koppel", *args],
         env=clean | {"KOPPEL_DATABASE_URL": portal.database} | env,

@@ -70,12 +70,17 @@ def free_port() -> int:
 
 
 def serve(
-    database: str, workers: int = 1, log: Path | None = None
+    database: str,
+    workers: int = 1,
+    log: Path | None = None,
+    settings: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """``koppel serve`` on a free loopback port, once it answers; its stderr into ``log``."""
+    """``koppel serve`` on a free loopback port, once it answers; its stderr into ``log``;
+    ``settings`` adds ``KOPPEL_...`` variables."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
     env["KOPPEL_DATABASE_URL"] = database
+    env.update(settings or {})
     process = subprocess.Popen(
         [sys.executable, "-m", "koppel", "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
@@ -397,11 +402,9 @@ def count_changesets(database: str) -> Counter[str]:
 
 
 def percentile(values: list[float], share: int) -> float:
-    return (
-        statistics.quantiles(values, n=100, method="inclusive")[share - 1]
-        if len(values) > 1
-        else values[0]
-    )
+    if len(values) < 2:
+        return values[0] if values else 0.0
+    return statistics.quantiles(values, n=100, method="inclusive")[share - 1]
 
 
 def report(

@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from databases import database as bench_database
 from koppel.store import tables as t
 from koppel.store.database import connect
-from portal_load import free_port
+from portal_load import percentile, serve
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 PAGE_TARGET_MS = 1000.0
@@ -87,28 +87,6 @@ def demo_school(database: str, students: int) -> tuple[str, str, str]:
     engine.dispose()
     assert code, "the demo's team leader has no department"
     return leader, data["personas"]["password"], str(code)
-
-
-def serve(database: str, env_extra: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KOPPEL_")}
-    env["KOPPEL_DATABASE_URL"] = database
-    env.update(env_extra)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "koppel", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            httpx.get(f"{url}/api/health", timeout=1)
-            return process, url
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("koppel serve did not start")
 
 
 class Sampler(threading.Thread):
@@ -225,12 +203,6 @@ async def run(url: str, pid: int, options: argparse.Namespace, who: tuple[str, s
     }
 
 
-def percentile(values: list[float], share: int) -> float:
-    if len(values) < 2:
-        return values[0] if values else 0.0
-    return statistics.quantiles(values, n=100, method="inclusive")[share - 1]
-
-
 def report(console: Console, found: dict, options: argparse.Namespace) -> bool:
     hashes = options.hashes or "default"
     where = "one address" if options.one_address else "each from its own address"
@@ -298,7 +270,7 @@ def main() -> None:
     ):
         with console.status("demo school ..."):
             who = demo_school(url, options.students)
-        process, portal = serve(url, env)
+        process, portal = serve(url, settings=env)
         try:
             with console.status(f"{options.flood} sign-ins at once ..."):
                 found = asyncio.run(run(portal, process.pid, options, who))

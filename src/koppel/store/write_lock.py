@@ -8,7 +8,7 @@ at commit or rollback. SQLite: an exclusive lock (``flock``) on the file
 ``<database>.lock`` beside the database, held until the unit of work ends; it is not
 SQLite's own write lock, which would also stop the small writes that plan nothing (a
 session's last use, the audit of a read) for the whole import, and so every page. A
-database in memory has one connection: ``BEGIN IMMEDIATE``. A second writer waits at
+database in memory needs none: no other connection sees it. A second writer waits at
 most ``wait_seconds`` (after ``on_wait`` told the user), then is refused with
 :class:`WriteBusy`."""
 
@@ -55,8 +55,7 @@ def take_write_lock(
         _postgresql(connection, wait_seconds, on_wait)
         return _nothing
     lock_file = lock_file_of(connection.engine.url.database)
-    if lock_file is None:
-        _sqlite_in_memory(connection, wait_seconds, on_wait)
+    if lock_file is None:  # in memory: each connection is a database of its own
         return _nothing
     return _file_lock(lock_file, wait_seconds, on_wait)
 
@@ -94,29 +93,6 @@ def _file_lock(path: Path, wait_seconds: float, on_wait: Callable[[], None] | No
         os.close(handle)
 
     return release
-
-
-def _sqlite_in_memory(
-    connection: Connection, wait_seconds: float, on_wait: Callable[[], None] | None
-) -> None:
-    from koppel.store.database import SQLITE_BUSY_TIMEOUT_MS
-
-    try:
-        connection.exec_driver_sql("PRAGMA busy_timeout=0")
-        try:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-            return
-        except OperationalError:
-            pass  # another writer holds it: say so, then wait for it
-        if on_wait is not None:
-            on_wait()
-        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_seconds * 1000)}")
-        try:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        except OperationalError as error:
-            raise WriteBusy(wait_seconds) from error
-    finally:
-        connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 def _postgresql(

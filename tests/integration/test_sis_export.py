@@ -2,10 +2,13 @@
 valid OneRoster 1.1 bulk CSV set, and koppel reads it back unchanged.
 
 The set is checked here on its own terms, from the standard, not from the exporter's
-tables: file names, headers in the binding's order (vendor columns ``ext_*`` after
-them), required values, enumerations, dates, unique sourcedIds, every reference
-resolved, the manifest, UTF-8 without BOM, commas and CRLF; no password column and no
-address. Its counts are those of ``koppel stats --json``.
+tables: file names, every header exactly the binding's columns in its order (the
+OneRoster 1.1 CSV tables, written out below; ``users.csv``'s ``password`` column
+present and empty) with vendor columns ``ext_*`` only after them, required values,
+enumerations (``sex`` only ``male``, ``female`` or blank), dates, unique sourcedIds,
+every reference resolved, the manifest with ``source.systemName`` and
+``source.systemCode``, UTF-8 without BOM, commas and CRLF; no address. Its counts are
+those of ``koppel stats --json``.
 
 Round trip, on SQLite and PostgreSQL: the set imported into an empty database gives the
 same ``koppel stats --json`` for students (active and left), staff, departments, groups,
@@ -57,7 +60,8 @@ ONEROSTER_1_1: dict[str, list[str]] = {
                     "termSourcedIds", "subjects", "subjectCodes", "periods"],
     "users.csv": ["sourcedId", "status", "dateLastModified", "enabledUser", "orgSourcedIds",
                   "role", "username", "userIds", "givenName", "familyName", "middleName",
-                  "identifier", "email", "sms", "phone", "agentSourcedIds", "grades"],
+                  "identifier", "email", "sms", "phone", "agentSourcedIds", "grades",
+                  "password"],
     "enrollments.csv": ["sourcedId", "status", "dateLastModified", "classSourcedId",
                         "schoolSourcedId", "userSourcedId", "role", "primary", "beginDate",
                         "endDate"],
@@ -68,8 +72,8 @@ ONEROSTER_1_1: dict[str, list[str]] = {
                          "countryOfBirthCode", "stateOfBirthAbbreviation", "cityOfBirth",
                          "publicSchoolResidenceStatus"],
 }  # fmt: skip
-"""The binding's columns in its order (users.csv's last, optional ``password`` left out:
-koppel never writes one)."""
+"""The OneRoster 1.1 CSV tables' columns, each file in the standard's order, every one
+present (users.csv ends with ``password``; koppel leaves it empty)."""
 REQUIRED: dict[str, tuple[str, ...]] = {
     "orgs.csv": ("sourcedId", "name", "type"),
     "academicSessions.csv": ("sourcedId", "title", "type", "startDate", "endDate", "schoolYear"),
@@ -87,6 +91,13 @@ MANIFEST_FILES = (
     "academicSessions", "categories", "classes", "classResources", "courses", "courseResources",
     "demographics", "enrollments", "lineItems", "orgs", "resources", "results", "users",
 )  # fmt: skip
+MANIFEST_PROPERTIES = (
+    "manifest.version", "oneroster.version", *(f"file.{name}" for name in MANIFEST_FILES),
+    "source.systemName", "source.systemCode",
+)  # fmt: skip
+"""The OneRoster 1.1 manifest's properties, in the standard's order."""
+SEXES = ("male", "female", "")
+"""OneRoster 1.1's ``sex``: male or female, else blank (1.2 added other and unspecified)."""
 ORG_TYPES = {"department", "school", "district", "local", "state", "national"}
 ADDRESS_COLUMNS = {"street", "address", "postcode", "postalcode", "zip", "city", "housenumber"}
 COMPARED_STATS = ("students", "staff", "departments", "groups", "memberships", "teacher_links")
@@ -203,9 +214,12 @@ def read_files(files: dict[str, bytes]) -> tuple[dict[str, str], Rows]:
         assert rows[name], f"{name} has no rows (the binding allows none: absent instead)"
         header = list(rows[name][0])
         standard = ONEROSTER_1_1[name]
-        assert header[: len(standard)] == standard, name
-        assert all(column.startswith("ext_") for column in header[len(standard) :]), name
-        assert "password" not in header
+        vendor = header[len(standard) :]
+        assert header == standard + vendor, name
+        assert all(column.startswith("ext_") for column in vendor), name
+        assert not set(vendor) & set(standard), name
+        if "password" in header:
+            assert all(row["password"] == "" for row in rows[name]), "never a password"
         assert not ADDRESS_COLUMNS & {
             column.lower().removeprefix("ext_koppel_") for column in header
         }
@@ -225,7 +239,8 @@ def _iso(value: str) -> date:
 def check_oneroster_1_1(manifest: dict[str, str], rows: Rows) -> None:
     assert manifest["manifest.version"] == "1.0"
     assert manifest["oneroster.version"] == "1.1"
-    assert manifest["source.systemName"]
+    assert list(manifest) == list(MANIFEST_PROPERTIES)
+    assert manifest["source.systemName"] == manifest["source.systemCode"] == "koppel"
     for entity in MANIFEST_FILES:
         mode = manifest[f"file.{entity}"]
         assert mode in ("bulk", "absent"), (entity, mode)
@@ -271,7 +286,7 @@ def check_oneroster_1_1(manifest: dict[str, str], rows: Rows) -> None:
         assert row["primary"] in ("", "true", "false")
     for row in rows["demographics.csv"]:
         assert users[row["sourcedId"]]["role"] == "student"
-        assert row["sex"] in ("male", "female", "other")
+        assert row["sex"] in SEXES
         if row["birthDate"]:
             _iso(row["birthDate"])
 
@@ -394,6 +409,12 @@ def test_round_trip_into_an_empty_database_then_again_unchanged(
             key: source[key] for key in COMPARED_STATS
         }
         assert school_content(portal.engine) == school_content(demo.engine)
+        r = t.sis_ids
+        with portal.engine.connect() as connection:
+            remembered = connection.scalar(
+                select(func.count()).select_from(r).where(r.c.kind == "student")
+            )
+        assert remembered == DEMO_STUDENTS, "another portal remembers the ids, as any set's"
 
         before = snapshot(portal.engine, bookkeeping=True)
         again = portal.import_set(target)
@@ -407,22 +428,29 @@ def test_round_trip_into_an_empty_database_then_again_unchanged(
         assert snapshot(portal.engine, bookkeeping=True) == before
 
 
-def test_the_portal_reads_its_own_export_back_unchanged(
-    sqlite_demo: Portal, tmp_path: Path
+def test_the_portal_reads_its_own_export_back_and_writes_nothing(
+    demo: Portal, tmp_path: Path
 ) -> None:
+    """docs/integration.md: into the portal it came from the set changes nothing. Not a
+    row anywhere: no change set, no audit entry, no remembered sourcedId (koppel derives
+    its own again from the keys)."""
     target = tmp_path / "oneroster"
-    sqlite_demo.export(target)
-    before = snapshot(sqlite_demo.engine)
-    found = sqlite_demo.import_set(target)
+    demo.export(target)
+    before = snapshot(demo.engine, bookkeeping=True)
+    found = demo.import_set(target)
+    assert found["written"] is False
+    assert found["changeset"] is None
     total = DEMO_STUDENTS
     assert found["students"] == {"new": 0, "updated": 0, "unchanged": total, "absent": 0}
     assert found["staff"]["new"] == found["staff"]["updated"] == found["staff"]["absent"] == 0
     assert found["groups"] == {"new": 0, "deleted": 0}
-    after = snapshot(sqlite_demo.engine)
-    remembered = "sis_ids"  # the set's sourcedIds, remembered for its next delta
-    assert {k: v for k, v in after.items() if k != remembered} == {
-        k: v for k, v in before.items() if k != remembered
-    }
+    assert snapshot(demo.engine, bookkeeping=True) == before
+
+    shown = demo.run("oneroster", "import", str(target))
+    assert shown.code == 0, shown.stderr
+    assert "De set verandert niets: het portal is al bij." in shown.stdout
+    assert shown.stderr == ""
+    assert snapshot(demo.engine, bookkeeping=True) == before
 
 
 def test_the_reader_takes_the_export_without_errors_or_warnings(

@@ -175,8 +175,55 @@ def test_users_carry_koppels_keys_and_status_never_an_address_or_password() -> N
         "JANS",
     )
     headers = next(t.headers for t in export_files(portal()) if t.name == "users.csv")
-    assert "password" not in headers
+    assert headers.index("password") == headers.index("grades") + 1, "the standard's place"
+    assert {row["password"] for row in found["users.csv"]} == {""}
     assert not {"street", "postcode", "city", "address"} & {h.lower() for h in headers}
+
+
+def test_each_person_is_listed_in_their_own_schools_only() -> None:
+    hv, zw = sourced_id("branch", "HV"), sourced_id("branch", "ZW")
+    school = portal(
+        years=[ExportYear("2025-2026", date(2025, 8, 1), date(2026, 7, 31)), YEAR],
+        students=[
+            student("000123"),
+            student("000126", "4H"),
+            student("000127", "4H"),
+            student("000128", "", status="left"),
+        ],
+        staff=[
+            ExportStaff("JANS", "Piet", "", "Jansen", "jans@example.org", "active", ""),
+            ExportStaff("KLAA", "Kees", "", "Klaassen", "", "active", ""),
+            ExportStaff("MOHA", "Mo", "", "Hamdi", "", "active", ""),
+        ],
+        groups=[
+            ExportGroup("2026-2027", "4V1", "home_class", "4V", ""),
+            ExportGroup("2026-2027", "4H1", "home_class", "4H", ""),
+            ExportGroup("2025-2026", "3V1", "home_class", "4V", ""),
+        ],
+        memberships=[
+            ExportMembership("2026-2027", "4V1", "000123"),
+            ExportMembership("2026-2027", "4H1", "000126"),
+            ExportMembership("2026-2027", "4V1", "000127"),
+            ExportMembership("2025-2026", "3V1", "000128"),
+        ],
+        links=[
+            ExportLink("2026-2027", "4V1", "JANS", "teacher"),
+            ExportLink("2026-2027", "4H1", "KLAA", "mentor"),
+            ExportLink("2026-2027", "4V1", "KLAA", "teacher"),
+        ],
+    )
+    found = tables_of(school)
+    district = next(r["sourcedId"] for r in found["orgs.csv"] if r["type"] == "district")
+    orgs = {row["identifier"]: set(row["orgSourcedIds"].split(",")) for row in found["users.csv"]}
+    assert orgs == {
+        "000123": {hv},
+        "000126": {zw},
+        "000127": {zw, hv},  # department in Zuid, a group in the main branch
+        "000128": {hv},  # left: last year's group
+        "JANS": {hv},
+        "KLAA": {hv, zw},
+        "MOHA": {district},  # no group: the school as a whole
+    }
 
 
 def test_demographics_give_birth_date_and_sex_of_students_only() -> None:
@@ -186,7 +233,7 @@ def test_demographics_give_birth_date_and_sex_of_students_only() -> None:
     assert (first["birthDate"], first["sex"]) == ("2010-05-17", "male")
     assert rows[sourced_id("student", "000124")]["sex"] == "female"
     left = rows[sourced_id("student", "000125")]
-    assert (left["birthDate"], left["sex"]) == ("", "other")
+    assert (left["birthDate"], left["sex"]) == ("", ""), "OneRoster 1.1: male, female or blank"
     assert {value for name, value in left.items() if name not in ("sourcedId", "sex")} == {""}
 
 
@@ -208,7 +255,7 @@ def test_a_file_without_rows_is_absent_in_the_manifest() -> None:
     assert values["file.orgs"] == "bulk"
     assert values["file.users"] == values["file.enrollments"] == "absent"
     assert values["file.lineItems"] == values["file.results"] == "absent"
-    assert values["source.systemName"] == "koppel"
+    assert values["source.systemName"] == values["source.systemCode"] == "koppel"
 
 
 def test_written_csv_guards_text_against_formulas_and_line_breaks() -> None:

@@ -785,6 +785,17 @@ def test_password_columns_are_dropped_unread_and_never_shown(oneroster: Path) ->
     assert_invisible(reading, set(sets.PASSWORDS))
 
 
+def test_an_empty_password_column_is_dropped_without_a_warning(oneroster: Path) -> None:
+    """OneRoster 1.1's users.csv has a password column; left empty it is no news."""
+    for row in (2, 3, 5):
+        sets.change(oneroster, "users.csv", row, "password", "")
+    reading = read(oneroster)
+    assert reading.sis_set is not None
+    warned = [p.column for p in reading.warnings if p.message_code == "roster.header.password"]
+    assert warned == ["ext_vendor_Password"], "only the column that still holds one"
+    assert_invisible(reading, set(sets.PASSWORDS))
+
+
 def test_a_password_column_cannot_satisfy_or_break_a_required_column(oneroster: Path) -> None:
     text = (oneroster / "users.csv").read_text("utf-8").replace("givenName", "givenNamePassword")
     (oneroster / "users.csv").write_text(text, encoding="utf-8")

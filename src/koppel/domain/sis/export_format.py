@@ -13,6 +13,9 @@ from dataclasses import dataclass
 ONEROSTER_VERSION = "1.1"
 MANIFEST_VERSION = "1.0"
 SYSTEM_NAME = "koppel"
+SYSTEM_CODE = "koppel"
+"""``source.systemCode`` in the manifest: the same in every export, so a receiving system
+that keys its sources by code recognises koppel's sets."""
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://koppel.invalid/oneroster")
 """Root of every sourcedId koppel writes (``uuid5(NAMESPACE, "student:012345")``)."""
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -49,7 +52,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
         *COMMON,
         *("enabledUser", "orgSourcedIds", "role", "username", "userIds", "givenName"),
         *("familyName", "middleName", "identifier", "email", "sms", "phone"),
-        *("agentSourcedIds", "grades"),
+        *("agentSourcedIds", "grades", "password"),
     ),
     ENROLLMENTS: (
         *COMMON,
@@ -65,8 +68,9 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "publicSchoolResidenceStatus",
     ),
 }
-"""The OneRoster 1.1 CSV headers, in the standard's order. ``users.csv`` leaves out the
-optional ``password`` column at the end: koppel never hands out passwords."""
+"""The OneRoster 1.1 CSV headers, in the standard's order, every column present (consumers
+read them by position too). ``users.csv`` ends with the standard's ``password`` column,
+always empty: koppel never hands out passwords."""
 
 EXT: dict[str, tuple[str, ...]] = {
     ORGS: ("code", "year_of_study", "education_type", "branch"),
@@ -109,8 +113,9 @@ MANIFEST_FILES = (
 for it (empty: koppel never writes it: gradebook and resources)."""
 ALL_FILES = (MANIFEST, *(f"{name}.csv" for name, _ in MANIFEST_FILES))
 
-SEX = {"M": "male", "V": "female", "X": "other"}
-"""koppel's gender (M/V/X) as OneRoster's ``sex``."""
+SEX = {"M": "male", "V": "female"}
+"""koppel's gender as OneRoster 1.1's ``sex`` (``male`` or ``female``, nothing else).
+X (other or unknown) has no value in 1.1 and is left blank."""
 LEFT = "left"
 
 
@@ -148,4 +153,5 @@ def manifest(tables: Iterable[ExportFile]) -> ExportFile:
         (f"file.{name}", "bulk" if file in written else "absent") for name, file in MANIFEST_FILES
     ]
     rows.append(("source.systemName", SYSTEM_NAME))
+    rows.append(("source.systemCode", SYSTEM_CODE))
     return ExportFile(MANIFEST, ("propertyName", "value"), rows)

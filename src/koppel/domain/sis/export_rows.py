@@ -16,6 +16,7 @@ every export, so a receiving system recognises what it has seen before.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from koppel.domain.groups import GroupKind
@@ -37,11 +38,8 @@ from koppel.domain.sis.export_format import (
     Row,
     sourced_id,
 )
-from koppel.domain.sis.export_input import (
-    ExportGroup,
-    ExportStudent,
-    PortalExport,
-)
+from koppel.domain.sis.export_input import PortalExport
+from koppel.domain.sis.keys import SisKind
 from koppel.domain.sis.sets import KOPPEL_EXT
 
 
@@ -60,23 +58,31 @@ class _Ids:
 
     def __init__(self, portal: PortalExport) -> None:
         self.school = sourced_id("school")
-        self.branches = {b.code: sourced_id("branch", b.code) for b in portal.branches}
-        self.departments = {d.code: sourced_id("department", d.code) for d in portal.departments}
-        self.years = {y.name: sourced_id("school_year", y.name) for y in portal.years}
+        self.branches = {b.code: sourced_id(SisKind.BRANCH, b.code) for b in portal.branches}
+        self.departments = {
+            d.code: sourced_id(SisKind.DEPARTMENT, d.code) for d in portal.departments
+        }
+        self.years = {y.name: sourced_id(SisKind.SCHOOL_YEAR, y.name) for y in portal.years}
         self.courses = {d.code: sourced_id("course", d.code) for d in portal.departments}
         self.other_course = sourced_id("course", "")
         self.groups = {
-            (g.school_year, g.name): sourced_id("group", g.school_year, g.name)
+            (g.school_year, g.name): sourced_id(SisKind.GROUP, g.school_year, g.name)
             for g in portal.groups
         }
-        self.students = {s.number: sourced_id("student", s.number) for s in portal.students}
-        self.staff = {m.code: sourced_id("staff", m.code) for m in portal.staff}
+        self.students = {s.number: sourced_id(SisKind.STUDENT, s.number) for s in portal.students}
+        self.staff = {m.code: sourced_id(SisKind.STAFF, m.code) for m in portal.staff}
         self.schools = list(self.branches.values()) or [self.school]
-        """What a class or user belongs to: the branches (type school); without any
-        branch the school itself is written as one."""
+        """What a class belongs to: the branches (type school); without any branch the
+        school itself is written as one."""
         branch_of = {d.code: d.branch_code for d in portal.departments}
         self.school_of_department = {
             code: self.branches.get(branch, self.schools[0]) for code, branch in branch_of.items()
+        }
+        self.school_of_group = {
+            (g.school_year, g.name): self.school_of_department.get(
+                g.department_code, self.schools[0]
+            )
+            for g in portal.groups
         }
 
 
@@ -158,10 +164,6 @@ def _courses(portal: PortalExport, ids: _Ids) -> list[Row]:
     return rows
 
 
-def _group_school(group: ExportGroup, ids: _Ids) -> str:
-    return ids.school_of_department.get(group.department_code, ids.schools[0])
-
-
 def _classes(portal: PortalExport, ids: _Ids) -> list[Row]:
     rows = []
     for group in portal.groups:
@@ -177,7 +179,7 @@ def _classes(portal: PortalExport, ids: _Ids) -> list[Row]:
                     group.name,
                     class_type,
                     "",
-                    _group_school(group, ids),
+                    ids.school_of_group[(group.school_year, group.name)],
                     ids.years[group.school_year],
                     "",
                     "",
@@ -189,17 +191,39 @@ def _classes(portal: PortalExport, ids: _Ids) -> list[Row]:
     return rows
 
 
-def _student_schools(student: ExportStudent, ids: _Ids, branch_of: dict[str, str]) -> str:
-    codes = [part.split()[0] for part in student.department.split(" / ") if part.strip()]
-    schools = sorted(
-        {ids.branches[branch_of[c]] for c in codes if branch_of.get(c) in ids.branches}
-    )
-    return ",".join(schools or ids.schools)
+class _Memberships:
+    """The schools each person belongs to (pure): a student those of this year's
+    departments and of the groups they are in; a staff member those of the groups they
+    teach or mentor. Someone in none is listed in the school as a whole (the top org)."""
+
+    def __init__(self, portal: PortalExport, ids: _Ids) -> None:
+        self._fallback = ids.school
+        self.students: dict[str, set[str]] = defaultdict(set)
+        self.staff: dict[str, set[str]] = defaultdict(set)
+        for student in portal.students:
+            for code in _department_codes(student.department):
+                if code in ids.school_of_department:
+                    self.students[student.number].add(ids.school_of_department[code])
+        for m in portal.memberships:
+            self.students[m.student_number].add(ids.school_of_group[(m.school_year, m.group)])
+        for link in portal.links:
+            self.staff[link.staff_code].add(ids.school_of_group[(link.school_year, link.group)])
+
+    def of(self, schools: set[str]) -> str:
+        return ",".join(sorted(schools)) if schools else self._fallback
+
+
+def _department_codes(department: str) -> list[str]:
+    """The codes of this year's participation (``4H 50 / 4V 50``: 4H and 4V)."""
+    return [part.split()[0] for part in department.split(" / ") if part.strip()]
+
+
+NO_PASSWORD = ""
+"""The ``password`` column: present, as the standard has it, and always empty."""
 
 
 def _users(portal: PortalExport, ids: _Ids) -> list[Row]:
-    branch_of = {d.code: d.branch_code for d in portal.departments}
-    everywhere = ",".join(ids.schools)
+    schools = _Memberships(portal, ids)
     rows = []
     for s in portal.students:
         rows.append(
@@ -207,7 +231,7 @@ def _users(portal: PortalExport, ids: _Ids) -> list[Row]:
                 (
                     ids.students[s.number],
                     _flag(s.status != LEFT),
-                    _student_schools(s, ids, branch_of),
+                    schools.of(schools.students.get(s.number, set())),
                     "student",
                     s.username or s.number,
                     "",
@@ -217,6 +241,7 @@ def _users(portal: PortalExport, ids: _Ids) -> list[Row]:
                     s.number,
                     s.email,
                     *("", "", "", ""),
+                    NO_PASSWORD,
                 ),
                 (s.number, s.infix, s.department, s.status, _flag(s.lwoo)),
             )
@@ -227,7 +252,7 @@ def _users(portal: PortalExport, ids: _Ids) -> list[Row]:
                 (
                     ids.staff[m.code],
                     _flag(m.status != LEFT),
-                    everywhere,
+                    schools.of(schools.staff.get(m.code, set())),
                     "teacher",
                     m.username or m.code.lower(),
                     "",
@@ -237,6 +262,7 @@ def _users(portal: PortalExport, ids: _Ids) -> list[Row]:
                     m.code,
                     m.email,
                     *("", "", "", ""),
+                    NO_PASSWORD,
                 ),
                 (m.code, m.infix, "", m.status, ""),
             )
@@ -245,7 +271,7 @@ def _users(portal: PortalExport, ids: _Ids) -> list[Row]:
 
 
 def _enrollments(portal: PortalExport, ids: _Ids) -> list[Row]:
-    school_of = {(g.school_year, g.name): _group_school(g, ids) for g in portal.groups}
+    school_of = ids.school_of_group
     rows = []
     for m in portal.memberships:
         group = (m.school_year, m.group)
@@ -293,7 +319,7 @@ def _demographics(portal: PortalExport, ids: _Ids) -> list[Row]:
             (
                 ids.students[s.number],
                 s.birth_date.isoformat() if s.birth_date else "",
-                SEX.get(s.gender, "other"),
+                SEX.get(s.gender, ""),
                 *blanks,
             ),
         )

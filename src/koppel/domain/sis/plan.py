@@ -31,6 +31,7 @@ from koppel.domain.sis.changes import (
     student_changes,
 )
 from koppel.domain.sis.enrollments import Enrollments, plan_enrollments
+from koppel.domain.sis.export_format import sourced_id
 from koppel.domain.sis.findings import Findings
 from koppel.domain.sis.groups import Groups, plan_groups
 from koppel.domain.sis.keys import SisId, SisIds, SisKind
@@ -167,7 +168,7 @@ def plan_sis_import(
         *(SisId(SisKind.STUDENT, sid, key) for sid, key in people.student_of.items()),
         *(SisId(SisKind.STAFF, sid, key) for sid, key in people.staff_of.items()),
     ]
-    new_ids, changed_ids = _remembered(wanted, state.sis_ids)
+    new_ids, changed_ids = _remembered(wanted, state)
     return SisPlan(
         year=state.year,
         structure=structure,
@@ -183,15 +184,39 @@ def plan_sis_import(
     )
 
 
-def _remembered(wanted: list[SisId], known: SisIds) -> tuple[list[SisId], list[tuple[SisId, str]]]:
-    """The sourcedIds to remember anew, and those whose key changed (each once)."""
+def _remembered(
+    wanted: list[SisId], state: PortalState
+) -> tuple[list[SisId], list[tuple[SisId, str]]]:
+    """The sourcedIds to remember anew, and those whose key changed (each once).
+
+    koppel's own sourcedId (of its OneRoster export) for something the portal already
+    holds is not remembered: the portal derives it from the key again, so its export
+    read back into the portal it came from writes nothing. Another portal remembers
+    them as any set's, with the things they bring."""
     new: dict[tuple[str, str], SisId] = {}
     changed: dict[tuple[str, str], tuple[SisId, str]] = {}
     for item in wanted:
         pair = (item.kind, item.sourced_id)
-        before = known.get(pair)
+        before = state.sis_ids.get(pair)
         if before is None:
-            new[pair] = item
+            if not _own_and_held(item, state):
+                new[pair] = item
         elif before != item.key:
             changed[pair] = (item, before)
     return list(new.values()), list(changed.values())
+
+
+def _own_and_held(item: SisId, state: PortalState) -> bool:
+    """Whether ``item`` is koppel's own sourcedId for a thing the portal holds (a
+    group's id includes its school year)."""
+    year = state.year.name
+    if item.kind == SisKind.GROUP:
+        return item.key in state.groups and item.sourced_id == sourced_id(item.kind, year, item.key)
+    held: Collection[str] = {
+        SisKind.STUDENT: state.students,
+        SisKind.STAFF: state.staff,
+        SisKind.BRANCH: state.branches,
+        SisKind.DEPARTMENT: state.departments,
+        SisKind.SCHOOL_YEAR: () if state.year.is_new else (year,),
+    }.get(item.kind, ())
+    return item.key in held and item.sourced_id == sourced_id(item.kind, item.key)

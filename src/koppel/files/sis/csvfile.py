@@ -4,7 +4,9 @@
   Windows-1252 and kin); delimiter sniffed (OneRoster says comma; Dutch Excel writes ``;``).
 - Headers are matched ignoring case. Every column whose name holds ``password`` (any
   case, ``ext_*Password`` too) is dropped before a row is looked at: its values are
-  blanked in every row and never read, shown or stored.
+  blanked in every row and never read, shown or stored. A warning says so once per
+  column that holds a value (an empty one, as OneRoster 1.1's ``users.csv`` has, is no
+  news).
 - ``ext_koppel_*`` columns are passed on (name without the prefix); other vendor
   columns (``ext_*``) and unknown columns are ignored.
 - Rows are numbered as a spreadsheet shows them (the header is row 1); empty rows are
@@ -108,7 +110,6 @@ def open_table(
         lowered = name.lower()
         if PASSWORD in lowered:
             dropped.append(position)
-            findings.warning(file.name, 1, name, "roster.header.password")
             continue
         if not lowered:
             continue
@@ -139,7 +140,8 @@ def open_table(
         ),
         CONTROL_CHARACTERS.search(text) is not None,
     )
-    rows = _rows(reader, file.name, len(headers), tuple(dropped), limits, cells)
+    passwords = _Passwords(file.name, headers, tuple(dropped), findings)
+    rows = _rows(reader, file.name, len(headers), passwords, limits, cells)
     return CsvTable(file.name, mode, headers, positions, tuple(ext), rows)
 
 
@@ -190,11 +192,32 @@ class _Cells:
         )
 
 
+class _Passwords:
+    """The password columns: blanked in every row, each warned about once, at the first
+    value it holds (the value itself is never shown)."""
+
+    def __init__(
+        self, file: str, headers: tuple[str, ...], columns: tuple[int, ...], findings: Findings
+    ) -> None:
+        self.file, self.headers, self.findings = file, headers, findings
+        self.columns = columns
+        self._unwarned = set(columns)
+
+    def blank(self, values: list[str]) -> None:
+        for position in self.columns:
+            if values[position] and position in self._unwarned:
+                self._unwarned.discard(position)
+                self.findings.warning(
+                    self.file, 1, self.headers[position], "roster.header.password"
+                )
+            values[position] = ""
+
+
 def _rows(
     reader: Iterator[list[str]],
     file: str,
     width: int,
-    dropped: tuple[int, ...],
+    passwords: _Passwords,
     limits: ImportLimits,
     cells: _Cells,
 ) -> Iterator[Row]:
@@ -206,9 +229,8 @@ def _rows(
             values = [restore(v) if v[:1] == "'" else v for v in map(strip, record)]
             if len(values) < width:
                 values.extend([""] * (width - len(values)))
-            if dropped:
-                for position in dropped:
-                    values[position] = ""
+            if passwords.columns:
+                passwords.blank(values)
             if not any(values):
                 continue
             count += 1

@@ -22,7 +22,7 @@ from koppel.files.columns import ImportKind
 from koppel.files.templates import write_template
 from koppel.i18n import translate
 from koppel.services.imports.options import ImportOptions
-from koppel.services.imports.report import ImportReport
+from koppel.services.imports.report import ImportReport, mapped_lines
 from koppel.services.imports.run import run_import
 
 app = typer.Typer(help="Bestanden uit de leerlingadministratie inlezen.", no_args_is_help=True)
@@ -86,6 +86,7 @@ def _print(report: ImportReport) -> None:
         console.print(translate("import.school_year", year=report.school_year), highlight=False)
     if report.groups_new:
         console.print(translate("import.groups_new", count=report.groups_new), highlight=False)
+    _print_mapped(report)
     differs = report.details.get("prognosis_differs")
     if isinstance(differs, dict) and differs:
         per_department = ", ".join(
@@ -100,6 +101,16 @@ def _print(report: ImportReport) -> None:
         console.print(translate("cli.applied", changeset=report.changeset), highlight=False)
     else:
         console.print(translate("import.preview_only"), highlight=False)
+
+
+def _print_mapped(report: ImportReport) -> None:
+    """Which values were read other than as written (``Afdeling '4 VWO' -> 4V``)."""
+    mapped = report.details.get("values_mapped")
+    if not isinstance(mapped, list) or not mapped:
+        return
+    console.print(translate("import.values_mapped"), highlight=False, markup=False)
+    for line in mapped_lines(mapped):
+        console.print(f"  {line}", highlight=False, markup=False)
 
 
 @app.command("students")

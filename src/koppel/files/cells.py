@@ -31,7 +31,7 @@ MAX_LENGTHS: dict[Column, int] = {
     Column.CITY: 100,
     Column.EMAIL: 254,
     Column.GROUP: 40,
-    Column.DEPARTMENT: 8,
+    Column.DEPARTMENT: 100,  # a code (8) or a department's name (100), matched to a code
     Column.STAFF_CODE: 8,
 }
 """What the portal's tables hold (koppel.store.tables); the value as it is stored, cleaned."""

@@ -184,6 +184,8 @@ class MappingProfile:
     """Normalised header text -> column."""
     ignored: frozenset[str] = frozenset()
     """Normalised header texts to skip without a warning (``"Opmerking" = "ignore"``)."""
+    values: Mapping[Column, Mapping[str, str]] = field(default_factory=dict)
+    """Per field, normalised value text -> the value meant (``[values.Afdeling]``)."""
 
 
 @dataclass(frozen=True)

@@ -80,9 +80,49 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "leerlingnummer aangevuld met voorloopnullen tot {value} ({width} cijfers)",
         "en": "student number padded with leading zeros to {value} ({width} digits)",
     },
-    "import.department_unknown": {
-        "nl": "afdeling '{value}' bestaat niet; bekende afdelingen: {known}",
-        "en": "department '{value}' does not exist; known departments: {known}",
+    "match.department_unknown": {
+        "nl": "afdeling '{value}' is onbekend (het dichtst in de buurt: {nearest}); schrijf "
+        "de code of de naam van de afdeling, of zet in het koppelprofiel (--mapping): {fix}",
+        "en": "department '{value}' is unknown (nearest: {nearest}); write the department's "
+        "code or name, or put in the mapping profile (--mapping): {fix}",
+    },
+    "match.gender_unknown": {
+        "nl": "geslacht '{value}' is onbekend (het dichtst in de buurt: {nearest}); gebruik "
+        "M, V of X, of zet in het koppelprofiel (--mapping): {fix}",
+        "en": "gender '{value}' is unknown (nearest: {nearest}); use M, V (female) or X, or "
+        "put in the mapping profile (--mapping): {fix}",
+    },
+    "match.ambiguous": {
+        "nl": "{field} '{value}' kan meer dan één betekenen: {matches}; schrijf de code, of "
+        "leg de keuze vast in het koppelprofiel (--mapping) onder [values.{field}]",
+        "en": "{field} '{value}' could mean more than one: {matches}; write the code, or "
+        "settle the choice in the mapping profile (--mapping) under [values.{field}]",
+    },
+    "match.profile_target": {
+        "nl": "koppelprofiel {file}: [values.{field}] verwijst naar '{value}', dat niet "
+        "bestaat; kies uit: {known}",
+        "en": "mapping profile {file}: [values.{field}] names '{value}', which does not "
+        "exist; choose from: {known}",
+    },
+    "import.values_mapped": {
+        "nl": "Herkende waarden:",
+        "en": "Values recognised:",
+    },
+    "import.value_mapped": {
+        "nl": "{column} '{value}' -> {to} ({rows} rij(en), {how})",
+        "en": "{column} '{value}' -> {to} ({rows} row(s), {how})",
+    },
+    "import.value_how.code": {
+        "nl": "code in een andere schrijfwijze",
+        "en": "code written differently",
+    },
+    "import.value_how.name": {"nl": "naam van de afdeling", "en": "the department's name"},
+    "import.value_how.spelling": {"nl": "andere schrijfwijze", "en": "another spelling"},
+    "import.value_how.word": {"nl": "woord voor het geslacht", "en": "word for the gender"},
+    "import.value_how.profile": {"nl": "koppelprofiel", "en": "mapping profile"},
+    "import.value_how.new": {
+        "nl": "nieuwe klas, geschreven als code",
+        "en": "new class, written as a code",
     },
     "import.group_without_department": {
         "nl": "bij klas '{group}' hoort geen bekende afdeling: vul de kolom Afdeling",
@@ -229,8 +269,32 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "mapping profile {file} is not valid TOML: {reason}",
     },
     "profile.no_columns": {
-        "nl": "koppelprofiel {file} heeft geen sectie [columns]",
-        "en": "mapping profile {file} has no [columns] section",
+        "nl": "koppelprofiel {file} heeft geen sectie [columns] of [values]: voeg er een toe",
+        "en": "mapping profile {file} has no [columns] or [values] section: add one",
+    },
+    "profile.values_field": {
+        "nl": "koppelprofiel {file}: [{column}] is geen veld waarvan koppel waarden koppelt; "
+        "kies uit: {known}",
+        "en": "mapping profile {file}: [{column}] is not a field whose values koppel maps; "
+        "choose from: {known}",
+    },
+    "profile.values_table": {
+        "nl": "koppelprofiel {file}: [{column}] moet een tabel zijn met per regel "
+        '"waarde in het bestand" = "waarde in koppel"',
+        "en": "mapping profile {file}: [{column}] must be a table with one "
+        '"value in the file" = "value in koppel" per line',
+    },
+    "profile.value_empty": {
+        "nl": "koppelprofiel {file}: in [{column}] is '{value}' of wat erbij staat leeg "
+        "(zonder letters of cijfers): vul beide kanten in",
+        "en": "mapping profile {file}: in [{column}] '{value}' or what it maps to is empty "
+        "(no letters or digits): fill in both sides",
+    },
+    "profile.value_twice": {
+        "nl": "koppelprofiel {file}: in [{column}] is '{value}' dezelfde als '{first}' "
+        "(hoofdletters, spaties en leestekens tellen niet mee): laat er één staan",
+        "en": "mapping profile {file}: in [{column}] '{value}' is the same as '{first}' "
+        "(case, spaces and punctuation do not count): keep one of them",
     },
     "profile.unknown_column": {
         "nl": "koppelprofiel {file}: '{column}' verwijst naar onbekend veld '{value}'; "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
 from koppel.files.problems import Problem
+from koppel.i18n import translate
 
 
 @dataclass
@@ -78,3 +79,21 @@ class ImportReport:
         if self.school_year is not None:
             result["school_year"] = self.school_year
         return result
+
+
+def mapped_lines(mapped: list[JsonValue], language: str | None = None) -> list[str]:
+    """The report's ``values_mapped`` as lines to read: ``Afdeling '4 VWO' -> 4V (412
+    rijen, naam van de afdeling)``."""
+    return [
+        translate(
+            "import.value_mapped",
+            language,
+            column=item.get("column"),
+            value=item.get("value"),
+            to=item.get("to"),
+            rows=item.get("rows"),
+            how=translate(f"import.value_how.{item.get('how')}", language),
+        )
+        for item in mapped
+        if isinstance(item, dict)
+    ]

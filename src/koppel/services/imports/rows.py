@@ -13,7 +13,7 @@ from koppel.domain.staff import validate_staff_code
 from koppel.files import values
 from koppel.files.cells import check_cells
 from koppel.files.columns import Column, ImportKind
-from koppel.files.headers import HeaderMap, map_headers
+from koppel.files.headers import HeaderMap, MappingProfile, map_headers
 from koppel.files.limits import check_file_size
 from koppel.files.problems import Problem
 from koppel.files.profiles import load_profile
@@ -95,10 +95,6 @@ class ParsedRow:
             on_error(Column.STAFF_CODE, error)
             return ""
 
-    def gender(self, *, on_error: OnError) -> str:
-        found = self._parse(Column.GENDER, values.parse_gender, on_error, None)
-        return str(getattr(found, "value", "X"))
-
     def postcode(self, *, on_error: OnError) -> str:
         return str(self._parse(Column.POSTCODE, values.parse_postcode, on_error, ""))
 
@@ -118,6 +114,8 @@ class ParsedTable:
     raw: RawTable
     columns: HeaderMap
     warnings: list[Problem]
+    profile: MappingProfile | None = None
+    """The import profile the file was read with (``--mapping``), if any."""
     index: dict[Column, int] = field(init=False)
     """The first column index of each column the file has (looked up for every cell)."""
 
@@ -160,7 +158,7 @@ def parse_file(
         raw.headers, kind, file=file_label, header_row=raw.header_row, profile=profile
     )
     check_cells(raw, columns)
-    return ParsedTable(raw, columns, [*warnings, *header_warnings])
+    return ParsedTable(raw, columns, [*warnings, *header_warnings], profile)
 
 
 class RowProblems:

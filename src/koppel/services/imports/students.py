@@ -7,7 +7,6 @@ from pathlib import Path
 
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import KoppelError
-from koppel.domain.groups import department_of_group
 from koppel.domain.imports.students import (
     DEFAULT_STATE,
     IncomingStudent,
@@ -27,7 +26,8 @@ from koppel.services.imports.prognosis_check import prognosis_differences
 from koppel.services.imports.report import Counts, ImportReport
 from koppel.services.imports.rows import ParsedRow, ParsedTable, RowProblems, parse_file
 from koppel.services.imports.student_safety import absence_refusal, expected_absent
-from koppel.services.school_years.years import open_departments, year_of_work
+from koppel.services.imports.student_values import StudentValues
+from koppel.services.school_years.years import open_department_list, year_of_work
 from koppel.services.transition.previews import note_report_preview
 from koppel.services.transition.steps import IMPORT_PARTICIPANTS
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -67,17 +67,23 @@ def import_students(
         year = year_of_work(uow, options.school_year)
         existing = uow.student_states.states(year)
         report.school_year = year.name
-        departments = open_departments(uow, year)
         groups = {g.name: g for g in uow.groups.list(year)}
         width = uow.school.setting("student_number_width")
+        try:
+            matched = StudentValues.of(
+                table,
+                open_department_list(uow, year),
+                {n: g.department_code for n, g in groups.items()},
+                profile_file=options.mapping.name if options.mapping else label,
+            )
+        except ImportFileError as error:
+            report.errors.append(error.problem)
+            return report
         incoming = _rows_to_students(
-            table,
-            report,
-            existing,
-            departments,
-            {n: g.department_code for n, g in groups.items()},
-            width if isinstance(width, int) else None,
+            table, report, existing, matched, width if isinstance(width, int) else None
         )
+        mapped: list[JsonValue] = list(matched.tally.as_json())
+        report.details["values_mapped"] = mapped
         shown.advance(report.rows)
         if report.errors:
             return report
@@ -88,6 +94,7 @@ def import_students(
             mark_absent_left=options.mark_absent_left,
         )
         _describe(report, plan, existing)
+        report.details["values_mapped"] = mapped
         filling = year != uow.school.current_school_year()  # a prepared year, step 3
         if filling:
             report.details["prognosis_differs"] = prognosis_differences(uow, year, incoming)
@@ -149,8 +156,7 @@ def _rows_to_students(
     table: ParsedTable,
     report: ImportReport,
     existing: Mapping[str, StudentState],
-    departments: set[str],
-    group_departments: Mapping[str, str],
+    matched: StudentValues,
     width: int | None,
 ) -> list[IncomingStudent]:
     """Each row as the fields it sets; problems go to the report, naming row and column."""
@@ -173,8 +179,8 @@ def _rows_to_students(
                     {"value": number, "width": width},
                 )
             )
-        values = _values(row, present, problems)
-        values.update(_placement(row, present, problems, departments, group_departments))
+        values = _values(row, present, problems, matched)
+        values.update(matched.placement(row, present, problems))
         for column in REQUIRED_FOR_NEW:
             if column in present and not values.get(PLAIN_TEXT[column]):
                 problems.required(column)
@@ -198,7 +204,9 @@ def _rows_to_students(
     return incoming
 
 
-def _values(row: ParsedRow, present: set[Column], problems: RowProblems) -> dict[str, JsonValue]:
+def _values(
+    row: ParsedRow, present: set[Column], problems: RowProblems, matched: StudentValues
+) -> dict[str, JsonValue]:
     """The personal fields, birth date and LWOO that the file has columns for."""
     values: dict[str, JsonValue] = {
         name: row.text(column) for column, name in PLAIN_TEXT.items() if column in present
@@ -206,7 +214,7 @@ def _values(row: ParsedRow, present: set[Column], problems: RowProblems) -> dict
     if Column.HOUSE_NUMBER in present:
         values["house_number"] = row.house_number()
     if Column.GENDER in present:
-        values["gender"] = row.gender(on_error=problems.add)
+        values["gender"] = matched.gender(row, problems)
     if Column.POSTCODE in present:
         values["postcode"] = row.postcode(on_error=problems.add)
     if Column.EMAIL in present:
@@ -217,43 +225,3 @@ def _values(row: ParsedRow, present: set[Column], problems: RowProblems) -> dict
     if Column.LWOO in present:
         values["lwoo"] = row.flag(Column.LWOO, on_error=problems.add)
     return values
-
-
-def _placement(
-    row: ParsedRow,
-    present: set[Column],
-    problems: RowProblems,
-    departments: set[str],
-    group_departments: Mapping[str, str],
-) -> dict[str, JsonValue]:
-    """This year's department and home class; the department comes from its column, or
-    else from the class (an existing class's department, or its name: 4V2 is in 4V)."""
-    group = row.text(Column.GROUP) if Column.GROUP in present else ""
-    department = ""
-    if Column.DEPARTMENT in present:
-        department = row.text(Column.DEPARTMENT).upper().replace(" ", "")
-    if department and department not in departments:
-        problems.message(
-            Column.DEPARTMENT,
-            "import.department_unknown",
-            value=department,
-            known=", ".join(sorted(departments)),
-        )
-    if group and not department:
-        department = group_departments.get(group) or department_of_group(group, departments)
-        if not department:
-            problems.message(Column.GROUP, "import.group_without_department", group=group)
-    if group_departments.get(group, "") not in ("", department):
-        problems.message(
-            Column.GROUP,
-            "import.group_other_department",
-            group=group,
-            department=group_departments[group],
-            given=department,
-        )
-    placement: dict[str, JsonValue] = {}
-    if department:
-        placement["department"] = department
-    if group:
-        placement["home_class"] = group
-    return placement

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from koppel.domain.errors import InvalidValue
-from koppel.domain.school import SchoolYear
+from koppel.domain.school import Department, SchoolYear
 from koppel.domain.school_years import SchoolYears
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
@@ -48,11 +48,16 @@ def year_of_work(uow: SqlAlchemyUnitOfWork, name: str | None = None) -> SchoolYe
 
 
 def open_departments(uow: SqlAlchemyUnitOfWork, year: SchoolYear) -> set[str]:
-    """The codes of the departments open in ``year``: the current year's, or those with
-    settings of that year (a prepared year's, where one may be closed or added)."""
+    """The codes of the departments open in ``year`` (:func:`open_department_list`)."""
+    return {d.code for d in open_department_list(uow, year)}
+
+
+def open_department_list(uow: SqlAlchemyUnitOfWork, year: SchoolYear) -> list[Department]:
+    """The departments open in ``year``: the current year's, or those with settings of
+    that year (a prepared year's, where one may be closed or added)."""
     if year == uow.school.current_school_year():
-        return {d.code for d in uow.school.departments() if d.is_open}
+        return [d for d in uow.school.departments() if d.is_open]
     in_year = uow.school_years.departments_in(year)
     if not in_year:  # a year never prepared: the departments as they are
-        return {d.code for d in uow.school.departments()}
-    return {d.code for d in in_year if d.is_open}
+        return list(uow.school.departments())
+    return [d for d in in_year if d.is_open]

@@ -25,6 +25,9 @@ class ReportView:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     refusal: KoppelError | None = None
+    mapped: list[dict[str, JsonValue]] = field(default_factory=list)
+    """Values read other than as written (``Afdeling '4 VWO' -> 4V``), see
+    :func:`koppel.services.imports.report.mapped_lines`."""
     checked_only: bool = False
     """Only checked in this step (the students file of step 1): a refusal informs."""
 
@@ -152,10 +155,16 @@ def students_view(report: ImportReport) -> ReportView:
             ("wizard.list.students_new", _texts(report.details, "new")),
             ("wizard.count.groups_new", group_names),
         ],
+        mapped=_mapped(report.details),
         errors=report.errors,
         warnings=report.warnings,
         refusal=report.refusal,
     )
+
+
+def _mapped(details: dict[str, JsonValue]) -> list[dict[str, JsonValue]]:
+    found = details.get("values_mapped")
+    return [m for m in found if isinstance(m, dict)] if isinstance(found, list) else []
 
 
 def report_views(outcome: StepOutcome | None) -> list[ReportView]:

@@ -9,6 +9,7 @@ confirmation; unknown upload tokens are refused. Files come from the demo school
 from __future__ import annotations
 
 import csv
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from koppel.services.demo.catalog import DEPARTMENTS
 from koppel.services.demo.next_year import NextYearFiles, write_next_year_files
 from koppel.store import tables as t
 from koppel.store.database import connect
@@ -287,4 +289,45 @@ def test_a_truncated_students_file_needs_the_explicit_confirmation(fresh: Portal
     again = post(admin, 3, "toepassen", {"students_token": token, "confirm": "on", "force": "on"})
     assert again.status_code == 400  # the file went with the apply
     assert len(changesets(fresh)) == len(before) + 1
+    admin.close()
+
+
+def test_step_three_reads_department_names_and_genders_as_a_sis_writes_them(
+    fresh: Portal, tmp_path: Path
+):
+    """A students file with ``4 VWO`` and ``man``/``vrouw`` (as SISs write them) previews
+    without a problem and the preview lists every value it read otherwise."""
+    files = next_year_files(fresh, tmp_path)
+    admin = sign_in(fresh, *fresh.admin)
+    names = {d.code: d.name for d in DEPARTMENTS}
+    lines = files.students_file.read_text(encoding="utf-8-sig").splitlines()
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.DictReader(lines, delimiter=delimiter)
+    rows = list(reader)
+    header = list(reader.fieldnames or [])
+    department = next(h for h in header if h.lower() == "afdeling")
+    gender = next(h for h in header if h.lower() == "geslacht")
+    written = [
+        {
+            **row,
+            department: names.get(row[department], row[department]),
+            gender: {"M": "man", "V": "vrouw"}.get(row[gender], row[gender]),
+        }
+        for row in rows
+    ]
+    sis = tmp_path / "leerlingen-uit-sis.csv"
+    with sis.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=header, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(written)
+    before = changesets(fresh)
+
+    preview = post(admin, 3, "voorbeeld", {}, students_file=upload(sis))
+    assert preview.status_code == 200, preview.text
+    assert "Herkende waarden (" in preview.text
+    shown = html.unescape(preview.text)
+    assert "Afdeling '4 VWO' -> 4V" in shown
+    assert "Geslacht 'vrouw' -> V" in shown
+    assert "bestaat niet" not in preview.text
+    assert changesets(fresh) == before
     admin.close()

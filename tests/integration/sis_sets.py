@@ -134,3 +134,60 @@ def school_set(students: int = 40, *, classes: int = 2, status: str = "") -> Sis
     files.rows["enrollments.csv"] = enrol_rows
     files.rows["demographics.csv"] = demo_rows
     return files
+
+
+def id_only_delta(modified: str = "2026-11-02T03:00:00Z", **ids: list[str]) -> SisFiles:
+    """A delta set as SIS vendors write deletions: per file (``users``, ``classes``,
+    ``enrollments``; without ``.csv``) rows that give only their ``sourcedId``, status
+    ``tobedeleted`` and ``dateLastModified``, every other field blank; no other files
+    (the manifest says absent)."""
+    files = SisFiles()
+    for entity, listed in ids.items():
+        name = f"{entity}.csv"
+        files.modes[name] = "delta"
+        files.rows[name] = [
+            {"sourcedId": sid, "status": "tobedeleted", "dateLastModified": modified}
+            for sid in listed
+        ]
+    return files
+
+
+def april_march_set(students: int = 8, *, school_year: str = "2027") -> SisFiles:
+    """A bulk set of a school whose year runs April to March (2026-04-01 to 2027-03-31,
+    ``schoolYear`` 2027 on every session, as OneRoster 1.1 says: the year it ends in), in
+    two terms; one home class and its cluster group in each term. The first term's dates
+    alone (April-July 2026) fall in an August-July year before the second's."""
+    files = school_set(students)
+    files.rows["academicSessions.csv"] = [
+        {"sourcedId": "ay-2027", "status": "active", "title": "Schooljaar 2026/27",
+         "type": "schoolYear", "startDate": "2026-04-01", "endDate": "2027-03-31",
+         "schoolYear": school_year},
+        {"sourcedId": "t1-2027", "status": "active", "title": "Term 1", "type": "term",
+         "startDate": "2026-04-01", "endDate": "2026-07-15", "parentSourcedId": "ay-2027",
+         "schoolYear": school_year},
+        {"sourcedId": "t2-2027", "status": "active", "title": "Term 2", "type": "term",
+         "startDate": "2026-08-16", "endDate": "2027-03-31", "parentSourcedId": "ay-2027",
+         "schoolYear": school_year},
+    ]  # fmt: skip
+    for row in files.rows["classes.csv"]:
+        row["termSourcedIds"] = "t1-2027" if row["sourcedId"].endswith("-1") else "t2-2027"
+    return files
+
+
+def next_year_set(students: int = 8) -> SisFiles:
+    """:func:`school_set` for the school year after (2027-2028), as an SIS exports it
+    when the next year is prepared: new class ids, the same users."""
+    files = school_set(students)
+    files.rows["academicSessions.csv"] = [
+        {"sourcedId": "sy-2027", "title": "2027-2028", "type": "schoolYear",
+         "startDate": "2027-08-01", "endDate": "2028-07-31", "schoolYear": "2028"},
+    ]  # fmt: skip
+    renamed = {}
+    for row in files.rows["classes.csv"]:
+        renamed[row["sourcedId"]] = f"n-{row['sourcedId']}"
+        row["sourcedId"] = renamed[row["sourcedId"]]
+        row["termSourcedIds"] = "sy-2027"
+    for row in files.rows["enrollments.csv"]:
+        row["classSourcedId"] = renamed[row["classSourcedId"]]
+        row["sourcedId"] = f"n-{row['sourcedId']}"
+    return files

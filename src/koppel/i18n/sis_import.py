@@ -58,6 +58,40 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "class '{group}' falls in school year {year}, the other classes in {chosen}: "
         "one set holds one school year",
     },
+    "roster.plan.class_remembered_other_year": {
+        "nl": "klas '{group}' is ingelezen in schooljaar {year}, maar de set hoort bij "
+        "{chosen}: één set bevat één schooljaar; stuur de wijzigingen van elk schooljaar "
+        "in een eigen set",
+        "en": "class '{group}' was imported in school year {year}, but the set belongs to "
+        "{chosen}: one set holds one school year; send each school year's changes in a set "
+        "of its own",
+    },
+    "roster.plan.deleted_other_year": {
+        "nl": "klas '{group}' is ingelezen in schooljaar {year}, de set hoort bij {chosen}: "
+        "deze verwijdering wordt overgeslagen; stuur ze in een set van {year}",
+        "en": "class '{group}' was imported in school year {year}, the set belongs to "
+        "{chosen}: this deletion is skipped; send it in a set of {year}",
+    },
+    "roster.plan.deleted_user_unknown": {
+        "nl": "gebruiker '{value}' moet weg, maar koppel kent die niet (nooit ingelezen, of "
+        "een ouder of verzorger, die koppel niet bijhoudt): niets te doen; controleer het id "
+        "als dit een leerling of medewerker is",
+        "en": "user '{value}' is to be deleted, but koppel does not know it (never imported, "
+        "or a parent or guardian, whom koppel does not keep): nothing to do; check the id if "
+        "this is a student or staff member",
+    },
+    "roster.plan.deleted_enrollment_unknown": {
+        "nl": "inschrijving '{value}' moet weg, maar koppel kent die niet: niets verwijderd; "
+        "vul classSourcedId, userSourcedId en role in als de inschrijving toch weg moet",
+        "en": "enrollment '{value}' is to be deleted, but koppel does not know it: nothing "
+        "removed; fill in classSourcedId, userSourcedId and role if it must go all the same",
+    },
+    "roster.plan.deleted_class_unknown": {
+        "nl": "klas '{value}' moet weg, maar koppel kent die niet in dit schooljaar: niets "
+        "verwijderd; controleer het id",
+        "en": "class '{value}' is to be deleted, but koppel does not know it in this school "
+        "year: nothing deleted; check the id",
+    },
     "roster.plan.school_year_invalid": {
         "nl": "schooljaar '{value}' is geen schooljaar zoals 2026-2027",
         "en": "school year '{value}' is no school year such as 2026-2027",

@@ -171,6 +171,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "de einddatum {end} ligt voor de begindatum {start}: verbeter een van beide",
         "en": "the end date {end} lies before the start date {start}: correct one of them",
     },
+    "roster.value.school_year": {
+        "nl": "'{value}' is geen schooljaar: schrijf het jaar waarin het schooljaar eindigt "
+        "(2027 voor 2026-2027), of laat het leeg (dan tellen de datums)",
+        "en": "'{value}' is no school year: write the year the school year ends in (2027 for "
+        "2026-2027), or leave it blank (the dates then count)",
+    },
     "roster.value.boolean": {
         "nl": "'{value}' is geen true of false: gebruik true of false",
         "en": "'{value}' is not true or false: use true or false",

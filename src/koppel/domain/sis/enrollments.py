@@ -17,9 +17,17 @@ from dataclasses import dataclass, field
 
 from koppel.domain.groups import GroupKind
 from koppel.domain.imports.staff import Link
+from koppel.domain.sis.deletions import (
+    MENTOR_LETTER,
+    STUDENT_LETTER,
+    TEACHER_LETTER,
+    enrollment_key,
+    id_only_enrollment,
+    parse_enrollment_key,
+)
 from koppel.domain.sis.findings import Findings
 from koppel.domain.sis.groups import Groups
-from koppel.domain.sis.keys import SisIds, SisKind
+from koppel.domain.sis.keys import SisId, SisIds, SisKind
 from koppel.domain.sis.people import People
 from koppel.domain.sis.sets import (
     Entity,
@@ -46,6 +54,8 @@ class Enrollments:
     links_unchanged: int = 0
     skipped: int = 0
     """Enrollments of users koppel does not keep (guardians, parents)."""
+    ids: list[SisId] = field(default_factory=list)
+    """Each enrollment's sourcedId and the membership or link it stands for."""
 
     @property
     def mentors(self) -> set[str]:
@@ -69,9 +79,12 @@ def plan_enrollments(
     memberships: Mapping[str, Collection[str]],
     links: Collection[Link],
     sis_ids: SisIds,
+    year: str = "",
     findings: Findings,
 ) -> Enrollments:
-    """What changes in the memberships (group -> student numbers) and ``links`` of the year."""
+    """What changes in the memberships (group -> student numbers) and ``links`` of the
+    year (``year``: enrollments of classes koppel remembers in another school year are
+    left alone; :func:`~koppel.domain.sis.structure.choose_school_year` reports them)."""
     mode = sis_set.mode(Entity.ENROLLMENTS)
     result = Enrollments()
     if mode is FileMode.ABSENT:
@@ -79,7 +92,9 @@ def plan_enrollments(
     wanted = _Wanted(groups=set(groups.of_class.values()))
     homes: dict[tuple[str, str], tuple[str, int]] = {}
     for row in sis_set.enrollments:
-        if row.class_id not in groups.deleted_classes:
+        if id_only_enrollment(row):
+            _remembered(row, sis_ids, wanted, findings)
+        elif row.class_id not in groups.deleted_classes and _this_year(row, groups, sis_ids, year):
             _enrollment(row, groups, people, sis_ids, wanted, homes, result, findings)
     existing = {(g, n) for g, numbers in memberships.items() for n in numbers}
     result.unchanged = len(wanted.members & existing)
@@ -129,6 +144,7 @@ def _enrollment(
     if role in STUDENT_ROLES and number:
         membership = (group, number)
         (wanted.dropped_members if dropped else wanted.members).add(membership)
+        _remember(row, result, STUDENT_LETTER, group, number)
         info = groups.info[group]
         if not dropped and info.kind is GroupKind.HOME_CLASS:
             other = homes.setdefault((number, info.department), (group, row.origin.row))
@@ -148,6 +164,8 @@ def _enrollment(
         if link_role is not None:
             link = Link(code, group, link_role)
             (wanted.dropped_links if dropped else wanted.links).add(link)
+            letter = MENTOR_LETTER if link_role is StaffRole.MENTOR else TEACHER_LETTER
+            _remember(row, result, letter, group, code)
     elif role not in STUDENT_ROLES | STAFF_ROLES:
         result.skipped += 1
     elif number or code:
@@ -156,6 +174,40 @@ def _enrollment(
         )
     else:
         findings.error(row.origin, "userSourcedId", "roster.plan.unknown_user", user=row.user_id)
+
+
+def _this_year(row: SisEnrollment, groups: Groups, sis_ids: SisIds, year: str) -> bool:
+    """Whether the row's class is of ``year``: a class of the set is; another one when
+    koppel remembers it in that year (or remembers no year for it)."""
+    if row.class_id in groups.of_class:
+        return True
+    remembered = sis_ids.get((SisKind.GROUP_YEAR, row.class_id), "")
+    return not (year and remembered and remembered != year)
+
+
+def _remember(row: SisEnrollment, result: Enrollments, letter: str, group: str, key: str) -> None:
+    """An enrollment's sourcedId, so that a later row giving only that id finds it."""
+    if row.sourced_id and row.status is RecordStatus.ACTIVE:
+        text = enrollment_key(letter, group, key)
+        if text:
+            result.ids.append(SisId(SisKind.ENROLLMENT, row.sourced_id, text))
+
+
+def _remembered(row: SisEnrollment, sis_ids: SisIds, wanted: _Wanted, findings: Findings) -> None:
+    """An enrollment to be deleted that gives only its sourcedId: the membership or link
+    koppel remembered for it is removed (when it is still there)."""
+    found = parse_enrollment_key(sis_ids.get((SisKind.ENROLLMENT, row.sourced_id), ""))
+    if found is None:
+        findings.warning(
+            row.origin, "sourcedId", "roster.plan.deleted_enrollment_unknown", value=row.sourced_id
+        )
+        return
+    letter, group, key = found
+    if letter == STUDENT_LETTER:
+        wanted.dropped_members.add((group, key))
+    else:
+        role = StaffRole.MENTOR if letter == MENTOR_LETTER else StaffRole.TEACHER
+        wanted.dropped_links.add(Link(key, group, role))
 
 
 def _link_role(row: SisEnrollment, findings: Findings) -> StaffRole | None:

@@ -8,7 +8,9 @@ class needs a department (``ext_koppel_department``, else the longest department
 its name starts with); without one it becomes a cluster group, with a warning.
 
 Classes marked ``tobedeleted`` delete their group (its memberships and teacher links go
-with it; students never). Classes missing from a bulk file are left alone.
+with it; students never), found by the name remembered for their sourcedId, so a row
+giving only that id does too. Classes missing from a bulk file are left alone. Each
+class's school year is remembered with its name (a group's name is per school year).
 """
 
 from __future__ import annotations
@@ -63,17 +65,12 @@ def plan_groups(
     names = _names(active, sis_ids, findings)
     for cls in sis_set.classes:
         if cls.status is RecordStatus.TO_BE_DELETED:
-            found.deleted_classes.add(cls.sourced_id)
-            name = sis_ids.get((SisKind.GROUP, cls.sourced_id)) or group_name(
-                cls.class_code, cls.title, cls.sourced_id, ()
-            )
-            if name in existing and name not in found.deleted:
-                found.deleted.append(name)
-                del found.info[name]
+            _deleted(cls, year, existing, sis_ids, found, findings)
     for cls in active:
         name = names[cls.sourced_id]
         found.of_class[cls.sourced_id] = name
         found.ids.append(SisId(SisKind.GROUP, cls.sourced_id, name))
+        found.ids.append(SisId(SisKind.GROUP_YEAR, cls.sourced_id, year))
         if name in found.info:
             continue
         group = _new_group(cls, name, year, departments, pattern, findings)
@@ -81,6 +78,32 @@ def plan_groups(
             found.new.append(group)
             found.info[name] = GroupInfo(group.kind, group.department_code)
     return found
+
+
+def _deleted(
+    cls: SisClass,
+    year: str,
+    existing: Mapping[str, Group],
+    sis_ids: SisIds,
+    found: Groups,
+    findings: Findings,
+) -> None:
+    """A class to be deleted: its group of ``year`` goes, found by the name remembered for
+    its sourcedId (else the name its row gives). A class remembered in another school year
+    is left alone (reported when the year is chosen); a row that gives only its sourcedId
+    and names no group of the year is a warning."""
+    found.deleted_classes.add(cls.sourced_id)
+    if sis_ids.get((SisKind.GROUP_YEAR, cls.sourced_id), year) != year:
+        return
+    remembered = sis_ids.get((SisKind.GROUP, cls.sourced_id))
+    name = remembered or group_name(cls.class_code, cls.title, cls.sourced_id, ())
+    if name in existing and name not in found.deleted:
+        found.deleted.append(name)
+        del found.info[name]
+    elif not (remembered or cls.title or cls.class_code):
+        findings.warning(
+            cls.origin, "sourcedId", "roster.plan.deleted_class_unknown", value=cls.sourced_id
+        )
 
 
 def _names(classes: list[SisClass], sis_ids: SisIds, findings: Findings) -> dict[str, str]:

@@ -30,6 +30,11 @@ class SisKind:
     BRANCH = "branch"
     DEPARTMENT = "department"
     SCHOOL_YEAR = "school_year"
+    GROUP_YEAR = "group_year"
+    """A class's school year (its group's name is per year)."""
+    ENROLLMENT = "enrollment"
+    """An enrollment as ``s|group|student number`` (``t|`` and ``m|``: teacher and mentor
+    link with a staff code), so that a delta row giving only its sourcedId finds it."""
 
 
 @dataclass(frozen=True, slots=True)

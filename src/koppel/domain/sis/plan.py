@@ -30,6 +30,7 @@ from koppel.domain.sis.changes import (
     staff_changes,
     student_changes,
 )
+from koppel.domain.sis.deletions import complete_deletions
 from koppel.domain.sis.enrollments import Enrollments, plan_enrollments
 from koppel.domain.sis.export_format import sourced_id
 from koppel.domain.sis.findings import Findings
@@ -110,6 +111,9 @@ def plan_sis_import(
 ) -> SisPlan:
     """The plan; its ``findings`` hold the errors (nothing may then be applied) and warnings."""
     found = findings if findings is not None else Findings()
+    sis_set = complete_deletions(
+        sis_set, state.sis_ids, students=state.students, staff=state.staff, findings=found
+    )
     structure = plan_structure(
         sis_set,
         state.year,
@@ -141,6 +145,7 @@ def plan_sis_import(
         memberships=state.memberships,
         links=state.links,
         sis_ids=state.sis_ids,
+        year=state.year.name,
         findings=found,
     )
     students = student_changes(
@@ -165,6 +170,7 @@ def plan_sis_import(
     wanted = [
         *structure.ids,
         *groups.ids,
+        *enrollments.ids,
         *(SisId(SisKind.STUDENT, sid, key) for sid, key in people.student_of.items()),
         *(SisId(SisKind.STAFF, sid, key) for sid, key in people.staff_of.items()),
     ]

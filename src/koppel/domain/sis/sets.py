@@ -97,8 +97,9 @@ class SisSession:
     end: date | None
     parent_id: str
     school_year: str
-    """koppel's name of the school year the session falls in, e.g. ``2021-2022`` (from
-    its dates: a school year runs from 1 August); empty when it has no dates."""
+    """koppel's name of the school year the session falls in, e.g. ``2021-2022``: from
+    its ``schoolYear`` (``2022``), else from its dates (a school year runs from 1 August);
+    empty when it has neither."""
     status: RecordStatus
     origin: Origin
 

@@ -1,6 +1,7 @@
 """A SIS set's school year, branches and departments (pure).
 
-Classes land in the school year of their sessions: one set holds one school year, which
+Classes land in the school year of their sessions (a delta set without them: the year
+koppel remembers for the classes it names): one set holds one school year, which
 is created when the portal does not have it yet (the current one is never changed; only
 a portal without any current school year gets this one as its current). Orgs of type
 school (SDS: college) are branches; orgs of type department are koppel's departments
@@ -25,7 +26,7 @@ from koppel.domain.sis.keys import (
     derive_branch_code,
     education_type_of,
 )
-from koppel.domain.sis.sets import RecordStatus, SisClass, SisOrg, SisSet
+from koppel.domain.sis.sets import Origin, RecordStatus, SisClass, SisOrg, SisSet
 from koppel.domain.text import clean_text
 
 BRANCH_TYPES = frozenset({"school", "college"})
@@ -73,36 +74,77 @@ def choose_school_year(
     findings: Findings,
 ) -> YearChoice:
     """The set's school year: that of its classes' sessions (the most classes; a class in
-    another year is an error), else of its sessions, else the portal's current one, else
-    ``fallback`` (the year containing today)."""
+    another year is an error), else the year koppel remembers for the classes it names
+    (classes to be deleted, enrollments: a delta set without sessions reaches the classes
+    of any year), else of its sessions, else the portal's current one, else ``fallback``
+    (the year containing today)."""
     sessions = {s.sourced_id: s.school_year for s in sis_set.sessions if s.school_year}
     classes = [c for c in sis_set.classes if c.status is RecordStatus.ACTIVE]
     years = {c.sourced_id: class_year(c, sessions, sis_ids) for c in classes}
     counted = Counter(year for year in years.values() if year)
+    named = remembered_years(sis_set, set(years), sis_ids)
+    by_session = Counter(sessions.values())
     if counted:
         name = max(counted, key=lambda year: (counted[year], year))
-        for cls in classes:
-            if years[cls.sourced_id] not in ("", name):
-                findings.error(
-                    cls.origin,
-                    SESSIONS_COLUMN,
-                    "roster.plan.class_other_year",
-                    group=cls.title or cls.sourced_id,
-                    year=years[cls.sourced_id],
-                    chosen=name,
-                )
+    elif named:
+        remembered = Counter(year for year, _, _, _ in named.values())
+        name = max(remembered, key=lambda year: (remembered[year], year))
+    elif by_session:
+        name = max(by_session, key=lambda year: (by_session[year], year))
     else:
-        by_session = Counter(sessions.values())
-        if by_session:
-            name = max(by_session, key=lambda year: (by_session[year], year))
-        else:
-            name = current or fallback
+        name = current or fallback
+    for cls in classes:
+        if years[cls.sourced_id] not in ("", name):
+            findings.error(
+                cls.origin,
+                SESSIONS_COLUMN,
+                "roster.plan.class_other_year",
+                group=cls.title or cls.sourced_id,
+                year=years[cls.sourced_id],
+                chosen=name,
+            )
+    for class_id, (year, origin, column, dropped) in named.items():
+        if year != name:
+            report = findings.warning if dropped else findings.error
+            code = (
+                "roster.plan.deleted_other_year"
+                if dropped
+                else "roster.plan.class_remembered_other_year"
+            )
+            report(origin, column, code, group=class_id, year=year, chosen=name)
     try:
         name = SchoolYear(name).name
     except InvalidValue:
         findings.error(None, None, "roster.plan.school_year_invalid", value=name)
         name = current or fallback
     return YearChoice(name, is_new=name not in known_years, make_current=current is None)
+
+
+def remembered_years(
+    sis_set: SisSet, in_set: Collection[str], sis_ids: SisIds
+) -> dict[str, tuple[str, Origin, str, bool]]:
+    """The classes the set names but does not bring as active classes (rows to be
+    deleted, enrollments' classes) whose school year koppel remembers: class sourcedId ->
+    (year, the first row naming it, its column, whether only deletions name it)."""
+    found: dict[str, tuple[str, Origin, str, bool]] = {}
+    rows = [
+        (c.sourced_id, c.origin, "sourcedId", True)
+        for c in sis_set.classes
+        if c.status is RecordStatus.TO_BE_DELETED
+    ]
+    rows.extend(
+        (e.class_id, e.origin, "classSourcedId", e.status is RecordStatus.TO_BE_DELETED)
+        for e in sis_set.enrollments
+        if e.class_id and e.class_id not in in_set
+    )
+    for class_id, origin, column, dropped in rows:
+        year = sis_ids.get((SisKind.GROUP_YEAR, class_id), "")
+        if not year:
+            continue
+        before = found.get(class_id)
+        if before is None or (before[3] and not dropped):
+            found[class_id] = (year, origin, column, dropped)
+    return found
 
 
 def plan_structure(

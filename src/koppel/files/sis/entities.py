@@ -27,6 +27,7 @@ from koppel.files.sis.values import (
     SDS_ROLES,
     SESSION_TYPES,
     school_year,
+    school_year_ending,
     split_ids,
 )
 
@@ -43,6 +44,9 @@ class Dialect:
     """An unknown session type is an error (OneRoster) or a warning (SDS)."""
     required: Mapping[str, tuple[str | tuple[str, ...], ...]]
     """Per file (entity name), the columns that must be there and be filled in."""
+    school_year_ends: bool = False
+    """A session's ``schoolYear`` is the year its school year ends in and wins over its
+    dates (OneRoster; SDS's samples write the year it starts in: dates decide there)."""
 
 
 ONEROSTER = Dialect(
@@ -63,6 +67,7 @@ ONEROSTER = Dialect(
         ),
         Entity.DEMOGRAPHICS: (("sourcedId", "userSourcedId"),),
     },
+    school_year_ends=True,
 )
 SDS = Dialect(
     SDS_ORG_TYPES,
@@ -154,6 +159,7 @@ def read_sessions(
     p_start, p_end = table.at("startDate"), table.at("endDate")
     p_status, p_modified = table.find("status"), table.find("dateLastModified")
     p_parent = table.find("parentSourcedId")
+    p_year = table.find("schoolYear") if dialect.school_year_ends else None
     # dates must have a column but may be empty: the session takes its parent's school year
     required = [
         p for p in required_positions(table, dialect, Entity.SESSIONS) if p not in (p_start, p_end)
@@ -174,6 +180,7 @@ def read_sessions(
             c.warning(number, p_type, "roster.value.session_type", value=kind)
         start, end = c.date(number, p_start, v), c.date(number, p_end, v)
         c.period(number, p_end, start, end)
+        year = _school_year(c, number, p_year, v) or school_year(start, end)
         origin = Origin(table.file, number)
         sessions.append(
             SisSession(
@@ -183,7 +190,7 @@ def read_sessions(
                 start,
                 end,
                 _get(v, p_parent),
-                school_year(start, end),
+                year,
                 status or ACTIVE,
                 origin,
             )
@@ -202,6 +209,19 @@ def read_sessions(
             warn=True,
         )
     return sessions
+
+
+def _school_year(c: Checks, number: int, position: int | None, values: list[str]) -> str:
+    """The session's ``schoolYear`` (``2027``: koppel's 2026-2027), which wins over its
+    dates (a school with an April-March calendar); empty when blank or wrong."""
+    raw = _get(values, position)
+    if not raw:
+        return ""
+    found = school_year_ending(raw)
+    if found is None:
+        c.error(number, position, "roster.value.school_year", value=raw)
+        return ""
+    return found
 
 
 def read_classes(

@@ -140,5 +140,21 @@ def school_year(start: date | None, end: date | None) -> str:
     return f"{first}-{first + 1}"
 
 
+_YEAR = re.compile(r"^(?:([0-9]{4})\s*[-/]\s*)?([0-9]{4})$")
+
+
+def school_year_ending(text: str) -> str | None:
+    """OneRoster's ``schoolYear`` (the calendar year the school year ends in, ``2027``;
+    some systems write ``2026-2027``) as koppel's school year (``2026-2027``); None when
+    it is no year."""
+    match = _YEAR.match(text.strip())
+    if match is None or not 1901 <= int(match[2]) <= 2999:
+        return None
+    end = int(match[2])
+    if match[1] is not None and int(match[1]) != end - 1:
+        return None
+    return f"{end - 1}-{end}"
+
+
 def unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))

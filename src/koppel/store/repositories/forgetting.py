@@ -135,6 +135,23 @@ class SqlAlchemyForgettingRepository:
             removed += self._connection.execute(
                 delete(r).where(r.c.kind == SisKind.STUDENT, condition)
             ).rowcount
+        return removed + self._remove_enrollment_ids(numbers)
+
+    def _remove_enrollment_ids(self, numbers: Collection[str]) -> int:
+        """The enrollments remembered as ``s|group|number`` of these students."""
+        r = t.sis_ids
+        wanted = set(numbers)
+        rows = self._connection.execute(
+            select(r.c.sourced_id, r.c.key).where(
+                r.c.kind == SisKind.ENROLLMENT, r.c.key.like("s|%")
+            )
+        )
+        doomed = [sid for sid, key in rows if key.rpartition("|")[2] in wanted]
+        removed = 0
+        for condition in among(self._connection, r.c.sourced_id, doomed):
+            removed += self._connection.execute(
+                delete(r).where(r.c.kind == SisKind.ENROLLMENT, condition)
+            ).rowcount
         return removed
 
     # --- history ------------------------------------------------------------------------

@@ -30,7 +30,12 @@ from koppel.domain.sis.changes import (
     staff_changes,
     student_changes,
 )
-from koppel.domain.sis.deletions import complete_deletions
+from koppel.domain.sis.deletions import (
+    MENTOR_LETTER,
+    STUDENT_LETTER,
+    complete_deletions,
+    parse_enrollment_key,
+)
 from koppel.domain.sis.enrollments import Enrollments, plan_enrollments
 from koppel.domain.sis.export_format import sourced_id
 from koppel.domain.sis.findings import Findings
@@ -39,6 +44,7 @@ from koppel.domain.sis.keys import SisId, SisIds, SisKind
 from koppel.domain.sis.people import resolve_people
 from koppel.domain.sis.sets import SisSet
 from koppel.domain.sis.structure import Structure, YearChoice, plan_structure
+from koppel.domain.staff import StaffRole
 
 __all__ = ["PortalState", "SisPlan", "plan_sis_import"]
 
@@ -199,25 +205,34 @@ def _remembered(
     holds is not remembered: the portal derives it from the key again, so its export
     read back into the portal it came from writes nothing. Another portal remembers
     them as any set's, with the things they bring."""
+    own_groups = {
+        item.sourced_id
+        for item in wanted
+        if item.kind == SisKind.GROUP and _own_and_held(item, state)
+    }
     new: dict[tuple[str, str], SisId] = {}
     changed: dict[tuple[str, str], tuple[SisId, str]] = {}
     for item in wanted:
         pair = (item.kind, item.sourced_id)
         before = state.sis_ids.get(pair)
         if before is None:
-            if not _own_and_held(item, state):
+            if not _own_and_held(item, state, own_groups):
                 new[pair] = item
         elif before != item.key:
             changed[pair] = (item, before)
     return list(new.values()), list(changed.values())
 
 
-def _own_and_held(item: SisId, state: PortalState) -> bool:
+def _own_and_held(item: SisId, state: PortalState, own_groups: Collection[str] = ()) -> bool:
     """Whether ``item`` is koppel's own sourcedId for a thing the portal holds (a
-    group's id includes its school year)."""
+    group's id includes its school year; so does an enrollment's, with its role)."""
     year = state.year.name
     if item.kind == SisKind.GROUP:
         return item.key in state.groups and item.sourced_id == sourced_id(item.kind, year, item.key)
+    if item.kind == SisKind.GROUP_YEAR:
+        return item.key == year and item.sourced_id in own_groups
+    if item.kind == SisKind.ENROLLMENT:
+        return _own_enrollment(item, state)
     held: Collection[str] = {
         SisKind.STUDENT: state.students,
         SisKind.STAFF: state.staff,
@@ -226,3 +241,19 @@ def _own_and_held(item: SisId, state: PortalState) -> bool:
         SisKind.SCHOOL_YEAR: () if state.year.is_new else (year,),
     }.get(item.kind, ())
     return item.key in held and item.sourced_id == sourced_id(item.kind, item.key)
+
+
+def _own_enrollment(item: SisId, state: PortalState) -> bool:
+    """koppel's export names a membership ``enrollment/year/group/student/number`` and a
+    link ``.../teacher|mentor/code``: its own id for a membership or link the portal holds."""
+    parsed = parse_enrollment_key(item.key)
+    if parsed is None:
+        return False
+    letter, group, who = parsed
+    if letter == STUDENT_LETTER:
+        role, held = "student", who in state.memberships.get(group, ())
+    else:
+        role = StaffRole.MENTOR if letter == MENTOR_LETTER else StaffRole.TEACHER
+        held = Link(who, group, role) in state.links
+        role = role.value
+    return held and item.sourced_id == sourced_id("enrollment", state.year.name, group, role, who)

@@ -191,3 +191,129 @@ def next_year_set(students: int = 8) -> SisFiles:
         row["classSourcedId"] = renamed[row["classSourcedId"]]
         row["sourcedId"] = f"n-{row['sourcedId']}"
     return files
+
+
+def _write_text(folder: Path, files: dict[str, str], *, newline: str = "\r\n") -> Path:
+    """Files as another system writes them: text as given, its own line ends."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        body = newline.join(line.strip() for line in text.strip().splitlines()) + newline
+        (folder / name).write_bytes(body.encode("utf-8"))
+    return folder
+
+
+def vendor_oneroster_set(folder: Path, users: list[str]) -> Path:
+    """A OneRoster 1.1 bulk set the way a US rostering vendor writes one: every value
+    quoted, CRLF, ``metadata.*`` columns after the standard ones, user ids like
+    ``usr-222-1234561232`` or ``USER_0`` and an empty ``identifier``. ``users`` are the
+    users.csv data lines (without header); the classes are ``cls-1`` (homeroom 4A) and
+    ``cls-2`` (scheduled), the teacher ``tch-1``; every student user (role ``student``)
+    is enrolled in both classes."""
+    users_header = (
+        '"sourcedId","status","dateLastModified","enabledUser","orgSourcedIds","role",'
+        '"username","userIds","givenName","familyName","middleName","identifier","email",'
+        '"sms","phone","agentSourcedIds","grades","password","metadata.studentNumber"'
+    )
+    teacher = (
+        '"tch-1","active","2026-08-20T08:00:00.000Z","true","org-9","teacher","mvdberg",'
+        '"","Maria","Berg","","","mvdberg@school.example","","","","","","T-9"'
+    )
+    students = [line.split(",")[0].strip('"') for line in users if '"student"' in line]
+    enrollments = [
+        f'"enr-{c}-{s}","active","2026-08-20T08:00:00.000Z","{c}","org-9","{s}","student",'
+        '"false","",""'
+        for n, s in enumerate(students)
+        for c in ("cls-1", "cls-2")
+    ]
+    files = {
+        "manifest.csv": """
+            "propertyName","value"
+            "manifest.version","1.0"
+            "oneroster.version","1.1"
+            "file.academicSessions","bulk"
+            "file.categories","absent"
+            "file.classes","bulk"
+            "file.classResources","absent"
+            "file.courses","absent"
+            "file.courseResources","absent"
+            "file.demographics","absent"
+            "file.enrollments","bulk"
+            "file.lineItems","absent"
+            "file.orgs","bulk"
+            "file.resources","absent"
+            "file.results","absent"
+            "file.users","bulk"
+            "source.systemName","Rostering Cloud"
+            "source.systemCode","RC-42"
+        """,
+        "orgs.csv": """
+            "sourcedId","status","dateLastModified","name","type","identifier","parentSourcedId"
+            "org-9","active","2026-08-20T08:00:00.000Z","Lyceum Zuid","school","",""
+        """,
+        "academicSessions.csv": """
+            "sourcedId","status","dateLastModified","title","type","startDate","endDate","parentSourcedId","schoolYear"
+            "term-2026","active","2026-08-20T08:00:00.000Z","2026-2027","schoolYear","2026-08-24","2027-07-16","","2027"
+        """,
+        "classes.csv": """
+            "sourcedId","status","dateLastModified","title","grade","courseSourcedId","classCode","classType","location","schoolSourcedId","termSourcedIds","subjects","subjectCodes","periods"
+            "cls-1","active","2026-08-20T08:00:00.000Z","4A","10","crs-1","4A","homeroom","","org-9","term-2026","","",""
+            "cls-2","active","2026-08-20T08:00:00.000Z","Biologie","10","crs-2","bio-4a","scheduled","","org-9","term-2026","","",""
+        """,
+        "users.csv": "\n".join([users_header, teacher, *users]),
+        "enrollments.csv": "\n".join(
+            [
+                '"sourcedId","status","dateLastModified","classSourcedId","schoolSourcedId",'
+                '"userSourcedId","role","primary","beginDate","endDate"',
+                '"enr-t1","active","2026-08-20T08:00:00.000Z","cls-1","org-9","tch-1",'
+                '"teacher","true","",""',
+                *enrollments,
+            ]
+        ),
+    }
+    return _write_text(folder, files)
+
+
+def vendor_user(sourced_id: str, username: str, identifier: str = "", *, metadata: str = "",
+                given: str = "Sam", family: str = "Visser") -> str:  # fmt: skip
+    """One student line of :func:`vendor_oneroster_set`'s users.csv."""
+    return (
+        f'"{sourced_id}","active","2026-08-20T08:00:00.000Z","true","org-9","student",'
+        f'"{username}","","{given}","{family}","","{identifier}","{username}@leerling.example",'
+        f'"","","","10","","{metadata}"'
+    )
+
+
+def sds_classic_minimal(folder: Path) -> Path:
+    """School Data Sync (classic) with Microsoft's minimal required attributes only: no
+    names, no student numbers; ``;`` is not used, CRLF as Excel saves it."""
+    return _write_text(
+        folder,
+        {
+            "School.csv": """
+                SIS ID,Name
+                1001,Lyceum Noord
+            """,
+            "Section.csv": """
+                SIS ID,School SIS ID,Section Name
+                S-1,1001,Wiskunde 4V
+            """,
+            "Student.csv": """
+                SIS ID,School SIS ID,Username
+                ST-1,1001,st1@lyceumnoord.example
+                ST-2,1001,st2@lyceumnoord.example
+            """,
+            "Teacher.csv": """
+                SIS ID,School SIS ID,Username
+                T-1,1001,t1@lyceumnoord.example
+            """,
+            "StudentEnrollment.csv": """
+                Section SIS ID,SIS ID
+                S-1,ST-1
+                S-1,ST-2
+            """,
+            "TeacherRoster.csv": """
+                Section SIS ID,SIS ID
+                S-1,T-1
+            """,
+        },
+    )

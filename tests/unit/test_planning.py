@@ -261,4 +261,4 @@ def test_package_choice_needs_department_and_valid_number():
     with pytest.raises(InvalidValue):
         PackageChoice("1", "", frozenset({"ne"}))
     with pytest.raises(InvalidValue):
-        PackageChoice("1-2", "4V", frozenset({"ne"}))
+        PackageChoice("1 2", "4V", frozenset({"ne"}))

@@ -419,7 +419,7 @@ def test_missing_required_header_names_the_file_and_column(oneroster: Path) -> N
         ("demographics.csv", 2, "birthDate", "17-05-2013", "roster.value.date"),
         ("demographics.csv", 2, "sex", "v", "roster.value.enum"),
         ("orgs.csv", 2, "dateLastModified", "gisteren", "roster.value.datetime"),
-        ("users.csv", 3, "givenName", "", "roster.value.required"),
+        ("users.csv", 3, "username", "", "roster.value.required"),
         ("enrollments.csv", 2, "sourcedId", "", "roster.value.required"),
     ],
 )
@@ -612,11 +612,13 @@ def test_sds_v21_broken_reference_and_duplicate_enrollment(tmp_path: Path) -> No
     )
 
 
-def test_sds_v21_without_roles_csv_is_not_recognised_as_sds(tmp_path: Path) -> None:
+def test_sds_v21_without_roles_csv_is_named_as_sds_missing_roles(tmp_path: Path) -> None:
     files = {k: v for k, v in SDS_V21.items() if k != "roles.csv"}
     error = only_error(read(write_sds(tmp_path / "sds", files)))
-    assert error.message_code == "roster.no_manifest"
-    assert "manifest.csv" in error.message("en")
+    assert error.message_code == "roster.looks_like"
+    assert "School Data Sync v2.1" in error.message("en")
+    assert "roles.csv is missing" in error.message("en")
+    assert "manifest.csv" not in error.message("en")
 
 
 CLASSIC = {

@@ -47,6 +47,23 @@ def full_name(first_name: str, infix: str, last_name: str) -> str:
     return " ".join(part for part in (first_name, infix, last_name) if part)
 
 
+UNKNOWN_NAME = "onbekend"
+"""Naam onbekend: what the portal keeps for a name that the source leaves empty."""
+UNKNOWN_FIRST_NAME = "Naam"
+"""The first name of a person without any name, so that the full name reads 'Naam
+onbekend' (and sorts with the others under 'onbekend')."""
+
+
+def names_or_unknown(first_name: str, last_name: str) -> tuple[str, str]:
+    """The portal's rule for a person whose source gives no name (SIS sets where names are
+    optional): a missing name is ``onbekend``; with neither, the person is ``Naam
+    onbekend``. Given names are kept as they are (cleaned)."""
+    first, last = clean_text(first_name), clean_text(last_name)
+    if not first and not last:
+        return UNKNOWN_FIRST_NAME, UNKNOWN_NAME
+    return first or UNKNOWN_NAME, last or UNKNOWN_NAME
+
+
 def sort_name(first_name: str, infix: str, last_name: str) -> str:
     """``Berg, Jan van den``: Dutch lists sort on the last name without its infix."""
     tail = " ".join(part for part in (first_name, infix) if part)

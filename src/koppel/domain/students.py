@@ -13,7 +13,10 @@ from koppel.domain.errors import InvalidValue
 from koppel.domain.personal import PersonalData
 from koppel.domain.text import clean_text
 
-_STUDENT_NUMBER = re.compile(r"^[0-9A-Za-z]{1,20}$")
+STUDENT_NUMBER_MAX_LENGTH = 20
+"""What the portal's ``students.student_number`` column holds (koppel.store.tables)."""
+_STUDENT_NUMBER = re.compile(r"^[0-9A-Za-z](?:[0-9A-Za-z._@-]{0,18}[0-9A-Za-z])?$")
+_SPREADSHEET_DECIMAL = re.compile(r"^[0-9]+\.[0-9]+$")
 
 
 class StudentStatus(StrEnum):
@@ -24,9 +27,13 @@ class StudentStatus(StrEnum):
 
 
 def validate_student_number(value: str) -> str:
-    """A student number (leerlingnummer) is text: leading zeros are part of it."""
+    """A student number (leerlingnummer) is text: leading zeros are part of it. Letters and
+    digits, with ``-``, ``_``, ``.`` and ``@`` inside (ids as SIS systems write them:
+    ``usr-222-1234561232``, ``USER_0``), at most 20; never a number with decimals
+    (``12.0``: a spreadsheet's number) and never what breaks a web address or a
+    spreadsheet cell (spaces, ``/``, a leading ``+`` or ``=``)."""
     text = clean_text(value)
-    if not _STUDENT_NUMBER.match(text):
+    if not _STUDENT_NUMBER.match(text) or _SPREADSHEET_DECIMAL.match(text):
         raise InvalidValue("student_number.format", value=value)
     return text
 

@@ -102,13 +102,44 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "roster.plan.no_student_number": {
         "nl": "leerling {sourced_id} heeft geen leerlingnummer: identifier en sourcedId zijn "
-        "geen geldig leerlingnummer (alleen cijfers en letters, hoogstens 20)",
+        "geen geldig leerlingnummer (cijfers en letters, met - _ . @ ertussen, hoogstens 20). "
+        "Kies met --student-number het veld dat het leerlingnummer geeft (bijv. username)",
         "en": "student {sourced_id} has no student number: neither identifier nor sourcedId "
-        "is a valid student number (digits and letters only, at most 20)",
+        "is a valid student number (digits and letters, with - _ . @ between them, at most "
+        "20). Choose the field that gives it with --student-number (e.g. username)",
     },
-    "roster.plan.name_required": {
-        "nl": "een nieuwe leerling of medewerker heeft een voornaam en een achternaam nodig",
-        "en": "a new student or staff member needs a given name and a family name",
+    "roster.plan.student_number_empty": {
+        "nl": "leerling {sourced_id} heeft geen {column}, het veld dat het leerlingnummer "
+        "geeft: vul het in de administratie in of kies een ander veld met --student-number",
+        "en": "student {sourced_id} has no {column}, the field that gives the student "
+        "number: fill it in in the administration or choose another field with "
+        "--student-number",
+    },
+    "roster.plan.student_number_invalid": {
+        "nl": "leerling {sourced_id}: '{value}' kan geen leerlingnummer zijn (cijfers en "
+        "letters, met - _ . @ ertussen, hoogstens 20 tekens). Kies een ander veld met "
+        "--student-number of pas de waarde aan in de administratie",
+        "en": "student {sourced_id}: '{value}' cannot be a student number (digits and "
+        "letters, with - _ . @ between them, at most 20 characters). Choose another field "
+        "with --student-number or correct the value in the administration",
+    },
+    "roster.plan.student_number_field": {
+        "nl": "'{value}' is geen veld dat het leerlingnummer kan geven; kies uit {allowed}",
+        "en": "'{value}' is no field that can give the student number; choose from {allowed}",
+    },
+    "roster.unexpected": {
+        "nl": "koppel kon deze set niet verwerken door een onverwachte fout ({error}); er is "
+        "niets geschreven. Meld de fout bij de beheerder van koppel, met de set (zonder "
+        "wachtwoorden)",
+        "en": "koppel could not process this set because of an unexpected error ({error}); "
+        "nothing was written. Report it to koppel's administrator, with the set (without "
+        "passwords)",
+    },
+    "roster.plan.name_unknown": {
+        "nl": "de set geeft deze nieuwe leerling of medewerker geen volledige naam: het "
+        "portaal noemt hem '{name}' tot de administratie de naam meestuurt",
+        "en": "the set gives this new student or staff member no full name: the portal "
+        "calls them '{name}' until the administration sends the name",
     },
     "roster.plan.email_skipped": {
         "nl": "het e-mailadres is ongeldig en wordt niet overgenomen",

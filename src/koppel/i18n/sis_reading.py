@@ -63,22 +63,22 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "one of them",
     },
     "roster.unknown_format": {
-        "nl": "{file} is geen herkende roosterset. Verwacht: manifest.csv met orgs.csv, "
-        "users.csv, ... (OneRoster 1.1/1.2); of orgs.csv, users.csv en roles.csv (School "
-        "Data Sync v2.1); of School.csv, Section.csv, Student.csv, Teacher.csv, "
-        "StudentEnrollment.csv en TeacherRoster.csv (School Data Sync klassiek). "
-        "Gevonden: {found}",
-        "en": "{file} is not a recognised roster set. Expected: manifest.csv with orgs.csv, "
-        "users.csv, ... (OneRoster 1.1/1.2); or orgs.csv, users.csv and roles.csv (School "
-        "Data Sync v2.1); or School.csv, Section.csv, Student.csv, Teacher.csv, "
-        "StudentEnrollment.csv and TeacherRoster.csv (School Data Sync classic). "
-        "Found: {found}",
+        "nl": "{file} is geen roosterset in een formaat dat koppel leest (gevonden: {found}). "
+        "koppel leest: OneRoster 1.1/1.2 CSV (manifest.csv met orgs.csv, users.csv, ...); "
+        "School Data Sync v2.1 (orgs.csv, users.csv en roles.csv); School Data Sync klassiek "
+        "v1 (School.csv, Section.csv, Student.csv, Teacher.csv, StudentEnrollment.csv en "
+        "TeacherRoster.csv). Exporteer de set in een van die formaten",
+        "en": "{file} is no roster set in a format koppel reads (found: {found}). koppel "
+        "reads: OneRoster 1.1/1.2 CSV (manifest.csv with orgs.csv, users.csv, ...); School "
+        "Data Sync v2.1 (orgs.csv, users.csv and roles.csv); School Data Sync classic v1 "
+        "(School.csv, Section.csv, Student.csv, Teacher.csv, StudentEnrollment.csv and "
+        "TeacherRoster.csv). Export the set in one of those formats",
     },
-    "roster.no_manifest": {
-        "nl": "{file} lijkt een OneRoster-set maar manifest.csv ontbreekt (gevonden: {found}). "
-        "Exporteer de set opnieuw met manifest.csv",
-        "en": "{file} looks like a OneRoster set but manifest.csv is missing (found: {found}). "
-        "Export the set again with manifest.csv",
+    "roster.looks_like": {
+        "nl": "{file} lijkt een {format}-set, maar {missing} ontbreekt (gevonden: {found}). "
+        "Exporteer de set opnieuw met {missing}",
+        "en": "{file} looks like a {format} set, but {missing} is missing (found: {found}). "
+        "Export the set again with {missing}",
     },
     "roster.sds.missing_file": {
         "nl": "deze {format}-set mist {file}: voeg het bestand toe (het mag alleen een kopregel "

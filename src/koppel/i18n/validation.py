@@ -52,8 +52,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "{field} is required",
     },
     "student_number.format": {
-        "nl": "leerlingnummer '{value}' mag alleen cijfers en letters bevatten (hoogstens 20)",
-        "en": "student number '{value}' may hold only digits and letters (at most 20)",
+        "nl": "leerlingnummer '{value}' mag alleen cijfers en letters bevatten, met - _ . @ "
+        "ertussen (hoogstens 20 tekens, geen getal met decimalen)",
+        "en": "student number '{value}' may hold only digits and letters, with - _ . @ "
+        "between them (at most 20 characters, no number with decimals)",
     },
     "student_number.duplicate": {
         "nl": "leerlingnummer {value} komt meer dan één keer voor",

@@ -20,9 +20,21 @@ from koppel.cli.output import (
     reports_errors,
 )
 from koppel.cli.sis.oneroster_export import export_command
+from koppel.domain.errors import KoppelError
 from koppel.i18n import translate
-from koppel.services.sis.importing import import_sis
+from koppel.services.sis.importing import REPORT_KIND, failure_problem, import_sis
 from koppel.services.sis.report import SisOptions, SisReport
+
+StudentNumberOption = Annotated[
+    str | None,
+    typer.Option(
+        "--student-number",
+        help="Het veld van de gebruiker dat het leerlingnummer geeft: identifier, sourcedId, "
+        "username, of een eigen kolom van het systeem (ext_..., metadata....). Standaard: "
+        "identifier, anders sourcedId.",
+        show_default=False,
+    ),
+]
 
 app = typer.Typer(
     help="OneRoster- en School Data Sync-sets: de koppeling met de leerlingadministratie.",
@@ -61,16 +73,28 @@ def import_set(
             show_default=False,
         ),
     ] = None,
+    student_number: StudentNumberOption = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Lees een roosterset in: leerlingen, personeel, accounts, groepen, groepsindelingen en
     docentkoppelingen. Eén wijzigingenset, terug te draaien met koppel undo."""
-    options = SisOptions(dry_run=dry_run, force=force, home_class_pattern=home_class_pattern)
-    with RichProgress() as progress:
-        report = import_sis(
-            CONTEXT.unit_of_work(database), source, options=options, progress=progress
-        )
+    options = SisOptions(
+        dry_run=dry_run,
+        force=force,
+        home_class_pattern=home_class_pattern,
+        student_number=student_number,
+    )
+    try:
+        with RichProgress() as progress:
+            report = import_sis(
+                CONTEXT.unit_of_work(database), source, options=options, progress=progress
+            )
+    except KoppelError as error:
+        if not as_json:
+            raise
+        report = SisReport(file=source.name, kind=REPORT_KIND)  # the import's JSON shape
+        report.errors.append(failure_problem(error, source.name))
     finish(report, as_json=as_json, show=_print)
 
 

@@ -125,6 +125,16 @@ def run(
         bool,
         typer.Option("--quiet", help="Zeg niets als er niets nieuws is (voor cron-mail)."),
     ] = False,
+    student_number: Annotated[
+        str | None,
+        typer.Option(
+            "--student-number",
+            envvar="KOPPEL_INTEGRATION_STUDENT_NUMBER",
+            help="Het veld van de gebruiker dat het leerlingnummer geeft (zoals bij koppel "
+            "oneroster import); de run onthoudt het voor de goedkeuring.",
+            show_default=False,
+        ),
+    ] = None,
     database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -136,6 +146,7 @@ def run(
         source,
         kept_directory=kept_directory(settings.database_url, settings.integration_directory),
         settle=settle,
+        student_number=student_number,
     )
     if as_json:
         print_json(outcome.as_json())

@@ -20,7 +20,7 @@ from koppel.domain.errors import InvalidValue
 from koppel.domain.field_changes import FieldChange, field_changes
 from koppel.domain.groups import GroupKind
 from koppel.domain.imports.students import DEFAULT_STATE
-from koppel.domain.personal import full_name
+from koppel.domain.personal import full_name, names_or_unknown
 from koppel.domain.sis.enrollments import Enrollments
 from koppel.domain.sis.findings import Findings
 from koppel.domain.sis.groups import Groups
@@ -145,7 +145,7 @@ def student_changes(
     for number, (origin, values) in incoming.items():
         if number not in existing:
             incoming[number] = (origin, {**DEFAULT_STATE, **values})
-            _check_new_student(origin, incoming[number][1], findings)
+            _name_unknown(origin, incoming[number][1], findings)
     found = compare(incoming, existing)
     if sis_set.mode(Entity.USERS) is FileMode.BULK:
         found.absent = _absent(existing, people.students)
@@ -173,15 +173,18 @@ def _departments_from_home_classes(
             values["department"] = department
 
 
-def _check_new_student(
-    origin: Origin | None, state: dict[str, JsonValue], findings: Findings
-) -> None:
-    """A new student needs both names; its other fields were checked as they were read
-    (e-mail) or are empty (address), so the personal data is valid."""
-    for name, column in (("first_name", "givenName"), ("last_name", "familyName")):
-        if not state.get(name):
-            findings.error(origin, column, "roster.plan.name_required")
-            return
+def _name_unknown(origin: Origin | None, state: dict[str, JsonValue], findings: Findings) -> None:
+    """A new person without a given or family name gets the portal's 'naam onbekend'
+    (:func:`~koppel.domain.personal.names_or_unknown`) and a warning naming the column;
+    the other fields were checked as they were read (e-mail) or are empty (address), so
+    the personal data is valid."""
+    first, last = str(state.get("first_name") or ""), str(state.get("last_name") or "")
+    if clean_text(first) and clean_text(last):
+        return
+    column = "givenName" if not clean_text(first) else "familyName"
+    state["first_name"], state["last_name"] = names_or_unknown(first, last)
+    shown = full_name(str(state["first_name"]), "", str(state["last_name"]))
+    findings.warning(origin, column, "roster.plan.name_unknown", name=shown)
 
 
 def staff_changes(
@@ -198,6 +201,7 @@ def staff_changes(
         values = person_values(user, findings, student=False)
         if code not in existing:
             values = {**STAFF_DEFAULTS, **values}
+            _name_unknown(user.origin, values, findings)
             try:
                 staff_member(code, values)
             except InvalidValue as error:
@@ -245,8 +249,13 @@ def plan_accounts(
             if not username:
                 findings.warning(user.origin, "username", "roster.plan.no_username", key=new.key)
                 continue
+            try:
+                account = _account(username, new, kind, mentors)
+            except InvalidValue as error:  # a rule of the account the set's row breaks
+                findings.invalid(user.origin, "username", error)
+                continue
             taken.add(username)
-            accounts.append(_account(username, new, kind, mentors))
+            accounts.append(account)
     return accounts
 
 

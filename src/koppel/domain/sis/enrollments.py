@@ -127,6 +127,8 @@ def _enrollment(
     if row.user_id in people.others:
         result.skipped += 1
         return
+    if row.user_id in people.refused:  # reported once, with the user's own row
+        return
     dropped = row.status is RecordStatus.TO_BE_DELETED
     group = groups.of_class.get(row.class_id) or sis_ids.get((SisKind.GROUP, row.class_id), "")
     if group not in groups.info:

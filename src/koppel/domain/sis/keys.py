@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import EducationType
+from koppel.domain.sis.sets import VENDOR_PREFIXES, SisUser
 from koppel.domain.staff import validate_staff_code
 from koppel.domain.students import validate_student_number
 from koppel.domain.text import clean_text
@@ -89,6 +90,39 @@ def valid_student_number(value: str) -> str:
         return validate_student_number(value) if clean_text(value) else ""
     except InvalidValue:
         return ""
+
+
+STUDENT_NUMBER_FIELDS = ("identifier", "sourcedId", "username")
+"""The fields of a user that may give the student number (``--student-number``), besides
+a vendor column (``ext_...``, ``metadata....``)."""
+
+
+def student_number_field(text: str) -> str:
+    """``text`` as a field that gives the student number, in its standard spelling
+    (``sourcedid`` -> ``sourcedId``); a vendor column keeps its name. Raises
+    :class:`InvalidValue` for anything else."""
+    name = clean_text(text)
+    for known in STUDENT_NUMBER_FIELDS:
+        if name.lower() == known.lower():
+            return known
+    if name.lower().startswith(VENDOR_PREFIXES) and len(name) > len("ext_"):
+        return name
+    raise InvalidValue(
+        "roster.plan.student_number_field",
+        value=text,
+        allowed=", ".join((*STUDENT_NUMBER_FIELDS, "ext_...", "metadata....")),
+    )
+
+
+def student_number_value(user: SisUser, chosen: str) -> str:
+    """What the field ``chosen`` (see :func:`student_number_field`) holds for ``user``."""
+    if chosen == "identifier":
+        return user.identifier
+    if chosen == "sourcedId":
+        return user.sourced_id
+    if chosen == "username":
+        return user.username
+    return user.vendor.get(chosen.lower(), "")
 
 
 def valid_staff_code(value: str) -> str:

@@ -3,6 +3,10 @@ gives them (pure).
 
 Keys: a student's number is ``ext_koppel_key``, else the one remembered for its
 sourcedId, else its ``identifier`` or ``sourcedId`` when that is a valid student number;
+when the school chose the field (``--student-number``: ``sourcedId``, ``username``, a
+vendor column), that field's value, else the one remembered. A student whose field
+cannot be a student number is reported once (file, row, column) and left out: its
+enrollments and demographics are not reported again;
 a staff member's code likewise (upper-cased, 2 to 8 letters or digits), else the code of
 the portal's staff member with the same e-mail, else one derived from the names
 (``JANS``) and made unique. Users of kind other (guardians, parents) are counted and
@@ -25,6 +29,7 @@ from koppel.domain.sis.keys import (
     derive_staff_code,
     flag,
     infix_of,
+    student_number_value,
     valid_staff_code,
     valid_student_number,
 )
@@ -53,6 +58,8 @@ class People:
     staff: dict[str, SisUser] = field(default_factory=dict)
     others: set[str] = field(default_factory=set)
     """The sourcedIds of users of kind other (guardians, parents): skipped."""
+    refused: set[str] = field(default_factory=set)
+    """The sourcedIds of users without a usable key: reported once, then left out."""
 
 
 def resolve_people(
@@ -62,22 +69,30 @@ def resolve_people(
     staff_codes: Collection[str],
     staff_emails: Mapping[str, str],
     findings: Findings,
+    student_number: str | None = None,
 ) -> People:
-    """Every user's key; a user without one, or with a key another user has, is an error."""
+    """Every user's key; a user without one, or with a key another user has, is an error.
+    ``student_number`` is the field that gives a student's number (None: identifier,
+    else sourcedId)."""
     people = People()
     for user in sis_set.users:
         if user.kind is UserKind.STUDENT:
-            number = _student_number(user, sis_ids, findings)
-            if number and _unique(number, user, people.students, findings):
+            number = _student_number(user, sis_ids, findings, student_number)
+            if number and _unique(number, user, people.students, findings, student_number):
                 people.student_of[user.sourced_id] = number
                 people.students[number] = user
+            else:
+                people.refused.add(user.sourced_id)
         elif user.kind is UserKind.STAFF:
             code = _staff_code(user, sis_ids, staff_emails, findings)
             if code is None:
+                people.refused.add(user.sourced_id)
                 continue
             if code and _unique(code, user, people.staff, findings):
                 people.staff_of[user.sourced_id] = code
                 people.staff[code] = user
+            elif code:
+                people.refused.add(user.sourced_id)
         else:
             people.others.add(user.sourced_id)
     taken = set(staff_codes) | set(people.staff)
@@ -94,13 +109,19 @@ def resolve_people(
     return people
 
 
-def _unique(key: str, user: SisUser, seen: Mapping[str, SisUser], findings: Findings) -> bool:
+def _unique(
+    key: str,
+    user: SisUser,
+    seen: Mapping[str, SisUser],
+    findings: Findings,
+    chosen: str | None = None,
+) -> bool:
     other = seen.get(key)
     if other is None:
         return True
     findings.error(
         user.origin,
-        KEY_COLUMN if user.ext.get("key") else "identifier",
+        KEY_COLUMN if user.ext.get("key") else (chosen or "identifier"),
         "roster.plan.duplicate_key",
         value=key,
         other_row=other.origin.row,
@@ -108,13 +129,15 @@ def _unique(key: str, user: SisUser, seen: Mapping[str, SisUser], findings: Find
     return False
 
 
-def _student_number(user: SisUser, sis_ids: SisIds, findings: Findings) -> str:
+def _student_number(user: SisUser, sis_ids: SisIds, findings: Findings, chosen: str | None) -> str:
     given = user.ext.get("key", "")
     if given:
         number = valid_student_number(given)
         if not number:
             findings.error(user.origin, KEY_COLUMN, "student_number.format", value=given)
         return number
+    if chosen is not None:
+        return _chosen_number(user, sis_ids, findings, chosen)
     number = (
         sis_ids.get((SisKind.STUDENT, user.sourced_id), "")
         or valid_student_number(user.identifier)
@@ -123,6 +146,33 @@ def _student_number(user: SisUser, sis_ids: SisIds, findings: Findings) -> str:
     if not number and user.status is not RecordStatus.TO_BE_DELETED:
         findings.error(
             user.origin, "identifier", "roster.plan.no_student_number", sourced_id=user.sourced_id
+        )
+    return number
+
+
+def _chosen_number(user: SisUser, sis_ids: SisIds, findings: Findings, chosen: str) -> str:
+    """The value of the field the school chose, else the number remembered for the user
+    (a delta's row that names only its sourcedId)."""
+    raw = clean_text(student_number_value(user, chosen))
+    if not raw:
+        number = sis_ids.get((SisKind.STUDENT, user.sourced_id), "")
+        if not number and user.status is not RecordStatus.TO_BE_DELETED:
+            findings.error(
+                user.origin,
+                chosen,
+                "roster.plan.student_number_empty",
+                sourced_id=user.sourced_id,
+                column=chosen,
+            )
+        return number
+    number = valid_student_number(raw)
+    if not number:
+        findings.error(
+            user.origin,
+            chosen,
+            "roster.plan.student_number_invalid",
+            sourced_id=user.sourced_id,
+            value=raw,
         )
     return number
 
@@ -228,7 +278,11 @@ def demographics_by_key(
         )
         if number:
             found[number] = (row.origin, demographic_values(row))
-        elif row.user_id not in people.staff_of and row.user_id not in people.others:
+        elif not (
+            row.user_id in people.staff_of
+            or row.user_id in people.others
+            or row.user_id in people.refused
+        ):
             findings.warning(
                 row.origin, "userSourcedId", "roster.plan.unknown_user", user=row.user_id
             )

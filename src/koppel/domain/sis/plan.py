@@ -114,8 +114,11 @@ def plan_sis_import(
     *,
     home_class_pattern: re.Pattern[str] | None = None,
     findings: Findings | None = None,
+    student_number: str | None = None,
 ) -> SisPlan:
-    """The plan; its ``findings`` hold the errors (nothing may then be applied) and warnings."""
+    """The plan; its ``findings`` hold the errors (nothing may then be applied) and warnings.
+    ``student_number``: the field that gives a student's number (see
+    :func:`~koppel.domain.sis.keys.student_number_field`); None for the default."""
     found = findings if findings is not None else Findings()
     sis_set = complete_deletions(
         sis_set, state.sis_ids, students=state.students, staff=state.staff, findings=found
@@ -134,6 +137,7 @@ def plan_sis_import(
         staff_codes=state.staff,
         staff_emails=state.staff_emails,
         findings=found,
+        student_number=student_number,
     )
     groups = plan_groups(
         sis_set,

@@ -22,6 +22,9 @@ from enum import StrEnum
 
 KOPPEL_EXT = "ext_koppel_"
 """Prefix of koppel's own vendor columns."""
+VENDOR_PREFIXES = ("ext_", "metadata.")
+"""Prefixes of other systems' own columns (OneRoster 1.1 ``ext_*``; ``metadata.*`` in
+some vendors' sets): kept for users, one of them may give the student number."""
 
 
 class SisFormat(StrEnum):
@@ -136,6 +139,8 @@ class SisUser:
     origin: Origin
     ext: Mapping[str, str] = field(default_factory=dict)
     """Never holds a password: password columns are dropped by the readers."""
+    vendor: Mapping[str, str] = field(default_factory=dict)
+    """Other systems' own columns (``ext_*``, ``metadata.*``) by lower-case header."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,3 +152,9 @@ class Checks:
         if not self.table.ext:
             return NO_EXT
         return {name: values[position] for name, position in self.table.ext}
+
+    def vendor(self, values: list[str]) -> Mapping[str, str]:
+        """The record's other vendor columns (``ext_*``, ``metadata.*``) by header."""
+        if not self.table.vendor:
+            return NO_EXT
+        return {name: values[position] for name, position in self.table.vendor}

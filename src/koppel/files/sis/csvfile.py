@@ -8,7 +8,8 @@
   column that holds a value (an empty one, as OneRoster 1.1's ``users.csv`` has, is no
   news).
 - ``ext_koppel_*`` columns are passed on (name without the prefix); other vendor
-  columns (``ext_*``) and unknown columns are ignored.
+  columns (``ext_*``, ``metadata.*``) are passed on by lower-case header (a user's may
+  give the student number); unknown columns are ignored.
 - Rows are numbered as a spreadsheet shows them (the header is row 1); empty rows are
   skipped; values are trimmed and short rows padded; text that koppel's export guarded
   against formulas (``'=1+1``) is read without its apostrophe.
@@ -25,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from koppel.domain.personal import full_name
-from koppel.domain.sis.sets import KOPPEL_EXT, FileMode
+from koppel.domain.sis.sets import KOPPEL_EXT, VENDOR_PREFIXES, FileMode
 from koppel.files.cells import CONTROL_CHARACTERS, FULL_NAME_MAX_LENGTH
 from koppel.files.csv_reader import SNIFF_CHARS, check_width, sniff_delimiter
 from koppel.files.limits import ImportLimits
@@ -64,6 +65,8 @@ class CsvTable:
     ext: tuple[tuple[str, int], ...]
     """``ext_koppel_*`` columns: (name without the prefix, position)."""
     rows: Iterator[Row]
+    vendor: tuple[tuple[str, int], ...] = ()
+    """Other vendor columns (``ext_*``, ``metadata.*``): (lower-case header, position)."""
 
     def find(self, *names: str) -> int | None:
         """The position of the first of ``names`` that the file has."""
@@ -105,6 +108,7 @@ def open_table(
     headers = tuple(cell.strip().lstrip("\ufeff").strip() for cell in next(reader, []))
     positions: dict[str, int] = {}
     ext: list[tuple[str, int]] = []
+    vendor: list[tuple[str, int]] = []
     dropped: list[int] = []
     for position, name in enumerate(headers):
         lowered = name.lower()
@@ -119,6 +123,8 @@ def open_table(
         positions[lowered] = position
         if lowered.startswith(KOPPEL_EXT):
             ext.append((name[len(KOPPEL_EXT) :], position))
+        elif lowered.startswith(VENDOR_PREFIXES):
+            vendor.append((lowered, position))
     missing = [
         names[0]
         for names in ((n,) if isinstance(n, str) else n for n in required)
@@ -142,7 +148,7 @@ def open_table(
     )
     passwords = _Passwords(file.name, headers, tuple(dropped), findings)
     rows = _rows(reader, file.name, len(headers), passwords, limits, cells)
-    return CsvTable(file.name, mode, headers, positions, tuple(ext), rows)
+    return CsvTable(file.name, mode, headers, positions, tuple(ext), rows, tuple(vendor))
 
 
 @dataclass(frozen=True)

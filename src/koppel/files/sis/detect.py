@@ -5,8 +5,12 @@
   header -> School Data Sync v2.1;
 - else any of ``School.csv``, ``Section.csv``, ``Student.csv``, ``Teacher.csv``,
   ``StudentEnrollment.csv``, ``TeacherRoster.csv`` -> School Data Sync classic;
-- OneRoster's data files without a manifest, or anything else, are refused with a
-  message that says what was found and what koppel expects.
+- a set that looks like one of these but lacks a file is refused naming the format it
+  looks like and the file that is missing: ``users.csv`` with a ``role`` column is
+  OneRoster (no ``manifest.csv``); ``users.csv`` with ``sourcedId`` but no ``role`` is
+  School Data Sync v2.1 (no ``roles.csv`` or ``orgs.csv``);
+- anything else (School Data Sync UK's ``students.csv``, a folder of other files) is
+  refused as an unknown format, with the list of formats koppel reads.
 """
 
 from __future__ import annotations
@@ -43,15 +47,42 @@ def detect(source: SisSource) -> SetKind:
     if any(source.has(name) for name in CLASSIC_FILES):
         return SetKind.SDS_CLASSIC
     found = ", ".join(source.names()) or "-"
-    if any(source.has(name) for name in ONEROSTER_FILES):
-        raise ImportFileError("roster.no_manifest", file=source.label, found=found)
+    looks_like = _looks_like(source)
+    if looks_like is not None:
+        format, missing = looks_like
+        raise ImportFileError(
+            "roster.looks_like", file=source.label, format=format, missing=missing, found=found
+        )
     raise ImportFileError("roster.unknown_format", file=source.label, found=found)
 
 
-def _has_column(source: SisSource, name: str, column: str) -> bool:
+def _looks_like(source: SisSource) -> tuple[str, str] | None:
+    """The format a set without its key file looks like, and the files it lacks."""
+    if _has_column(source, "users.csv", "role"):
+        return "OneRoster 1.1", MANIFEST
+    if _has_column(source, "users.csv", "sourcedid"):
+        missing = [name for name in ("orgs.csv", "roles.csv") if not source.has(name)]
+        return "School Data Sync v2.1", ", ".join(missing)
+    others = [name for name in source.names() if name.lower() not in _ONEROSTER_LOWER]
+    if not others and sum(source.has(name) for name in ONEROSTER_FILES) >= 2:
+        return "OneRoster 1.1", MANIFEST
+    return None
+
+
+_ONEROSTER_LOWER = frozenset(
+    name.lower() for name in (*ONEROSTER_FILES, "demographics.csv", "courses.csv", "roles.csv")
+)
+
+
+def _header(source: SisSource, name: str) -> list[str]:
     file = source.get(name)
     if file is None:
-        return False
+        return []
     first_line = file.text()[:4096].splitlines()[:1]
     header = first_line[0] if first_line else ""
-    return column in header.lower().replace('"', "")
+    cells = header.replace('"', "").replace(";", ",").split(",")
+    return [cell.strip().lstrip("\ufeff").lower() for cell in cells]
+
+
+def _has_column(source: SisSource, name: str, column: str) -> bool:
+    return column in _header(source, name)

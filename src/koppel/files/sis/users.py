@@ -40,6 +40,9 @@ REQUIRED_11 = (
 REQUIRED_12 = ("sourcedId", "enabledUser", "username", "givenName", "familyName")
 REQUIRED_ROLES_12 = ("sourcedId", "userSourcedId", "roleType", "role", "orgSourcedId")
 REQUIRED_SDS = ("sourcedId", "username")
+OPTIONAL_VALUES = ("givenName", "familyName")
+"""Columns a OneRoster file must have whose values may be empty: a user without a name
+gets the portal's 'naam onbekend' (koppel.domain.personal) and a warning."""
 REQUIRED_ROLES_SDS = ("userSourcedId", "orgSourcedId", "role")
 
 
@@ -72,7 +75,11 @@ def read_users(
     p_given, p_family, p_middle = find("givenName"), find("familyName"), find("middleName")
     p_username, p_identifier, p_email = find("username"), find("identifier"), find("email")
     p_primary_org = find("primaryOrgSourcedId")
-    checked = [p for p in (find(name) for name in required[1:]) if p is not None and p != p_enabled]
+    checked = [
+        p
+        for p in (find(name) for name in required[1:] if name not in OPTIONAL_VALUES)
+        if p is not None and p != p_enabled
+    ]
     seen: dict[str, int] = {}
     users: list[SisUser] = []
     for number, v in table.rows:
@@ -113,6 +120,7 @@ def read_users(
             status=status or ACTIVE,
             origin=Origin(table.file, number),
             ext=c.ext(v),
+            vendor=c.vendor(v),
         )
         users.append(user)
     return users

@@ -13,7 +13,15 @@ from koppel.domain.sis.runs import RunStatus, SisRun
 from koppel.services.sis.drop_folder import fingerprint_of
 from koppel.services.sis.kept_sets import remove_kept
 from koppel.services.sis.run_summary import summary_of
-from koppel.services.sis.runs import SisImporter, clear_stale, school_year_of, sis_importer, utc_now
+from koppel.services.sis.runs import (
+    STUDENT_NUMBER,
+    SisImporter,
+    clear_stale,
+    school_year_of,
+    sis_importer,
+    student_number_of,
+    utc_now,
+)
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
 
@@ -63,8 +71,9 @@ def approve_run(
         uow.sis_runs.set_status(run.id, RunStatus.APPROVING, by=actor, at=utc_now())
         uow.commit()
     label = str(run.summary.get("set") or kept.name)
+    chosen = student_number_of(run)
     try:
-        report = importer(uow, kept, force=True, actor=actor, label=label)
+        report = importer(uow, kept, force=True, actor=actor, label=label, student_number=chosen)
     except BaseException:
         with uow:
             uow.sis_runs.set_status(run.id, RunStatus.PENDING)
@@ -72,6 +81,7 @@ def approve_run(
         raise
     school_year = str(run.summary.get("school_year") or school_year_of(uow, report))
     summary = summary_of(report, school_year=school_year, set_label=label, format=run.format)
+    summary[STUDENT_NUMBER] = chosen
     status = RunStatus.FAILED if report.errors else RunStatus.APPROVED
     now = utc_now()
     with uow:

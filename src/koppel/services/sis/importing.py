@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from koppel.domain.errors import InvalidValue
+from sqlalchemy.exc import SQLAlchemyError
+
+from koppel.domain.errors import InvalidValue, KoppelError
 from koppel.domain.gc_pause import cyclic_gc_paused
 from koppel.domain.imports.staff import Link
 from koppel.domain.sis.findings import Finding, Findings
+from koppel.domain.sis.keys import student_number_field
 from koppel.domain.sis.plan import SisPlan, plan_sis_import
 from koppel.domain.sis.sets import SisFormat, SisSet
 from koppel.files.problems import ImportFileError, Problem
@@ -58,6 +61,11 @@ def import_sis(
     except ImportFileError as error:
         report.errors.append(error.problem)
         return report
+    except Exception as error:  # a reader's fault: reported with the set
+        report.errors.append(
+            Problem(report.file, None, None, "roster.unexpected", {"error": _described(error)})
+        )
+        return report
     shown.advance()
     report.errors.extend(reading.errors)
     report.warnings.extend(reading.warnings)
@@ -74,9 +82,48 @@ def import_sis_set(
     report: SisReport | None = None,
     progress: Progress | None = None,
 ) -> SisReport:
-    """Preview (``options.dry_run``) or apply an SIS set that has been read."""
+    """Preview (``options.dry_run``) or apply an SIS set that has been read. Whatever
+    stops the work, also an unexpected error, is an error of the report (nothing written:
+    the transaction is rolled back); only a failing database goes up as it is."""
     if report is None:
         report = SisReport(file=options.file_label or sis_set.source, kind=REPORT_KIND)
+    try:
+        return _import_sis_set(uow, sis_set, options=options, report=report, progress=progress)
+    except SQLAlchemyError:
+        raise
+    except KoppelError as error:
+        report.errors.append(failure_problem(error, report.file))
+    except Exception as error:  # reported with the set
+        report.errors.append(
+            Problem(report.file, None, None, "roster.unexpected", {"error": _described(error)})
+        )
+    report.written = False
+    report.changeset = None
+    return report
+
+
+def failure_problem(error: KoppelError, label: str) -> Problem:
+    """The error that stopped an import as a problem of the set ``label`` (its own file,
+    row and column when it names them)."""
+    found = getattr(error, "problem", None)
+    if isinstance(found, Problem):
+        return found
+    return Problem(label, None, None, error.code, dict(error.params))
+
+
+def _described(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
+
+
+def _import_sis_set(
+    uow: SqlAlchemyUnitOfWork,
+    sis_set: SisSet,
+    *,
+    options: SisOptions,
+    report: SisReport,
+    progress: Progress | None,
+) -> SisReport:
     report.dry_run = options.dry_run
     report.format = sis_set.format.value
     report.fingerprint = sis_set.fingerprint
@@ -90,11 +137,14 @@ def import_sis_set(
         report.school_year = year.name
         try:
             pattern = home_class_pattern(uow, options.home_class_pattern)
+            chosen = _student_number_field(options.student_number)
         except InvalidValue as error:
             report.errors.append(Problem(report.file, None, None, error.code, dict(error.params)))
             return report
         state = read_portal_state(uow, year, sis_ids)
-        plan = plan_sis_import(sis_set, state, home_class_pattern=pattern, findings=findings)
+        plan = plan_sis_import(
+            sis_set, state, home_class_pattern=pattern, findings=findings, student_number=chosen
+        )
         report.errors.extend(_problem(f, report.file, sis_set.format) for f in findings.errors)
         report.warnings.extend(_problem(f, report.file, sis_set.format) for f in findings.warnings)
         shown.advance()
@@ -115,6 +165,10 @@ def import_sis_set(
         report.written = True
         shown.advance()
     return report
+
+
+def _student_number_field(given: str | None) -> str | None:
+    return None if given is None or not given.strip() else student_number_field(given)
 
 
 def _rows(sis_set: SisSet) -> int:

@@ -23,6 +23,9 @@ class SisOptions:
     the school's setting ``integration.home_class_rule``, else classType homeroom."""
     file_label: str | None = None
     """How the set is named in messages (default: the folder's or zip file's name)."""
+    student_number: str | None = None
+    """The user field that gives a student's number (``identifier``, ``sourcedId``,
+    ``username``, ``ext_...``, ``metadata....``); None: identifier, else sourcedId."""
 
 
 @dataclass

@@ -102,9 +102,12 @@ def summary_of(
 def failure_summary(
     error: KoppelError, *, school_year: str, set_label: str, format: str
 ) -> dict[str, JsonValue]:
-    """A set that could not be imported at all (unreadable, not an SIS set, ...)."""
+    """A set that could not be imported at all (unreadable, not an SIS set, ...): the
+    error is counted and kept like the errors of a set that was read."""
     found = getattr(error, "problem", None)
-    errors = [_problem(found)] if isinstance(found, Problem) else []
+    if not isinstance(found, Problem):
+        found = Problem(set_label, None, None, error.code, dict(error.params))
+    errors = [_problem(found)]
     return {
         "school_year": school_year,
         "set": set_label,
@@ -115,7 +118,7 @@ def failure_summary(
         "warning_count": 0,
         "warnings": [],
         "refusal": None,
-        "problem": None if errors else error_json(error),
+        "problem": None,
     }
 
 

@@ -49,6 +49,8 @@ from koppel.services.sis.run_summary import (
 )
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
 
+STUDENT_NUMBER = "student_number"
+"""The summary's key for the field that gave the student numbers (``--student-number``)."""
 STALE_AFTER = timedelta(hours=2)
 """A run busy for longer than this was interrupted (an import takes minutes at most)."""
 ACTOR = "integration"
@@ -58,7 +60,14 @@ class SisImporter(Protocol):
     """Imports the set at ``path`` without a preview: writes only when it applies."""
 
     def __call__(
-        self, uow: SqlAlchemyUnitOfWork, path: Path, *, force: bool, actor: str, label: str
+        self,
+        uow: SqlAlchemyUnitOfWork,
+        path: Path,
+        *,
+        force: bool,
+        actor: str,
+        label: str,
+        student_number: str | None = None,
     ) -> SisOutcome: ...
 
 
@@ -119,11 +128,22 @@ def run_json(run: SisRun) -> dict[str, object]:
 
 
 def sis_importer(
-    uow: SqlAlchemyUnitOfWork, path: Path, *, force: bool, actor: str, label: str
+    uow: SqlAlchemyUnitOfWork,
+    path: Path,
+    *,
+    force: bool,
+    actor: str,
+    label: str,
+    student_number: str | None = None,
 ) -> SisOutcome:
     """The real import (``koppel oneroster import``), applying unless refused."""
     options = SisOptions(
-        dry_run=False, force=force, actor=actor, home_class_pattern=None, file_label=label
+        dry_run=False,
+        force=force,
+        actor=actor,
+        home_class_pattern=None,
+        file_label=label,
+        student_number=student_number,
     )
     return import_sis(uow, path, options=options)
 
@@ -172,8 +192,19 @@ def clear_stale(uow: SqlAlchemyUnitOfWork, now: datetime) -> list[SisRun]:
     return busy
 
 
+def student_number_of(run: SisRun) -> str | None:
+    """The field that gave the student numbers when the run took its set (None: the
+    default), so that an approval imports the kept copy the same way."""
+    chosen = run.summary.get(STUDENT_NUMBER)
+    return chosen if isinstance(chosen, str) and chosen else None
+
+
 def _claim(
-    uow: SqlAlchemyUnitOfWork, found: FoundSet, fingerprint: str, actor: str
+    uow: SqlAlchemyUnitOfWork,
+    found: FoundSet,
+    fingerprint: str,
+    actor: str,
+    student_number: str | None,
 ) -> RunOutcome | SisRun:
     """The new run's row (``running``), or why there is none."""
     now = utc_now()
@@ -198,6 +229,7 @@ def _claim(
                 "set": found.label,
                 "actor": actor,
                 "school_year": uow.school.current_school_year().name,
+                STUDENT_NUMBER: student_number,
             },
             kept_at=None,
             decided_by=None,
@@ -216,15 +248,17 @@ def run_integration(
     actor: str = ACTOR,
     settle: float = SETTLE_SECONDS,
     importer: SisImporter = sis_importer,
+    student_number: str | None = None,
 ) -> RunOutcome:
     """Take the newest set of the drop folder ``source`` and apply it, keep it for
     approval, or record why it failed; a set seen before changes nothing. Paths are
-    recorded absolute: the portal finds a kept copy wherever the scheduler started."""
+    recorded absolute: the portal finds a kept copy wherever the scheduler started.
+    ``student_number`` is the field that gives a student's number (kept with the run)."""
     scan = scan_drop_folder(source.resolve(), settle=settle)
     if scan.newest is None:
         return RunOutcome(RunResult.NO_SET, None, settling=scan.settling)
     found = scan.newest
-    claimed = _claim(uow, found, fingerprint_of(found.path), actor)
+    claimed = _claim(uow, found, fingerprint_of(found.path), actor, student_number)
     if isinstance(claimed, RunOutcome):
         return claimed
     try:
@@ -243,17 +277,22 @@ def _import(
     actor: str,
     importer: SisImporter,
 ) -> tuple[RunResult, SisRun]:
+    chosen = student_number_of(run)
     try:
-        report = importer(uow, found.path, force=False, actor=actor, label=found.label)
+        report = importer(
+            uow, found.path, force=False, actor=actor, label=found.label, student_number=chosen
+        )
     except KoppelError as error:
         summary = failure_summary(
             error, school_year=school_year_of(uow, None), set_label=found.label, format=""
         )
+        summary[STUDENT_NUMBER] = chosen
         return RunResult.FAILED, _finish(uow, run, RunStatus.FAILED, "", summary)
     format = _format_of(report)
     summary = summary_of(
         report, school_year=school_year_of(uow, report), set_label=found.label, format=format
     )
+    summary[STUDENT_NUMBER] = chosen
     if report.errors:
         return RunResult.FAILED, _finish(uow, run, RunStatus.FAILED, format, summary)
     if report.refusal is not None and not report.written:

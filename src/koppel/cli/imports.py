@@ -38,7 +38,10 @@ SheetOption = Annotated[
 ]
 MappingOption = Annotated[
     Path | None,
-    typer.Option("--mapping", help="Een TOML-bestand dat kolomkoppen aan velden koppelt."),
+    typer.Option(
+        "--mapping",
+        help="Een koppelprofiel (TOML): kolomkoppen en waarden die koppel niet zelf herkent.",
+    ),
 ]
 
 

@@ -108,6 +108,8 @@ def test_an_unknown_department_is_refused_with_the_nearest_and_the_profile_line(
     english = koppel("import", "students", str(path), database=school, lang="en")
     assert english.code == 2
     assert "department 'Atheneum 4' is unknown" in english.stderr
+    # the profile line reaches the terminal whole (not read as the terminal's markup)
+    assert '[values.Afdeling] "Atheneum 4" = "CODE"' in " ".join(english.stderr.split())
 
 
 def test_the_profile_maps_the_rest_and_the_preview_says_so(school: str, tmp_path: Path):

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from koppel.cli.context import CONTEXT
@@ -99,7 +100,7 @@ def _print(report: ImportReport) -> None:
             translate("import.prognosis_differs", departments=per_department), highlight=False
         )
     if report.refusal is not None:
-        errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
+        errors.print(f"[red]{escape(report.refusal.message())}[/]", highlight=False)
     elif report.written:
         console.print(translate("cli.applied", changeset=report.changeset), highlight=False)
     else:

@@ -9,6 +9,7 @@ from typing import ParamSpec, Protocol, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -76,12 +77,14 @@ def print_problems(found_errors: Sequence[Problem], warnings: Sequence[Problem])
     errors (and so nothing was written, which it says)."""
     for problem in found_errors:
         errors.print(
-            f"[red]{translate('error.prefix')}[/] {_where(problem)}: {problem.message()}",
+            f"[red]{translate('error.prefix')}[/] {escape(_where(problem))}: "
+            f"{escape(problem.message())}",
             highlight=False,
         )
     for problem in warnings:
         errors.print(
-            f"[yellow]{translate('import.warning')}[/] {_where(problem)}: {problem.message()}",
+            f"[yellow]{translate('import.warning')}[/] {escape(_where(problem))}: "
+            f"{escape(problem.message())}",
             highlight=False,
         )
     if found_errors:
@@ -110,7 +113,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except (KoppelError, OperationalError) as caught:
             error = caught if isinstance(caught, KoppelError) else _database_failure(caught)
             errors.print(
-                f"[bold red]{translate('error.prefix')}:[/] {error.message()}",
+                f"[bold red]{translate('error.prefix')}:[/] {escape(error.message())}",
                 highlight=False,
                 markup=True,
             )

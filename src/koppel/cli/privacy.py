@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from koppel.cli.context import CONTEXT
@@ -59,7 +60,7 @@ def _print(report: ForgetReport) -> None:
             table.add_row(leaver.student_number, leaver.left_in)
         console.print(table)
     if report.refusal is not None:
-        errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
+        errors.print(f"[red]{escape(report.refusal.message())}[/]", highlight=False)
     elif not report.leavers:
         console.print(translate("privacy.none"), highlight=False)
     elif report.dry_run:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from koppel.cli.context import CONTEXT
@@ -99,7 +100,7 @@ def _print(report: DepartureReport) -> None:
         table.add_row(code, report.accounts.get(code, "-"))
     console.print(table)
     if report.refusal is not None:
-        errors.print(f"[red]{report.refusal.message()}[/]", highlight=False)
+        errors.print(f"[red]{escape(report.refusal.message())}[/]", highlight=False)
     elif report.written:
         console.print(
             translate(

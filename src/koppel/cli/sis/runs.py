@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from koppel.cli.context import CONTEXT
@@ -66,10 +67,10 @@ def _print_details(run: SisRun) -> None:
         console.print(f"{translate('import.kind.students')}: {', '.join(counts)}", highlight=False)
     refusal = error_in(run.summary, "refusal")
     if refusal is not None:
-        errors.print(f"[yellow]{refusal.message()}[/]", highlight=False)
+        errors.print(f"[yellow]{escape(refusal.message())}[/]", highlight=False)
     problem = error_in(run.summary, "problem")
     if problem is not None:
-        errors.print(f"[red]{problem.message()}[/]", highlight=False)
+        errors.print(f"[red]{escape(problem.message())}[/]", highlight=False)
     print_problems(problems_in(run.summary, "errors"), problems_in(run.summary, "warnings"))
 
 

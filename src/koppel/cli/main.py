@@ -34,8 +34,7 @@ def main(
         str | None,
         typer.Option(
             "--database",
-            envvar="KOPPEL_DATABASE_URL",
-            help="Database-adres (standaard sqlite:///koppel.db).",
+            help="Database-adres (anders KOPPEL_DATABASE_URL, standaard sqlite:///koppel.db).",
             show_default=False,
         ),
     ] = None,

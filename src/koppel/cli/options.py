@@ -10,8 +10,8 @@ DatabaseOption = Annotated[
     str | None,
     typer.Option(
         "--database",
-        envvar="KOPPEL_DATABASE_URL",
-        help="Database-adres, bijv. sqlite:///koppel.db of postgresql://gebruiker@host/db.",
+        help="Database-adres, bijv. sqlite:///koppel.db of postgresql://gebruiker@host/db "
+        "(anders dat voor 'koppel' zelf, anders KOPPEL_DATABASE_URL).",
         show_default=False,
     ),
 ]

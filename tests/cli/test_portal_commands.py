@@ -69,6 +69,22 @@ def test_demo_prints_logins_in_dutch_and_the_url(sqlite_url: str):
     assert "http://127.0.0.1:8000" in run.stdout
     assert "teamleider" in run.stdout
     assert "nog geen inlogpagina" not in run.stdout
+    assert "Start het portal met 'koppel serve' en open http://127.0.0.1:8000." in run.stdout
+
+
+def test_demo_on_another_port_names_that_port_and_the_command_for_it(tmp_path: Path):
+    """``make demo PORT=8100`` passes --portal-url http://127.0.0.1:8100: the demo says
+    to open that address, with the serve command that listens there."""
+    database = f"sqlite:///{tmp_path / 'demo.db'}"
+    project = tmp_path / "demo.koppel"
+    run = koppel(
+        "demo", "--students", "60", "--project", str(project),
+        "--portal-url", "http://127.0.0.1:8100", database=database,
+    )  # fmt: skip
+    assert run.code == 0, run.stderr
+    said = " ".join(run.stdout.split())
+    assert "'koppel serve --port 8100' en open http://127.0.0.1:8100." in said
+    assert "8000" not in said
 
 
 @pytest.mark.parametrize(
@@ -198,3 +214,28 @@ def test_serve_refuses_a_database_without_init(sqlite_url: str):
     run = koppel("serve", "--port", "8765", database=sqlite_url)
     assert run.code == 2
     assert "koppel init" in run.stderr
+
+
+def test_the_database_named_on_the_command_line_wins_over_the_environment(tmp_path: Path):
+    """``koppel --database B COMMAND`` with KOPPEL_DATABASE_URL=A works on B: a command
+    never writes to another database than the one the operator named."""
+    named = f"sqlite:///{tmp_path / 'named.db'}"
+    environment = f"sqlite:///{tmp_path / 'environment.db'}"
+    for url, students in ((named, "60"), (environment, "120")):
+        built = koppel("demo", "--students", students, "--json", database=url)
+        assert built.code == 0, built.stderr
+    before = koppel("stats", "--json", database=environment).json()
+
+    chosen = koppel("--database", named, "stats", "--json", database=environment)
+    assert chosen.code == 0, chosen.stderr
+    assert chosen.json() == koppel("stats", "--json", database=named).json()
+    assert chosen.json() != before
+    after_own = koppel("stats", "--database", named, "--json", database=environment)
+    assert after_own.json() == chosen.json()
+
+    added = koppel(
+        "--database", named, "user", "add", "nieuwe.collega", "--role", "teacher",
+        database=environment,
+    )  # fmt: skip
+    assert added.code == 0, added.stderr
+    assert koppel("stats", "--json", database=environment).json() == before

@@ -10,6 +10,7 @@ import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 from rich.table import Table
@@ -171,7 +172,8 @@ def demo(
         table.add_row(translate(f"role.{role}"), username, result.persona_password)
     console.print(table)
     console.print(translate("cli.demo.keep"))
-    console.print(translate("cli.demo.next"))
+    url = portal_url or DEFAULT_PORTAL_URL
+    console.print(translate("cli.demo.next", command=serve_command(url), url=url), highlight=False)
     console.print(
         translate(
             "cli.demo.next_year",
@@ -217,6 +219,22 @@ def stats(database: DatabaseOption = None, as_json: JsonOption = False) -> None:
     console.print(table)
 
 
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def serve_command(url: str) -> str:
+    """``koppel serve`` with the host and port of ``url`` where they are not the defaults
+    (``make demo PORT=8100`` names the portal http://127.0.0.1:8100)."""
+    parts = urlsplit(url)
+    command = "koppel serve"
+    if parts.hostname and parts.hostname != DEFAULT_HOST:
+        command += f" --host {parts.hostname}"
+    if parts.port and parts.port != DEFAULT_PORT:
+        command += f" --port {parts.port}"
+    return command
+
+
 KEEP_ALIVE_SECONDS = 75
 """An idle connection stays open this long: longer than a reverse proxy keeps its own
 (nginx: 60 s), so the proxy never sends a request on a connection the portal is closing
@@ -225,8 +243,8 @@ KEEP_ALIVE_SECONDS = 75
 
 @reports_errors
 def serve(
-    host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = DEFAULT_PORT,
     workers: Annotated[
         int,
         typer.Option(

@@ -76,8 +76,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Keep these passwords: they are not stored and not shown again.",
     },
     "cli.demo.next": {
-        "nl": "Start het portal met 'koppel serve' en open http://127.0.0.1:8000.",
-        "en": "Start the portal with 'koppel serve' and open http://127.0.0.1:8000.",
+        "nl": "Start het portal met '{command}' en open {url}.",
+        "en": "Start the portal with '{command}' and open {url}.",
     },
     "cli.serve.start": {
         "nl": "Portal op http://{host}:{port} (database {url}); stop met Ctrl+C.",

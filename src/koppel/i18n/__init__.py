@@ -95,6 +95,13 @@ def current_language() -> str:
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
+class Term(str):
+    """A message parameter that is itself a catalogue code (``role.scheduler``): filled in
+    as its text in the message's language (*roostermaker*), never as the code."""
+
+    __slots__ = ()
+
+
 def translate(message_code: str, language: str | None = None, /, **params: object) -> str:
     """The text for ``message_code`` in ``language``, with ``params`` filled in.
 
@@ -103,8 +110,14 @@ def translate(message_code: str, language: str | None = None, /, **params: objec
     texts = CATALOG.get(message_code)
     if texts is None:
         return message_code
-    template = texts.get(language or current_language(), texts["en"])
-    return template.format(**params)
+    chosen = language or current_language()
+    template = texts.get(chosen, texts["en"])
+    return template.format(
+        **{
+            name: translate(value, chosen) if isinstance(value, Term) else value
+            for name, value in params.items()
+        }
+    )
 
 
 def texts_in(language: str) -> Mapping[str, str]:

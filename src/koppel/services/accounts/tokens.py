@@ -15,6 +15,7 @@ from koppel.domain.accounts import Account, ApiToken, Role, TokenScope
 from koppel.domain.audit import JsonValue
 from koppel.domain.errors import InvalidValue
 from koppel.domain.school import normalise_department_code
+from koppel.i18n import Term
 from koppel.services.accounts.sign_in import token_hash, touch_due
 from koppel.services.audit.entries import COMMAND_LINE_ACTOR, audit_entry
 from koppel.store.unit_of_work import SqlAlchemyUnitOfWork
@@ -78,7 +79,9 @@ def create_token(
     with uow:
         account = uow.accounts.get(username)
         if not account.has_role(role):
-            raise InvalidValue("token.role", username=account.username, role=role.value)
+            raise InvalidValue(
+                "token.role", username=account.username, role=Term(f"role.{role.value}")
+            )
         uow.tokens.add(
             name=name,
             token_hash=token_hash(token),

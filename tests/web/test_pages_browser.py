@@ -74,6 +74,8 @@ def test_keyboard_reaches_the_department_links(page: Page, portal: Portal):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Afdelingen")
     page.keyboard.press("Tab")  # the skip link comes first, before the long admin menu
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    assert page.evaluate("document.activeElement.textContent") == "Naar de inhoud"
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
     page.keyboard.press("Enter")
     for _ in range(6):
         page.keyboard.press("Tab")

@@ -61,6 +61,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "again.",
     },
     "language": {"nl": "English", "en": "Nederlands"},
+    "nav.skip_to_content": {"nl": "Naar de inhoud", "en": "Skip to content"},
+    "nav.main": {"nl": "Hoofdmenu", "en": "Main menu"},
     "not_found_title": {"nl": "Niet gevonden", "en": "Not found"},
     "busy.title": {"nl": "Even geduld", "en": "Please wait"},
     "yes": {"nl": "ja", "en": "yes"},

@@ -1,16 +1,23 @@
 """What a request that may not proceed gets: a redirect to sign in, a 403 page, or the
-404 page when what it asks for is not there. Every denial (403) is logged with the path
-and the account's roles, never personal data."""
+404 page when what it asks for is not there (an unknown address too, and a 405 for a
+page's wrong method: pages for people, in the portal's layout; under /api/ the API's own
+error shape). Every denial (403) is logged with the path and the account's roles, never
+personal data."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import cast
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
 
 from koppel.domain.errors import NotAllowed
+from koppel.i18n import texts_in
 from koppel.store.secrets import SecretKeyError
 from koppel.store.write_lock import WriteBusy
 from koppel.web.api.common import error_body
@@ -20,6 +27,8 @@ from koppel.web.rendering import render
 from koppel.web.sessions import CsrfRejected, Forbidden, SignInRequired, optional_session
 
 log = logging.getLogger("koppel.access")
+
+Handler = Callable[[Request, Exception], Awaitable[Response]]
 
 
 class PageNotFound(Exception):
@@ -87,7 +96,44 @@ async def _busy(request: Request, error: Exception) -> Response:
     )
 
 
+def _http_page(api_answer: Handler) -> Handler:
+    """Starlette's own refusals (no such address, wrong method, a file not in /static/)
+    as a page for people; under /api/ ``api_answer`` keeps the API's error shape."""
+
+    async def answer(request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        if request.url.path.startswith("/api/"):
+            return await api_answer(request, error)
+        session = optional_session(request, unit_of_work(request))
+        language = language_of(request)
+        t = texts_in(language)
+        status = error.status_code
+        page = {404: "not_found.html", 403: "forbidden.html"}.get(status, "http_problem.html")
+        if status == 405:
+            heading, explanation = t["errors.wrong_method_title"], t["errors.wrong_method"]
+        else:
+            heading = t["errors.refused_title"]
+            explanation = t["errors.refused"].format(status=status)
+        response = render(
+            request,
+            page,
+            language,
+            status_code=status,
+            session=session,
+            heading=heading,
+            explanation=explanation,
+        )
+        response.headers.update(error.headers or {})  # 405's Allow
+        return response
+
+    return answer
+
+
 def add_denial_handlers(app: FastAPI) -> None:
+    """The denials' pages; after the API's handlers (``v1.add_api_error_handlers``), whose
+    answer to an unknown address stays the API's under /api/."""
+    api_answer = cast(Handler, app.exception_handlers.get(HTTPException, http_exception_handler))
+    app.add_exception_handler(HTTPException, _http_page(api_answer))
     app.add_exception_handler(WriteBusy, _busy)
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(Forbidden, _forbidden)

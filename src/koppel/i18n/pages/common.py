@@ -51,8 +51,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "password": {"nl": "Wachtwoord", "en": "Password"},
     "forbidden": {"nl": "Geen toegang", "en": "No access"},
     "forbidden_text": {
-        "nl": "Deze pagina hoort niet bij uw rol of uw afdelingen.",
-        "en": "This page does not belong to your role or your departments.",
+        "nl": "Deze pagina hoort niet bij uw rol of uw afdelingen. Ga verder vanaf uw "
+        "startpagina; hebt u deze pagina nodig, vraag dan de beheerder van koppel om toegang.",
+        "en": "This page does not belong to your role or your departments. Carry on from your "
+        "start page; if you need this page, ask koppel's administrator for access.",
     },
     "csrf_expired": {
         "nl": "Het formulier is verlopen of ongeldig; er is niets gewijzigd. Laad de pagina "
@@ -64,6 +66,35 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "nav.skip_to_content": {"nl": "Naar de inhoud", "en": "Skip to content"},
     "nav.main": {"nl": "Hoofdmenu", "en": "Main menu"},
     "not_found_title": {"nl": "Niet gevonden", "en": "Not found"},
+    "errors.no_such_page": {
+        "nl": "Deze pagina bestaat niet: de link is verouderd of het adres is verkeerd "
+        "getypt. Er is niets gewijzigd. Ga verder vanaf de startpagina.",
+        "en": "This page does not exist: the link is out of date or the address was mistyped. "
+        "Nothing was changed. Carry on from the start page.",
+    },
+    "errors.wrong_method_title": {
+        "nl": "Deze pagina kan zo niet gebruikt worden",
+        "en": "This page cannot be used this way",
+    },
+    "errors.wrong_method": {
+        "nl": "Het adres bestaat, maar niet voor deze handeling (bijvoorbeeld een formulier "
+        "dat opnieuw is verstuurd naar een pagina die alleen te bekijken is). Er is niets "
+        "gewijzigd. Open de pagina opnieuw vanuit het menu.",
+        "en": "The address exists, but not for this action (for example a form sent again to a "
+        "page that can only be viewed). Nothing was changed. Open the page again from the menu.",
+    },
+    "errors.refused_title": {
+        "nl": "Dit verzoek kon niet worden verwerkt",
+        "en": "This request could not be handled",
+    },
+    "errors.refused": {
+        "nl": "Het verzoek klopt niet (foutcode {status}). Er is niets gewijzigd. Open de "
+        "pagina opnieuw vanuit het menu en probeer het nog eens.",
+        "en": "The request is not valid (error code {status}). Nothing was changed. Open the page "
+        "again from the menu and try again.",
+    },
+    "errors.to_start": {"nl": "Naar uw startpagina", "en": "To your start page"},
+    "errors.to_sign_in": {"nl": "Naar de inlogpagina", "en": "To the sign-in page"},
     "busy.title": {"nl": "Even geduld", "en": "Please wait"},
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},

@@ -5,7 +5,8 @@ started (see :mod:`koppel.web.project.launch`): that browser hands in the one-ti
 once and gets a session cookie (HttpOnly, SameSite=Strict); anything else gets 403.
 A request that names another host than ``127.0.0.1:<port>`` or ``localhost:<port>``
 gets 400 before anything else, so a web page whose name was made to point at
-127.0.0.1 (DNS rebinding) reaches nothing.
+127.0.0.1 (DNS rebinding) reaches nothing. An unknown address, a wrong method or a form
+without its CSRF token gets a page in the app's layout (404, 405, 403), not JSON.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import httpx
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import PlainTextResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from koppel import __version__
-from koppel.i18n import translate
+from koppel.i18n import texts_in, translate
 from koppel.web.app import STATIC
 from koppel.web.language import language_of
 from koppel.web.project import dashboard, launch, windows
@@ -60,7 +62,32 @@ def create_project_app(
     app.include_router(launch.router)
     app.include_router(dashboard.router)
     app.include_router(windows.router)
+    app.add_exception_handler(HTTPException, _refusal_page)
     return app
+
+
+async def _refusal_page(request: Request, error: Exception) -> Response:
+    """Starlette's refusals (and the CSRF check's) as a page of the app, with the way on."""
+    assert isinstance(error, HTTPException)
+    t = texts_in(language_of(request))
+    status = error.status_code
+    if status == 404:
+        heading, explanation = t["not_found_title"], t["errors.no_such_page"]
+    elif status == 403:
+        heading, explanation = t["forbidden"], t["csrf_expired"]
+    elif status == 405:
+        heading, explanation = t["errors.wrong_method_title"], t["errors.wrong_method"]
+    else:
+        heading, explanation = t["errors.refused_title"], t["errors.refused"].format(status=status)
+    response = render(
+        request,
+        "project/http_problem.html",
+        status_code=status,
+        heading=heading,
+        explanation=explanation,
+    )
+    response.headers.update(error.headers or {})  # 405's Allow
+    return response
 
 
 async def _only_the_schedulers_browser(

@@ -1,6 +1,7 @@
 """What belongs to a department, through the real ``koppel`` command: ``connect upload
 --department`` sends only that department's students' group assignments (the rule the
-groups window uses)."""
+groups window uses), and ``project assign`` refuses a home class of another department
+at once instead of at upload."""
 
 from __future__ import annotations
 
@@ -44,3 +45,30 @@ def test_upload_for_one_department_leaves_other_departments_cluster_groups(
     assert rest.code == 0, rest.stderr
     assert rest.json()["applied"] == 1
     assert _portal_groups(linked, in_4h) == (("4H.netl9",),)
+
+
+def test_a_home_class_of_another_department_is_refused_at_once(linked: Linked) -> None:
+    linked.download_everything()
+    number = _in(linked, "4H")
+    before = linked.project_data()
+    path = str(linked.path)
+    refused = koppel("project", "assign", path, "--student", number, "--home-class", "4H=5V1")
+    assert refused.code == 2
+    message = " ".join(refused.stderr.split())
+    assert number in message
+    assert "stamklas 5V1 hoort bij afdeling 5V, niet bij afdeling 4H" in message
+    assert "kies een stamklas van afdeling 4H" in message
+    assert linked.project_data() == before
+
+    english = koppel(
+        "project", "assign", path, "--student", number, "--home-class", "4h=4v2", lang="en"
+    )
+    assert english.code == 2
+    assert "home class 4v2 belongs to department 4V, not to department 4H" in " ".join(
+        english.stderr.split()
+    )
+    assert linked.project_data() == before
+
+    moved = koppel("project", "assign", path, "--student", number, "--home-class", "4H=4H9")
+    assert moved.code == 0, moved.stderr
+    assert (number, "4H", "4H9") in linked.project_data()["home_classes"]

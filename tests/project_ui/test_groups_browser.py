@@ -154,6 +154,23 @@ def test_edits_the_project_cannot_make_are_refused_in_the_users_words(
     assert forged.status == 403
 
 
+def test_a_home_class_of_another_department_is_refused_on_the_page(
+    page: Page, opened: Opened
+) -> None:
+    homes = _snapshot(opened).views[SyncDomain.HOME_CLASSES].project
+    number = min(s for s, d in homes if d == "5V")
+    _enter(page, opened, f"/groepen/leerling/{number}?afdeling=5V")
+    page.fill("#home_class", "4V1")
+    page.click("#save")
+    expect(page.locator("#problem")).to_contain_text(
+        f"leerling {number}: stamklas 4V1 hoort bij afdeling 4V, niet bij afdeling 5V"
+    )
+    expect(page.locator("#home_class")).to_have_value(str(homes[(number, "5V")][0]))
+    project = ProjectFile.open(opened.path)
+    assert student_groups(project, number).home_classes["5V"] == homes[(number, "5V")][0]
+    project.close()
+
+
 def _portal_groups(opened: Opened, token: str, student: str) -> set[str]:
     year = ProjectFile.open(opened.path).info().school_year
     answer = httpx.get(

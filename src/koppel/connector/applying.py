@@ -11,6 +11,7 @@ from typing import Any
 
 from koppel.connector import pending
 from koppel.connector.comparing import Comparer, DomainView
+from koppel.connector.groups_view import cluster_rows_in
 from koppel.connector.results import ApplyResult
 from koppel.connector.uploads import send_upload
 from koppel.domain.sync.compare import DiffRow, absent, settled
@@ -38,9 +39,36 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+GROUP_CONTEXT = (
+    SyncDomain.HOME_CLASSES,
+    SyncDomain.DEPARTMENT_PARTICIPATION,
+    SyncDomain.CLUSTER_GROUPS,
+)
+"""What tells a cluster group's department: home classes, participation, members."""
+
+
+def context_views(
+    comparer: Comparer, domains: Iterable[SyncDomain], selection: Selection
+) -> dict[SyncDomain, DomainView]:
+    """The views ``domains`` need to choose rows: a department's cluster-group rows
+    need the home classes and participation too."""
+    wanted = set(domains)
+    if selection.departments is not None and SyncDomain.CLUSTER_GROUPS in wanted:
+        wanted.update(GROUP_CONTEXT)
+    return {domain: comparer.view(domain) for domain in SyncDomain if domain in wanted}
+
+
 def chosen_rows(
-    view: DomainView, direction: Direction, selection: Selection
+    views: Mapping[SyncDomain, DomainView],
+    domain: SyncDomain,
+    direction: Direction,
+    selection: Selection,
+    project_departments: Collection[str],
 ) -> tuple[list[DiffRow], list[DiffRow]]:
+    """(rows to apply, conflicts left) of ``domain``. Cluster-group rows carry no
+    department: with departments chosen, those whose changed groups belong to them
+    (:func:`cluster_rows_in`, the groups window's rule)."""
+    view = views[domain]
     departments = selection.departments
     if view.diff.domain is SyncDomain.PACKAGE_CHOICES and selection.only_new_package_departments:
         having = {key[1] for key in view.project}
@@ -52,12 +80,16 @@ def chosen_rows(
         diff = replace(
             diff, rows=tuple(replace(row, direction=Direction.DOWNLOAD) for row in diff.rows)
         )
-    return diff.selected(
+    chosen, waiting = diff.selected(
         direction=direction,
         departments=departments,
         students=selection.students,
         accept_conflicts=selection.accept_conflicts,
     )
+    if domain is SyncDomain.CLUSTER_GROUPS and departments is not None:
+        chosen = cluster_rows_in(views, chosen, departments, project_departments)
+        waiting = cluster_rows_in(views, waiting, departments, project_departments)
+    return chosen, waiting
 
 
 def _base_entries(
@@ -113,8 +145,10 @@ def download(
     action: str = "download",
 ) -> ApplyResult:
     """The selected differences of ``domain`` from the portal into the project."""
-    view = comparer.view(domain)
-    chosen, waiting = chosen_rows(view, Direction.DOWNLOAD, selection)
+    views = context_views(comparer, (domain,), selection)
+    view = views[domain]
+    departments = comparer.info.departments
+    chosen, waiting = chosen_rows(views, domain, Direction.DOWNLOAD, selection, departments)
     result = ApplyResult((domain,), Direction.DOWNLOAD, view.as_of, conflicts=len(waiting))
     if not chosen:
         return result
@@ -159,13 +193,14 @@ def upload(
     change set); the project keeps the new base and the portal's change set for undo.
     An earlier upload that got no answer is finished first (:mod:`pending`)."""
     resumed = _resume(comparer)
-    views = {domain: comparer.view(domain) for domain in domains}
-    as_of = max(view.as_of for view in views.values())
+    views = context_views(comparer, domains, selection)
+    as_of = max(views[domain].as_of for domain in domains)
     result = resumed or ApplyResult(domains, Direction.UPLOAD, as_of)
     result.domains, result.as_of = domains, as_of
     chosen: dict[SyncDomain, list[DiffRow]] = {}
-    for domain, view in views.items():
-        rows, waiting = chosen_rows(view, Direction.UPLOAD, selection)
+    departments = comparer.info.departments
+    for domain in domains:
+        rows, waiting = chosen_rows(views, domain, Direction.UPLOAD, selection, departments)
         result.conflicts += len(waiting)
         if rows:
             chosen[domain] = rows

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from koppel.connector.snapshot import Snapshot
 from koppel.domain.sync.compare import DiffRow
 from koppel.domain.sync.domains import Direction, Fields, Key, Lead, SyncDomain
 from koppel.store.project.file import ProjectFile
+
+if TYPE_CHECKING:  # the snapshot's module reaches the uploads, which use these rules
+    from koppel.connector.comparing import DomainView
+    from koppel.connector.snapshot import Snapshot
 
 BOTH, PROJECT_ONLY, PORTAL_ONLY = "x", "D", "P"
 
@@ -137,6 +141,42 @@ def group_departments(
     return found
 
 
+def department_members(
+    views: Mapping[SyncDomain, DomainView], departments: Iterable[str]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(department -> students with a home class or taking part there, cluster group ->
+    members), both sides together."""
+    homes = views[SyncDomain.HOME_CLASSES]
+    taking_part = views[SyncDomain.DEPARTMENT_PARTICIPATION]
+    in_department: dict[str, set[str]] = {code: set() for code in departments}
+    for rows in (homes.portal, homes.project, taking_part.portal, taking_part.project):
+        for student, department in rows:
+            if department in in_department:
+                in_department[department].add(student)
+    members: dict[str, set[str]] = defaultdict(set)
+    clusters = views[SyncDomain.CLUSTER_GROUPS]
+    for side in (clusters.portal, clusters.project):
+        for (student, _none), values in side.items():
+            for name in group_names(values):
+                members[name].add(student)
+    return in_department, members
+
+
+def cluster_rows_in(
+    views: Mapping[SyncDomain, DomainView],
+    rows: Iterable[DiffRow],
+    departments: Collection[str],
+    project_departments: Iterable[str],
+) -> list[DiffRow]:
+    """The cluster-group rows that belong to ``departments``: those adding or removing a
+    group of one of them. The groups window's per-department upload and ``koppel
+    connect upload --department`` both choose by this rule."""
+    in_department, members = department_members(views, project_departments)
+    department_of = group_departments(members, members, in_department)
+    wanted = set(departments)
+    return [row for row in rows if departments_touched(row, department_of) & wanted]
+
+
 def _names(snapshot: Snapshot) -> dict[str, str]:
     view = snapshot.views[SyncDomain.PERSONAL_DATA]
     result: dict[str, str] = {}
@@ -161,7 +201,7 @@ def _uploads_and_downloads(
         if row.conflict:
             conflict[row.department].add(row.student)
     for row in snapshot.views[SyncDomain.CLUSTER_GROUPS].diff.rows:
-        for department in _departments_touched(row, department_of):
+        for department in departments_touched(row, department_of):
             if row.direction is Direction.UPLOAD:
                 up[department].add(row.student)
             if row.conflict:
@@ -169,7 +209,9 @@ def _uploads_and_downloads(
     return up, down, conflict
 
 
-def _departments_touched(row: DiffRow, department_of: Mapping[str, str]) -> set[str]:
+def departments_touched(row: DiffRow, department_of: Mapping[str, str]) -> set[str]:
+    """The departments of the cluster groups a row adds or removes: where its upload
+    belongs (a student's other groups are sent along, unchanged)."""
     before = set(group_names(row.portal))
     after = set(group_names(row.project))
     return {department_of[name] for name in before ^ after if name in department_of}
@@ -186,17 +228,7 @@ def groups_overview(snapshot: Snapshot) -> tuple[DepartmentGroups, ...]:
     clusters = snapshot.views[SyncDomain.CLUSTER_GROUPS]
     portal = Side.of(homes.portal, clusters.portal)
     project = Side.of(homes.project, clusters.project)
-    taking_part = snapshot.views[SyncDomain.DEPARTMENT_PARTICIPATION]
-    in_department: dict[str, set[str]] = {code: set() for code in snapshot.departments}
-    for rows in (homes.portal, homes.project, taking_part.portal, taking_part.project):
-        for student, department in rows:
-            if department in in_department:
-                in_department[department].add(student)
-    members: dict[str, set[str]] = defaultdict(set)
-    for side in (portal, project):
-        for student, names in side.clusters.items():
-            for name in names:
-                members[name].add(student)
+    in_department, members = department_members(snapshot.views, snapshot.departments)
     department_of = group_departments(members, members, in_department)
     up, down, conflict = _uploads_and_downloads(snapshot, department_of)
     full_names = _names(snapshot)

@@ -13,6 +13,7 @@ from typing import Any
 from koppel.connector.client import PortalClient
 from koppel.connector.years import check_year, default_year
 from koppel.domain.errors import InvalidValue
+from koppel.domain.groups import department_of_group
 from koppel.domain.school import SchoolYear, normalise_department_code
 from koppel.domain.sync.domains import Fields, Key, Lead, SyncDomain
 from koppel.store.project.file import ProjectFile, ProjectFileError, ProjectInfo
@@ -110,6 +111,15 @@ def assign_groups(
                     "project.not_in_department", student=student, department=department
                 )
             name = (home_class[1] or "").strip()
+            owner = _home_class_department(session, department, name)
+            if owner is not None:
+                raise ProjectFileError(
+                    "project.home_class_elsewhere",
+                    student=student,
+                    home_class=name,
+                    owner=owner,
+                    department=department,
+                )
             rows[SyncDomain.HOME_CLASSES] = {(student, department): (name,) if name else None}
         if groups is not None:
             names = tuple(sorted({g.strip() for g in groups if g.strip()}))
@@ -120,6 +130,25 @@ def assign_groups(
         for domain, changes in rows.items():
             entries += session.write(domain, changes)
         return _record_edit(session, entries, ",".join(d.value for d in rows), student)
+
+
+def _home_class_department(session: ProjectSession, department: str, name: str) -> str | None:
+    """The other department ``name`` is a home class of, if any: the one its name starts
+    with (``5V1``: 5V, as the portal's imports place a home class) or the one that
+    already has it in the project; the portal refuses such a home class at upload."""
+    if not name:
+        return None
+    codes = {*session.leads(), department}
+    by_name = department_of_group(name, codes)
+    if by_name and by_name != department:
+        return by_name
+    homes = session.state(SyncDomain.HOME_CLASSES)
+    used = sorted(
+        code
+        for (_student, code), values in homes.items()
+        if code and code != department and values and str(values[0]).upper() == name.upper()
+    )
+    return used[0] if used else None
 
 
 def _record_edit(

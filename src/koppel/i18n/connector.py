@@ -113,6 +113,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "nl": "leerling {student} neemt niet deel aan afdeling {department}",
         "en": "student {student} does not take part in department {department}",
     },
+    "project.home_class_elsewhere": {
+        "nl": "leerling {student}: stamklas {home_class} hoort bij afdeling {owner}, niet bij "
+        "afdeling {department}; kies een stamklas van afdeling {department}, of zet "
+        "{home_class} bij afdeling {owner} als de leerling daaraan deelneemt. Er is niets "
+        "opgeslagen.",
+        "en": "student {student}: home class {home_class} belongs to department {owner}, not "
+        "to department {department}; choose a home class of department {department}, or put "
+        "{home_class} in department {owner} if the student takes part in it. Nothing was "
+        "saved.",
+    },
     "project.created": {
         "nl": "Roosterbestand {path} gemaakt voor schooljaar {year}, afdelingen "
         "{departments}, gekoppeld aan {url}. Volgende stap: koppel connect status {path}",

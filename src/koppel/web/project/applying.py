@@ -126,7 +126,9 @@ def show_preview(request: Request, state: ProjectState, fields: ApplyFields) -> 
     snapshot = state.current()
     plans: list[tuple[SyncDomain, list[DiffRow], list[DiffRow]]] = []
     for chosen in form.domains:
-        rows, waiting = chosen_rows(snapshot.view(chosen), form.action, form.selection)
+        rows, waiting = chosen_rows(
+            snapshot.views, chosen, form.action, form.selection, snapshot.departments
+        )
         plans.append((chosen, rows, waiting))
     return render(
         request,

@@ -85,22 +85,33 @@ def _new_students(comparer: Comparer, rows: Iterable[DiffRow]) -> dict[Key, Fiel
     return result
 
 
-def _groups_of_new_students(
+BROUGHT_ALONG = (
+    SyncDomain.DEPARTMENT_PARTICIPATION,
+    SyncDomain.HOME_CLASSES,
+    SyncDomain.CLUSTER_GROUPS,
+)
+"""What a student coming down brings from the portal in the same change set."""
+
+
+def _rows_of_new_students(
     comparer: Comparer, rows: Iterable[DiffRow]
 ) -> dict[SyncDomain, dict[Key, Fields]]:
-    """Students coming into the project bring the portal's group assignments: the project
-    has nothing to say about a student it did not know, and an upload must not take the
-    portal's home classes and cluster groups away from them."""
+    """Students coming into the project bring their department participations as the
+    portal has them (so that prognoses, package choices and home classes work for them
+    straight away) and the portal's group assignments: the project has nothing to say
+    about a student it did not know, and an upload must not take the portal's home
+    classes and cluster groups away from them."""
     added = {row.student for row in rows if row.portal is not None}
     if not added:
         return {}
     departments = set(comparer.info.departments)
     found: dict[SyncDomain, dict[Key, Fields]] = {}
-    for domain in (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS):
+    for domain in BROUGHT_ALONG:
+        everywhere = domain is SyncDomain.DEPARTMENT_PARTICIPATION
         found[domain] = {
             key: values
             for key, values in comparer.portal(domain).rows.items()
-            if key[0] in added and (key[1] is None or key[1] in departments)
+            if key[0] in added and (everywhere or key[1] is None or key[1] in departments)
         }
     return found
 
@@ -124,13 +135,13 @@ def download(
         if domain is SyncDomain.STUDENTS
         else {write.key: write.after for write in plan.target}
     )
-    groups = _groups_of_new_students(comparer, chosen) if domain is SyncDomain.STUDENTS else {}
+    brought = _rows_of_new_students(comparer, chosen) if domain is SyncDomain.STUDENTS else {}
     changeset = uuid.uuid4().hex
     with comparer.project.begin() as session:
         entries = session.write(domain, target)
-        for group_domain, rows in groups.items():
-            entries += session.write(group_domain, dict(rows))
-            entries += session.write_base(group_domain, rows)
+        for other, rows in brought.items():
+            entries += session.write(other, dict(rows))
+            entries += session.write_base(other, rows)
         entries += _base_entries(
             session, view, {w.key: w.after for w in plan.base if w.after is not None}
         )

@@ -1,10 +1,13 @@
 """Students that change sides through the real command, over real HTTP, on SQLite and
 PostgreSQL: a student downloaded with "Leerlingen bij/af" arrives with the department
-participations the portal has, so that no other domain differs for it afterwards."""
+participations the portal has, and a student uploaded as a new account keeps the e-mail
+address it was given in the project's e-mail field, so that no other domain differs for
+either of them afterwards."""
 
 from __future__ import annotations
 
 from koppel.domain.sync.domains import SyncDomain
+from koppel.store.project.file import ProjectFile
 from tests.cli.runner import koppel
 from tests.connector.conftest import Linked
 from tests.connector.edits import project_rows
@@ -66,3 +69,29 @@ def test_a_student_added_in_the_portal_later_comes_down_with_every_participation
     assert _differences(path)["department_participation"] == 0
     assert koppel("connect", "undo", path, "--json").code == 0
     assert linked.project_data() == before
+
+
+def test_an_uploaded_student_shows_no_e_mail_difference(linked: Linked) -> None:
+    linked.download_everything()
+    path = str(linked.path)
+    # as the scheduler's timetabling package writes a student: no e-mail in the personal
+    # data, the address in the extra property #EMAIL
+    new = {("990002", None): ("Sem", "", "Bakker", "M", "", "", "", "", "", "", False)}
+    project_rows(linked.path, SyncDomain.STUDENTS, new)
+    project_rows(linked.path, SyncDomain.DEPARTMENT_PARTICIPATION, {("990002", "4V"): (100,)})
+    project = ProjectFile.open(linked.path)
+    with project.begin() as session:
+        session.write_store("extra", {("990002", "#EMAIL"): ("sem.bakker@example.org",)})
+    project.close()
+    sent = koppel("connect", "upload", path, "students", "--no-auto", "--json")
+    assert sent.code == 0, sent.stderr
+    assert sent.json()["applied"] == 1
+    (row,) = [row for row in linked.project_data()["students"] if row[0] == "990002"]
+    assert row[9] == "sem.bakker@example.org"
+    differences = _differences(path)
+    assert differences["personal_data"] == 0, differences
+    assert differences["students"] == 0
+    assert koppel("connect", "download", path, "personal_data", "--json").code == 0
+    assert _differences(path)["personal_data"] == 0
+    undone = koppel("connect", "undo", path, "--json")
+    assert undone.code == 0, undone.stderr

@@ -14,9 +14,14 @@ from koppel.connector.comparing import Comparer, DomainView
 from koppel.connector.results import ApplyResult
 from koppel.connector.uploads import send_upload
 from koppel.domain.sync.compare import DiffRow, absent, settled
-from koppel.domain.sync.domains import Direction, Fields, Key, SyncDomain
+from koppel.domain.sync.domains import PERSONAL_FIELDS, Direction, Fields, Key, SyncDomain
 from koppel.domain.sync.plan import plan_apply
-from koppel.store.project.session import Entry, ProjectChangeSet, ProjectSession
+from koppel.store.project.session import (
+    PERSONAL_WIDTH,
+    Entry,
+    ProjectChangeSet,
+    ProjectSession,
+)
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,10 @@ def upload(
         for domain, rows in sent.applied.items():
             applied = {row.key: row.project or absent(domain) for row in rows}
             entries += _base_entries(session, views[domain], applied)
+        accounts = {row.student for row in sent.applied.get(SyncDomain.STUDENTS, [])}
+        entries += _emails_sent(
+            session, {n: email for n, email in sent.emails.items() if n in accounts}
+        )
         session.record_changeset(
             _upload_record(
                 changeset, domains, _summary(sent.applied, result, as_of), sent.portal_changeset
@@ -204,6 +213,23 @@ def upload(
     result.portal_changeset = sent.portal_changeset
     result.applied += sum(len(rows) for rows in sent.applied.values())
     return result
+
+
+EMAIL = PERSONAL_FIELDS.index("email")
+
+
+def _emails_sent(session: ProjectSession, emails: Mapping[str, str]) -> list[Entry]:
+    """The project's e-mail field is where a student's address lives: a new account
+    made with ``#EMAIL`` puts that address there too, as the portal now has it (else
+    the personal data would differ from the portal's at the next comparison)."""
+    if not emails:
+        return []
+    rows: dict[Key, Fields | None] = {}
+    for key, values in session.student_rows(emails).items():
+        personal = list(values[:PERSONAL_WIDTH])
+        personal[EMAIL] = emails[key[0]]
+        rows[key] = tuple(personal)
+    return session.write(SyncDomain.PERSONAL_DATA, rows)
 
 
 def _resume(comparer: Comparer) -> ApplyResult | None:
@@ -221,6 +247,10 @@ def _resume(comparer: Comparer) -> ApplyResult | None:
         entries: list[Entry] = []
         for view in views.values():
             entries += _base_entries(session, view, {})
+        accounts = resumed.pending.body.get("students") or []
+        entries += _emails_sent(
+            session, {str(item["student_number"]): str(item["email"]) for item in accounts}
+        )
         summary = {"applied": resumed.pending.items, "resumed": True, "as_of": as_of}
         session.record_changeset(
             _upload_record(changeset, domains, summary, resumed.portal_changeset), entries

@@ -15,9 +15,14 @@ from koppel.connector.groups_view import cluster_rows_in
 from koppel.connector.results import ApplyResult
 from koppel.connector.uploads import send_upload
 from koppel.domain.sync.compare import DiffRow, absent, settled
-from koppel.domain.sync.domains import Direction, Fields, Key, SyncDomain
+from koppel.domain.sync.domains import PERSONAL_FIELDS, Direction, Fields, Key, SyncDomain
 from koppel.domain.sync.plan import plan_apply
-from koppel.store.project.session import Entry, ProjectChangeSet, ProjectSession
+from koppel.store.project.session import (
+    PERSONAL_WIDTH,
+    Entry,
+    ProjectChangeSet,
+    ProjectSession,
+)
 
 
 @dataclass(frozen=True)
@@ -117,22 +122,33 @@ def _new_students(comparer: Comparer, rows: Iterable[DiffRow]) -> dict[Key, Fiel
     return result
 
 
-def _groups_of_new_students(
+BROUGHT_ALONG = (
+    SyncDomain.DEPARTMENT_PARTICIPATION,
+    SyncDomain.HOME_CLASSES,
+    SyncDomain.CLUSTER_GROUPS,
+)
+"""What a student coming down brings from the portal in the same change set."""
+
+
+def _rows_of_new_students(
     comparer: Comparer, rows: Iterable[DiffRow]
 ) -> dict[SyncDomain, dict[Key, Fields]]:
-    """Students coming into the project bring the portal's group assignments: the project
-    has nothing to say about a student it did not know, and an upload must not take the
-    portal's home classes and cluster groups away from them."""
+    """Students coming into the project bring their department participations as the
+    portal has them (so that prognoses, package choices and home classes work for them
+    straight away) and the portal's group assignments: the project has nothing to say
+    about a student it did not know, and an upload must not take the portal's home
+    classes and cluster groups away from them."""
     added = {row.student for row in rows if row.portal is not None}
     if not added:
         return {}
     departments = set(comparer.info.departments)
     found: dict[SyncDomain, dict[Key, Fields]] = {}
-    for domain in (SyncDomain.HOME_CLASSES, SyncDomain.CLUSTER_GROUPS):
+    for domain in BROUGHT_ALONG:
+        everywhere = domain is SyncDomain.DEPARTMENT_PARTICIPATION
         found[domain] = {
             key: values
             for key, values in comparer.portal(domain).rows.items()
-            if key[0] in added and (key[1] is None or key[1] in departments)
+            if key[0] in added and (everywhere or key[1] is None or key[1] in departments)
         }
     return found
 
@@ -158,13 +174,13 @@ def download(
         if domain is SyncDomain.STUDENTS
         else {write.key: write.after for write in plan.target}
     )
-    groups = _groups_of_new_students(comparer, chosen) if domain is SyncDomain.STUDENTS else {}
+    brought = _rows_of_new_students(comparer, chosen) if domain is SyncDomain.STUDENTS else {}
     changeset = uuid.uuid4().hex
     with comparer.project.begin() as session:
         entries = session.write(domain, target)
-        for group_domain, rows in groups.items():
-            entries += session.write(group_domain, dict(rows))
-            entries += session.write_base(group_domain, rows)
+        for other, rows in brought.items():
+            entries += session.write(other, dict(rows))
+            entries += session.write_base(other, rows)
         entries += _base_entries(
             session, view, {w.key: w.after for w in plan.base if w.after is not None}
         )
@@ -216,6 +232,10 @@ def upload(
         for domain, rows in sent.applied.items():
             applied = {row.key: row.project or absent(domain) for row in rows}
             entries += _base_entries(session, views[domain], applied)
+        accounts = {row.student for row in sent.applied.get(SyncDomain.STUDENTS, [])}
+        entries += _emails_sent(
+            session, {n: email for n, email in sent.emails.items() if n in accounts}
+        )
         session.record_changeset(
             _upload_record(
                 changeset, domains, _summary(sent.applied, result, as_of), sent.portal_changeset
@@ -228,6 +248,23 @@ def upload(
     result.portal_changeset = sent.portal_changeset
     result.applied += sum(len(rows) for rows in sent.applied.values())
     return result
+
+
+EMAIL = PERSONAL_FIELDS.index("email")
+
+
+def _emails_sent(session: ProjectSession, emails: Mapping[str, str]) -> list[Entry]:
+    """The project's e-mail field is where a student's address lives: a new account
+    made with ``#EMAIL`` puts that address there too, as the portal now has it (else
+    the personal data would differ from the portal's at the next comparison)."""
+    if not emails:
+        return []
+    rows: dict[Key, Fields | None] = {}
+    for key, values in session.student_rows(emails).items():
+        personal = list(values[:PERSONAL_WIDTH])
+        personal[EMAIL] = emails[key[0]]
+        rows[key] = tuple(personal)
+    return session.write(SyncDomain.PERSONAL_DATA, rows)
 
 
 def _resume(comparer: Comparer) -> ApplyResult | None:
@@ -245,6 +282,10 @@ def _resume(comparer: Comparer) -> ApplyResult | None:
         entries: list[Entry] = []
         for view in views.values():
             entries += _base_entries(session, view, {})
+        accounts = resumed.pending.body.get("students") or []
+        entries += _emails_sent(
+            session, {str(item["student_number"]): str(item["email"]) for item in accounts}
+        )
         summary = {"applied": resumed.pending.items, "resumed": True, "as_of": as_of}
         session.record_changeset(
             _upload_record(changeset, domains, summary, resumed.portal_changeset), entries

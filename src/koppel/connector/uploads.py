@@ -34,6 +34,9 @@ class SentUpload:
     applied: dict[SyncDomain, list[DiffRow]] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     portal_changeset: str | None = None
+    emails: dict[str, str] = field(default_factory=dict)
+    """The e-mail address each new account was sent with (``#EMAIL``, else the
+    student's own): the project's e-mail field takes it over once the portal has it."""
 
 
 @dataclass
@@ -68,7 +71,9 @@ def _department_of(participations: Mapping[Key, Any], number: str, allowed: set[
     return max(shares)[1] if shares else None
 
 
-def _student_items(comparer: Comparer, rows: list[DiffRow], batch: _Batch) -> list[Skipped]:
+def _student_items(
+    comparer: Comparer, rows: list[DiffRow], batch: _Batch, sent: SentUpload
+) -> list[Skipped]:
     numbers = [row.student for row in rows]
     with comparer.project.begin() as session:
         students = session.student_rows(numbers)
@@ -101,6 +106,7 @@ def _student_items(comparer: Comparer, rows: list[DiffRow], batch: _Batch) -> li
         }
         item["gender"] = str(personal.get("gender") or "X")
         item["email"] = emails.get(row.student) or str(personal.get("email") or "")
+        sent.emails[row.student] = item["email"]
         item["student_number"] = row.student
         item["department"] = department
         batch.add(SyncDomain.STUDENTS, row, item)
@@ -132,7 +138,7 @@ def send_upload(
     batch = _Batch()
     for domain, rows in chosen.items():
         if domain is SyncDomain.STUDENTS:
-            sent.skipped += _student_items(comparer, rows, batch)
+            sent.skipped += _student_items(comparer, rows, batch, sent)
             continue
         versions = views[domain].versions
         for row in rows:

@@ -89,16 +89,7 @@ class StudentValues:
 
     def gender(self, row: ParsedRow, problems: RowProblems) -> str:
         """M, V or X; an empty cell is X."""
-        text = row.text(Column.GENDER)
-        if not text:
-            return "X"
-        try:
-            found = self.genders.match(text)
-        except InvalidValue as error:
-            problems.add(Column.GENDER, error)
-            return "X"
-        self._note(Column.GENDER, text, found)
-        return found.target
+        return self._matched(Column.GENDER, row.text(Column.GENDER), self.genders, problems) or "X"
 
     def placement(
         self, row: ParsedRow, present: set[Column], problems: RowProblems
@@ -130,14 +121,21 @@ class StudentValues:
 
     def _department(self, row: ParsedRow, present: set[Column], problems: RowProblems) -> str:
         text = row.text(Column.DEPARTMENT) if Column.DEPARTMENT in present else ""
+        return self._matched(Column.DEPARTMENT, text, self.departments, problems)
+
+    def _matched(
+        self, column: Column, text: str, matcher: ValueMatcher, problems: RowProblems
+    ) -> str:
+        """The school's value for ``text`` (noted when it was read otherwise); empty for
+        an empty cell or, with the problem added, an unknown value."""
         if not text:
             return ""
         try:
-            found = self.departments.match(text)
+            found = matcher.match(text)
         except InvalidValue as error:
-            problems.add(Column.DEPARTMENT, error)
+            problems.add(column, error)
             return ""
-        self._note(Column.DEPARTMENT, text, found)
+        self._note(column, text, found)
         return found.target
 
     def _group(self, row: ParsedRow, present: set[Column], problems: RowProblems) -> str:
